@@ -1,0 +1,151 @@
+using System.CommandLine;
+using System.Text.Json;
+using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Storage;
+using BlogSite.Cms.Content.Users;
+using BlogSite.Cms.Recipes.Execution;
+using BlogSite.Cms.Recipes.Export;
+using BlogSite.Cms.Recipes.Reading;
+using BlogSite.Web.Hosting;
+using Microsoft.AspNetCore.Identity;
+
+namespace BlogSite.Web.CommandLine;
+
+/// `recipe validate|run|export`: exit 0 on success, 1 on a recipe or data error, 2 on wrong usage.
+public static class RecipeCommandLine
+{
+    public const int Success = 0;
+    public const int RecipeError = 1;
+    public const int UsageError = 2;
+
+    public static bool Handles(string[] args) => args is ["recipe", ..];
+
+    /// <paramref name="configure"/> lets tests point the command at their own database.
+    public static async Task<int> RunAsync(
+        string[] args, TextWriter output, TextWriter error, Action<IConfigurationBuilder>? configure = null)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "The recipe file (Orchard Core's recipe JSON format)." };
+        var outFile = new Option<FileInfo?>("--out") { Description = "Write the export here instead of to standard output." };
+        var setup = new Option<bool>("--setup") { Description = "Write a setup recipe (issetuprecipe: true)." };
+
+        var validate = new Command("validate", "Check a recipe without touching the database.") { file };
+        validate.SetAction((parse, ct) => ValidateAsync(parse.GetValue(file)!, output, error, configure, ct));
+        var run = new Command("run", "Import a recipe into the configured database, all or nothing.") { file };
+        run.SetAction((parse, ct) => RunRecipeAsync(parse.GetValue(file)!, output, error, configure, ct));
+        var export = new Command("export", "Write the site as a recipe.") { outFile, setup };
+        export.SetAction((parse, ct) => ExportAsync(parse.GetValue(outFile), parse.GetValue(setup), output, configure, ct));
+
+        var root = new RootCommand("BlogSite") { new Command("recipe", "Validate, run or export recipes.") { validate, run, export } };
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var parseError in parsed.Errors)
+            {
+                await error.WriteLineAsync(parseError.Message);
+            }
+
+            await error.WriteLineAsync("Usage: recipe validate FILE | recipe run FILE | recipe export [--out FILE] [--setup]");
+            return UsageError;
+        }
+
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+    }
+
+    private static async Task<int> ValidateAsync(
+        FileInfo file, TextWriter output, TextWriter error, Action<IConfigurationBuilder>? configure, CancellationToken cancellationToken)
+    {
+        await using var app = BuildHost(configure);
+        await using var scope = app.Services.CreateAsyncScope();
+        try
+        {
+            var recipe = await RecipeReader.ReadFileAsync(file.FullName, cancellationToken);
+            var report = scope.ServiceProvider.GetRequiredService<RecipeExecutor>().Validate(recipe);
+            await WriteReportAsync(report, error);
+            if (!report.Succeeded)
+            {
+                return RecipeError;
+            }
+
+            await output.WriteLineAsync($"{file.Name} is valid: {recipe.Steps.Count} steps, {report.Warnings.Count} warnings.");
+            return Success;
+        }
+        catch (RecipeException e)
+        {
+            await error.WriteLineAsync(e.Message);
+            return RecipeError;
+        }
+    }
+
+    private static async Task<int> RunRecipeAsync(
+        FileInfo file, TextWriter output, TextWriter error, Action<IConfigurationBuilder>? configure, CancellationToken cancellationToken)
+    {
+        await using var app = BuildHost(configure);
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        try
+        {
+            var recipe = await RecipeReader.ReadFileAsync(file.FullName, cancellationToken);
+            await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+            var admin = (await services.GetRequiredService<UserManager<CmsUser>>().GetUsersInRoleAsync("Administrator"))
+                .OrderBy(u => u.UserName, StringComparer.Ordinal).FirstOrDefault();
+            var parameters = new Dictionary<string, string>
+            {
+                ["AdminUserId"] = admin?.Id ?? "",
+                ["AdminUsername"] = admin?.UserName ?? "",
+            };
+            var report = await services.GetRequiredService<RecipeExecutor>().RunAsync(recipe, parameters, cancellationToken: cancellationToken);
+            await WriteReportAsync(report, error);
+            await output.WriteLineAsync($"{file.Name}: {report.Created} created, {report.Updated} updated, {report.Unchanged} unchanged.");
+            return Success;
+        }
+        catch (RecipeException e)
+        {
+            await error.WriteLineAsync("Nothing was imported:");
+            await error.WriteLineAsync(e.Message);
+            return RecipeError;
+        }
+    }
+
+    private static async Task<int> ExportAsync(
+        FileInfo? outFile, bool setup, TextWriter output, Action<IConfigurationBuilder>? configure, CancellationToken cancellationToken)
+    {
+        await using var app = BuildHost(configure);
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        var recipe = await scope.ServiceProvider.GetRequiredService<RecipeExporter>().ExportAsync(setup, cancellationToken);
+        var json = recipe.ToJsonString(ContentJson.Indented);
+        if (outFile is null)
+        {
+            await output.WriteLineAsync(json);
+        }
+        else
+        {
+            await File.WriteAllTextAsync(outFile.FullName, json + Environment.NewLine, cancellationToken);
+            await output.WriteLineAsync($"Exported to {outFile.FullName}.");
+        }
+
+        return Success;
+    }
+
+    private static async Task WriteReportAsync(RecipeReport report, TextWriter error)
+    {
+        foreach (var warning in report.Warnings)
+        {
+            await error.WriteLineAsync($"warning: {warning}");
+        }
+
+        foreach (var problem in report.Errors)
+        {
+            await error.WriteLineAsync($"error: {problem}");
+        }
+    }
+
+    private static WebApplication BuildHost(Action<IConfigurationBuilder>? configure)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        configure?.Invoke(builder.Configuration);
+        builder.Services.AddBlogSiteServices(builder.Configuration, builder.Environment.ContentRootPath);
+        return builder.Build();
+    }
+}

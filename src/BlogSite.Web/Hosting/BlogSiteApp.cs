@@ -1,0 +1,87 @@
+using BlogSite.Blog;
+using BlogSite.Cms.Content;
+using BlogSite.Cms.Recipes;
+using BlogSite.Cms.Recipes.Execution;
+using BlogSite.Cms.Recipes.Setup;
+using BlogSite.Theme;
+
+namespace BlogSite.Web.Hosting;
+
+/// The host's table of contents: which projects plug in, how the site sets itself up, and the request pipeline.
+public static class BlogSiteApp
+{
+    public static WebApplicationBuilder AddBlogSite(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        // The theme's CSS is a static web asset of its project; serve it from the build output in every environment.
+        builder.WebHost.UseStaticWebAssets();
+        builder.Services.AddBlogSiteServices(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+
+    /// Everything but the web pipeline, shared by the site and the command line.
+    public static IServiceCollection AddBlogSiteServices(this IServiceCollection services, IConfiguration configuration, string contentRootPath) =>
+        services
+            .AddCmsContent(configuration, contentRootPath)
+            .AddCmsRecipes(configuration)
+            .AddBlogModule()
+            .AddBlogSiteTheme();
+
+    /// Runs the setup recipe against an empty database. False means setup failed and the host must not serve.
+    public static async Task<bool> SetUpBlogSiteAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("BlogSite.Setup");
+        await using var scope = app.Services.CreateAsyncScope();
+        try
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<SetupService>().SetUpIfNeededAsync();
+            if (!result.RanSetup)
+            {
+                return true;
+            }
+
+            logger.LogInformation(
+                "Set up from the recipe: {Created} items created, {Warnings} warnings.",
+                result.Report?.Created, result.Report?.Warnings.Count);
+            foreach (var warning in result.Report?.Warnings ?? [])
+            {
+                logger.LogWarning("Recipe warning: {Warning}", warning);
+            }
+
+            if (result.GeneratedPassword is not null)
+            {
+                Console.WriteLine($"""
+
+                    ==========================================================
+                     BlogSite is set up. Sign in at /login as '{result.AdminUserName}'
+                     with this password (shown once, change it after signing in):
+                         {result.GeneratedPassword}
+                    ==========================================================
+
+                    """);
+            }
+
+            return true;
+        }
+        catch (RecipeException e)
+        {
+            logger.LogCritical("Setup failed; nothing was written. Fix the recipe and start again:{NewLine}{Errors}", Environment.NewLine, e.Message);
+            return false;
+        }
+    }
+
+    public static WebApplication MapBlogSite(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        // Readers never see a stack trace, in any environment.
+        app.UseExceptionHandler("/error");
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health");
+        app.MapBlogModule();
+        return app;
+    }
+}

@@ -1,0 +1,113 @@
+using System.Text.Json.Nodes;
+using BlogSite.Cms.Content.Definitions;
+using BlogSite.Cms.Content.Features;
+using BlogSite.Cms.Content.Markdown;
+using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Routing;
+using BlogSite.Cms.Content.Settings;
+using BlogSite.Cms.Content.Storage;
+using BlogSite.Cms.Content.Taxonomies;
+using BlogSite.Cms.Content.Users;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BlogSite.Cms.Content;
+
+/// The content layer's table of contents: its features, its storage and its services.
+public static class CmsContentModule
+{
+    public static readonly FeatureDescriptor[] Features =
+    [
+        new("OrchardCore.Settings", "Site settings"),
+        new("OrchardCore.HomeRoute", "Home route", "OrchardCore.Settings"),
+        new("OrchardCore.Contents", "Content items and versions"),
+        new("OrchardCore.ContentTypes", "Content type definitions", "OrchardCore.Contents"),
+        new("OrchardCore.Title", "TitlePart", "OrchardCore.Contents"),
+        new("OrchardCore.Autoroute", "AutoroutePart", "OrchardCore.Contents"),
+        new("OrchardCore.Markdown", "MarkdownBodyPart", "OrchardCore.Contents"),
+        new("OrchardCore.Html", "HtmlBodyPart", "OrchardCore.Contents"),
+        new("OrchardCore.ContentFields", "Content fields", "OrchardCore.Contents"),
+        new("OrchardCore.Lists", "ListPart and ContainedPart", "OrchardCore.Contents"),
+        new("OrchardCore.Taxonomies", "Taxonomies", "OrchardCore.Contents", "OrchardCore.Title", "OrchardCore.Autoroute")
+        {
+            ContentDefinitions = TaxonomyType(),
+        },
+        new("OrchardCore.Roles", "Roles and permissions"),
+        new("OrchardCore.Users", "Users", "OrchardCore.Roles"),
+    ];
+
+    public static IServiceCollection AddCmsContent(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
+    {
+        // Storage: one DbContext type per provider, so each keeps its own migrations.
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (database.Provider == DatabaseProvider.PostgreSql)
+        {
+            services.AddDbContext<CmsDbContext, PostgreSqlCmsDbContext>(o => o.UseNpgsql(database.ConnectionString));
+        }
+        else
+        {
+            var connectionString = SqliteConnectionString(database.ConnectionString, contentRootPath);
+            services.AddDbContext<CmsDbContext, SqliteCmsDbContext>(o => o.UseSqlite(connectionString));
+        }
+
+        services.AddScoped<DocumentStore>();
+        services.AddScoped<DatabaseMigrator>();
+
+        // Content engine.
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<ContentStore>();
+        services.AddScoped<ContentDefinitionStore>();
+        services.AddScoped<SiteSettingsStore>();
+        services.AddScoped<TermCatalog>();
+        services.AddScoped<RouteResolver>();
+        services.AddSingleton<MarkdownRenderer>();
+
+        // Features.
+        services.AddCmsFeatures(Features);
+        services.AddSingleton<FeatureCatalog>();
+        services.AddScoped<FeatureManager>();
+
+        // Users and roles (sign-in comes with the admin).
+        services.AddIdentityCore<CmsUser>()
+            .AddRoles<CmsRole>()
+            .AddEntityFrameworkStores<CmsDbContext>();
+        return services;
+    }
+
+    public static IServiceCollection AddCmsFeatures(this IServiceCollection services, IEnumerable<FeatureDescriptor> features)
+    {
+        foreach (var feature in features)
+        {
+            services.AddSingleton(feature);
+        }
+
+        return services;
+    }
+
+    private static ContentDefinitionDocument TaxonomyType() => new ContentDefinitionBuilder()
+        .Type("Taxonomy", "Taxonomy", type => type
+            .Settings("ContentTypeSettings", new JsonObject { ["Creatable"] = true, ["Listable"] = true, ["Draftable"] = true, ["Versionable"] = true })
+            .Part("TitlePart")
+            .Part("AutoroutePart", ("AutoroutePartSettings", new JsonObject { ["AllowCustomPath"] = true }))
+            .Part("TaxonomyPart"))
+        .Build();
+
+    /// A relative SQLite file path is taken under the content root, and its folder is created.
+    private static string SqliteConnectionString(string connectionString, string contentRootPath)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } source && source != ":memory:" && !Path.IsPathRooted(source))
+        {
+            builder.DataSource = Path.GetFullPath(Path.Combine(contentRootPath, source));
+        }
+
+        if (Path.GetDirectoryName(builder.DataSource) is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,30 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using BlogSite.Cms.Content.Model;
+
+namespace BlogSite.Cms.Content.Definitions;
+
+/// A content type as Orchard Core's ContentDefinition step writes it.
+public sealed class ContentTypeDefinition
+{
+    public string Name { get; set; } = "";
+
+    public string? DisplayName { get; set; }
+
+    public JsonObject Settings { get; set; } = [];
+
+    public List<ContentTypePartDefinition> ContentTypePartDefinitionRecords { get; set; } = [];
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; set; }
+
+    public bool HasPart(string partName) =>
+        ContentTypePartDefinitionRecords.Exists(p => p.PartName == partName || p.Name == partName);
+
+    public T? PartSettings<T>(string partName, string settingsName) where T : class
+    {
+        var part = ContentTypePartDefinitionRecords.Find(p => p.PartName == partName || p.Name == partName);
+        return part?.Settings[settingsName] is JsonObject settings ? settings.Deserialize<T>(ContentJson.Options) : null;
+    }
+}

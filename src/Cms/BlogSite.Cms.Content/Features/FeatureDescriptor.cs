@@ -1,0 +1,12 @@
+using BlogSite.Cms.Content.Definitions;
+
+namespace BlogSite.Cms.Content.Features;
+
+/// A feature a project declares in its entry file. The content types it declares in code are merged into the site's
+/// definitions when the feature is enabled, as Orchard Core's migrations do.
+public sealed record FeatureDescriptor(string Id, string Name, params string[] Dependencies)
+{
+    public bool IsTheme { get; init; }
+
+    public ContentDefinitionDocument? ContentDefinitions { get; init; }
+}

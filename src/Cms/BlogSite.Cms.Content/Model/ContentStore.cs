@@ -1,0 +1,139 @@
+using System.Text.Json.Nodes;
+using BlogSite.Cms.Content.Indexes;
+using BlogSite.Cms.Content.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlogSite.Cms.Content.Model;
+
+/// Reads and writes content versions and keeps their index rows in step. Writes join the caller's transaction.
+public sealed class ContentStore(CmsDbContext db, TimeProvider clock)
+{
+    public Task<ContentItem?> GetPublishedAsync(string contentItemId, CancellationToken cancellationToken = default) =>
+        db.ContentItems.AsNoTracking()
+            .FirstOrDefaultAsync(x => x.ContentItemId == contentItemId && x.Published, cancellationToken);
+
+    public Task<ContentItem?> GetLatestAsync(string contentItemId, CancellationToken cancellationToken = default) =>
+        db.ContentItems.AsNoTracking()
+            .FirstOrDefaultAsync(x => x.ContentItemId == contentItemId && x.Latest, cancellationToken);
+
+    /// Orchard Core's import rules: the same version is updated, a new version of a known item becomes its latest
+    /// (and published) version, an unknown item is created. Importing what is already stored changes nothing.
+    public async Task<ImportOutcome> ImportAsync(ContentItem incoming, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(incoming);
+        var existing = incoming.ContentItemVersionId.Length > 0
+            ? await db.ContentItems.FirstOrDefaultAsync(x => x.ContentItemVersionId == incoming.ContentItemVersionId, cancellationToken)
+            : null;
+        if (existing is not null && existing.ContentItemId != incoming.ContentItemId)
+        {
+            throw new ContentConflictException(
+                "ContentItemVersionId",
+                $"Version '{incoming.ContentItemVersionId}' belongs to item '{existing.ContentItemId}', not '{incoming.ContentItemId}'.");
+        }
+
+        var newVersion = existing is null && incoming.ContentItemVersionId.Length > 0;
+        existing ??= newVersion ? null : await db.ContentItems
+            .Where(x => x.ContentItemId == incoming.ContentItemId)
+            .OrderByDescending(x => x.Latest).ThenByDescending(x => x.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+
+        if (existing is not null && SameAs(existing, incoming))
+        {
+            return ImportOutcome.Unchanged;
+        }
+
+        await EnsureRoutesAreFreeAsync(incoming, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var target = existing ?? new ContentItem
+        {
+            ContentItemId = incoming.ContentItemId,
+            ContentItemVersionId = incoming.ContentItemVersionId.Length > 0 ? incoming.ContentItemVersionId : ContentItemIdGenerator.NewId(),
+            CreatedUtc = incoming.CreatedUtc ?? now,
+        };
+        var siblings = await db.ContentItems
+            .Where(x => x.ContentItemId == incoming.ContentItemId && x.Id != target.Id && (x.Latest || x.Published))
+            .ToListAsync(cancellationToken);
+        foreach (var sibling in siblings)
+        {
+            sibling.Latest &= !incoming.Latest;
+            sibling.Published &= !incoming.Published;
+            sibling.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+        }
+
+        target.ContentType = incoming.ContentType;
+        target.DisplayText = incoming.DisplayText;
+        target.Latest = incoming.Latest;
+        target.Published = incoming.Published;
+        target.Owner = incoming.Owner;
+        target.Author = incoming.Author;
+        target.CreatedUtc = incoming.CreatedUtc ?? target.CreatedUtc;
+        target.ModifiedUtc = incoming.ModifiedUtc ?? now;
+        target.PublishedUtc = incoming.PublishedUtc ?? target.PublishedUtc ?? (incoming.Published ? now : null);
+        target.Content = (JsonObject)incoming.Content.DeepClone();
+        target.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+        if (existing is null)
+        {
+            db.ContentItems.Add(target);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var version in siblings.Append(target))
+        {
+            await ReindexAsync(version, cancellationToken);
+        }
+
+        return existing is null ? ImportOutcome.Created : ImportOutcome.Updated;
+    }
+
+    private async Task ReindexAsync(ContentItem item, CancellationToken cancellationToken)
+    {
+        await db.Routes.Where(x => x.DocumentId == item.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.TaxonomyLinks.Where(x => x.DocumentId == item.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.Terms.Where(x => x.DocumentId == item.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.Containment.Where(x => x.DocumentId == item.Id).ExecuteDeleteAsync(cancellationToken);
+        var entries = ContentIndexer.Build(item);
+        db.Routes.AddRange(entries.Routes);
+        db.TaxonomyLinks.AddRange(entries.TaxonomyLinks);
+        db.Terms.AddRange(entries.Terms);
+        db.Containment.AddRange(entries.Containment);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task EnsureRoutesAreFreeAsync(ContentItem incoming, CancellationToken cancellationToken)
+    {
+        if (!incoming.Published)
+        {
+            return;
+        }
+
+        var paths = ContentIndexer.Build(incoming).Routes.Select(r => r.Path).ToList();
+        var duplicate = paths.GroupBy(p => p, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ContentConflictException("AutoroutePart.Path", $"The path '{duplicate.Key}' is used twice by this item.");
+        }
+
+        var taken = await db.Routes
+            .Where(r => r.Published && paths.Contains(r.Path) && r.ContentItemId != incoming.ContentItemId)
+            .Select(r => new { r.Path, r.ContentItemId })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (taken is not null)
+        {
+            throw new ContentConflictException(
+                "AutoroutePart.Path",
+                $"The path '{taken.Path}' is already used by published item '{taken.ContentItemId}'.");
+        }
+    }
+
+    private static bool SameAs(ContentItem stored, ContentItem incoming) =>
+        stored.ContentType == incoming.ContentType
+        && stored.DisplayText == incoming.DisplayText
+        && stored.Latest == incoming.Latest
+        && stored.Published == incoming.Published
+        && stored.Owner == incoming.Owner
+        && stored.Author == incoming.Author
+        && (incoming.CreatedUtc is null || stored.CreatedUtc == incoming.CreatedUtc)
+        && (incoming.ModifiedUtc is null || stored.ModifiedUtc == incoming.ModifiedUtc)
+        && (incoming.PublishedUtc is null || stored.PublishedUtc == incoming.PublishedUtc)
+        && JsonNode.DeepEquals(stored.Content, incoming.Content);
+}

@@ -1,0 +1,8 @@
+namespace BlogSite.Cms.Content.Model;
+
+public enum ImportOutcome
+{
+    Created,
+    Updated,
+    Unchanged,
+}

@@ -1,0 +1,3 @@
+namespace BlogSite.Cms.Content.Parts;
+
+public sealed record ListPartSettings(int PageSize = 10, IReadOnlyList<string>? ContainedContentTypes = null);

@@ -1,0 +1,3 @@
+namespace BlogSite.Cms.Content.Parts;
+
+public sealed record TermPart(string? TaxonomyContentItemId);

@@ -1,0 +1,17 @@
+using System.Text.Json.Nodes;
+
+namespace BlogSite.Cms.Content.Settings;
+
+/// The settings BlogSite reads; every other key a recipe sets is kept in <see cref="All"/> and exported again.
+public sealed record SiteSettings(JsonObject All)
+{
+    public string SiteName => All[nameof(SiteName)]?.GetValue<string>() ?? "BlogSite";
+
+    public string? Tagline => All[nameof(Tagline)]?.GetValue<string>();
+
+    public string? MetaDescription => All[nameof(MetaDescription)]?.GetValue<string>();
+
+    public int PageSize => All[nameof(PageSize)] is JsonValue value && value.TryGetValue<int>(out var size) && size > 0 ? size : 10;
+
+    public string? HomeContentItemId => All["HomeRoute"]?["ContentItemId"]?.GetValue<string>();
+}

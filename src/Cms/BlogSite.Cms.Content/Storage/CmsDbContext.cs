@@ -1,0 +1,109 @@
+using System.Text.Json.Nodes;
+using BlogSite.Cms.Content.Indexes;
+using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Users;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace BlogSite.Cms.Content.Storage;
+
+/// The one store: content versions, their index tables, site documents, and Identity's users and roles, so a recipe
+/// that touches all of them commits or rolls back as one transaction. Each provider has a subclass with its migrations.
+public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext<CmsUser, CmsRole, string>(options)
+{
+    public DbSet<ContentItem> ContentItems => Set<ContentItem>();
+
+    public DbSet<RouteIndex> Routes => Set<RouteIndex>();
+
+    public DbSet<TaxonomyIndex> TaxonomyLinks => Set<TaxonomyIndex>();
+
+    public DbSet<TermIndex> Terms => Set<TermIndex>();
+
+    public DbSet<ContainedIndex> Containment => Set<ContainedIndex>();
+
+    public DbSet<DocumentRecord> Documents => Set<DocumentRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+
+        builder.Entity<ContentItem>(item =>
+        {
+            item.ToTable("ContentItems");
+            item.Property(x => x.ContentItemId).HasMaxLength(26);
+            item.Property(x => x.ContentItemVersionId).HasMaxLength(26);
+            item.Property(x => x.ContentType).HasMaxLength(255);
+            item.Property(x => x.Owner).HasMaxLength(255);
+            item.Property(x => x.Author).HasMaxLength(255);
+            item.Property(x => x.ConcurrencyStamp).IsConcurrencyToken().HasMaxLength(32);
+            item.Property(x => x.Content)
+                .HasColumnName("Data")
+                .HasConversion(
+                    json => json.ToJsonString(ContentJson.Options),
+                    text => JsonNode.Parse(text, null, default)!.AsObject(),
+                    new ValueComparer<JsonObject>(
+                        (a, b) => JsonNode.DeepEquals(a, b),
+                        json => json.ToJsonString(ContentJson.Options).GetHashCode(StringComparison.Ordinal),
+                        json => json.DeepClone().AsObject()));
+            item.HasIndex(x => x.ContentItemVersionId).IsUnique();
+            item.HasIndex(x => new { x.ContentItemId, x.Latest, x.Published });
+            item.HasIndex(x => new { x.ContentType, x.Published, x.PublishedUtc });
+        });
+
+        builder.Entity<RouteIndex>(route =>
+        {
+            route.ToTable("RouteIndex");
+            route.HasOne<ContentItem>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
+            route.HasIndex(x => new { x.Path, x.Published });
+            route.HasIndex(x => x.ContentItemId);
+        });
+
+        builder.Entity<TaxonomyIndex>(link =>
+        {
+            link.ToTable("TaxonomyIndex");
+            link.HasOne<ContentItem>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
+            link.HasIndex(x => new { x.TermContentItemId, x.Published });
+            link.HasIndex(x => x.ContentItemId);
+        });
+
+        builder.Entity<TermIndex>(term =>
+        {
+            term.ToTable("TermIndex");
+            term.HasOne<ContentItem>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
+            term.HasIndex(x => new { x.TaxonomyContentItemId, x.Published });
+            term.HasIndex(x => new { x.TermContentItemId, x.Published });
+        });
+
+        builder.Entity<ContainedIndex>(contained =>
+        {
+            contained.ToTable("ContainedIndex");
+            contained.HasOne<ContentItem>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
+            contained.HasIndex(x => new { x.ListContentItemId, x.Published });
+        });
+
+        builder.Entity<DocumentRecord>(document =>
+        {
+            document.ToTable("Documents");
+            document.HasKey(x => x.Key);
+            document.Property(x => x.Key).HasMaxLength(255);
+        });
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        value => value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime(),
+        value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
+    private sealed class NullableUtcDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
+        value => value.HasValue ? (value.Value.Kind == DateTimeKind.Utc ? value : value.Value.ToUniversalTime()) : value,
+        value => value.HasValue ? DateTime.SpecifyKind(value.Value, DateTimeKind.Utc) : value);
+}

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace BlogSite.Cms.Content.Storage;
+
+/// Brings the schema up to date; SQLite is switched to WAL so readers never wait for the writer.
+public sealed class DatabaseMigrator(CmsDbContext db)
+{
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+}

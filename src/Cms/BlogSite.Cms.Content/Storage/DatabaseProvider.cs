@@ -1,0 +1,7 @@
+namespace BlogSite.Cms.Content.Storage;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}

@@ -1,0 +1,46 @@
+using BlogSite.Cms.Content.Indexes;
+using BlogSite.Cms.Content.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlogSite.Cms.Content.Taxonomies;
+
+/// The published terms of every taxonomy, loaded once per request: sites have hundreds of terms, not millions.
+public sealed class TermCatalog(CmsDbContext db)
+{
+    private Dictionary<string, TermIndex>? terms;
+
+    public async Task<TermIndex?> FindAsync(string termContentItemId, CancellationToken cancellationToken = default) =>
+        (await LoadAsync(cancellationToken)).GetValueOrDefault(termContentItemId);
+
+    /// The term and every term below it, for parent categories that list their children's posts.
+    public async Task<IReadOnlyList<string>> SelfAndDescendantsAsync(string termContentItemId, CancellationToken cancellationToken = default)
+    {
+        var all = await LoadAsync(cancellationToken);
+        var result = new List<string> { termContentItemId };
+        for (var i = 0; i < result.Count; i++)
+        {
+            result.AddRange(all.Values.Where(t => t.ParentTermContentItemId == result[i]).Select(t => t.TermContentItemId));
+        }
+
+        return result;
+    }
+
+    /// From the root down to the term itself.
+    public async Task<IReadOnlyList<TermIndex>> AncestryAsync(string termContentItemId, CancellationToken cancellationToken = default)
+    {
+        var all = await LoadAsync(cancellationToken);
+        var chain = new List<TermIndex>();
+        for (var term = all.GetValueOrDefault(termContentItemId); term is not null && chain.Count < 32;
+             term = term.ParentTermContentItemId is { } parent ? all.GetValueOrDefault(parent) : null)
+        {
+            chain.Insert(0, term);
+        }
+
+        return chain;
+    }
+
+    private async Task<Dictionary<string, TermIndex>> LoadAsync(CancellationToken cancellationToken) =>
+        terms ??= (await db.Terms.AsNoTracking().Where(t => t.Published).ToListAsync(cancellationToken))
+            .GroupBy(t => t.TermContentItemId)
+            .ToDictionary(g => g.Key, g => g.First());
+}

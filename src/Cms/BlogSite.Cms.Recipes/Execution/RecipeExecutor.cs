@@ -1,0 +1,153 @@
+using System.Text.Json.Nodes;
+using BlogSite.Cms.Content.Storage;
+using BlogSite.Cms.Recipes.Reading;
+using BlogSite.Cms.Recipes.Scripting;
+using BlogSite.Cms.Recipes.Steps;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+
+namespace BlogSite.Cms.Recipes.Execution;
+
+/// Validates a whole recipe first, then runs it in one transaction: all of it lands, or none of it does.
+public sealed class RecipeExecutor(
+    IEnumerable<IRecipeStep> steps,
+    CmsDbContext db,
+    KeptStepStore keptSteps,
+    IServiceProvider services,
+    IConfiguration configuration)
+{
+    private const int MaxIncludeDepth = 8;
+    private readonly Dictionary<string, IRecipeStep> stepsByName = steps.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
+
+    /// Checks every step without touching the database; returns all errors and warnings.
+    public RecipeReport Validate(RecipeDescriptor recipe, IReadOnlyDictionary<string, string>? parameters = null)
+    {
+        ArgumentNullException.ThrowIfNull(recipe);
+        var report = new RecipeReport();
+        ValidateSteps(recipe, parameters ?? new Dictionary<string, string>(), report, 0);
+        return report;
+    }
+
+    /// Validates, then runs every step and <paramref name="beforeCommit"/> in one transaction.
+    public async Task<RecipeReport> RunAsync(
+        RecipeDescriptor recipe,
+        IReadOnlyDictionary<string, string>? parameters = null,
+        Func<CancellationToken, Task>? beforeCommit = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(recipe);
+        parameters ??= new Dictionary<string, string>();
+        var validation = Validate(recipe, parameters);
+        if (!validation.Succeeded)
+        {
+            throw new RecipeException(validation.Errors);
+        }
+
+        var report = new RecipeReport();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await RunStepsAsync(recipe, parameters, report, 0, cancellationToken);
+            if (beforeCommit is not null)
+            {
+                await beforeCommit(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return report;
+        }
+        catch
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            throw;
+        }
+    }
+
+    private void ValidateSteps(RecipeDescriptor recipe, IReadOnlyDictionary<string, string> parameters, RecipeReport report, int depth)
+    {
+        var scope = Scope(recipe, parameters);
+        for (var i = 0; i < recipe.Steps.Count; i++)
+        {
+            var context = Prepare(recipe, i, scope, report, depth, parameters);
+            if (context is null)
+            {
+                continue;
+            }
+
+            if (stepsByName.TryGetValue(context.StepName, out var step))
+            {
+                step.Validate(context);
+            }
+            else
+            {
+                context.Warning("name", $"BlogSite has no '{context.StepName}' step; the step is kept so an export writes it back.");
+            }
+        }
+    }
+
+    private async Task RunStepsAsync(
+        RecipeDescriptor recipe, IReadOnlyDictionary<string, string> parameters, RecipeReport report, int depth,
+        CancellationToken cancellationToken)
+    {
+        var scope = Scope(recipe, parameters);
+        for (var i = 0; i < recipe.Steps.Count; i++)
+        {
+            var errorsBefore = report.Errors.Count;
+            var context = Prepare(recipe, i, scope, report, depth, parameters)
+                ?? throw new RecipeException(report.Errors);
+            if (report.Errors.Count > errorsBefore)
+            {
+                throw new RecipeException(report.Errors);
+            }
+
+            if (stepsByName.TryGetValue(context.StepName, out var step))
+            {
+                await step.RunAsync(context, cancellationToken);
+                if (report.Errors.Count > errorsBefore)
+                {
+                    throw new RecipeException(report.Errors);
+                }
+            }
+            else
+            {
+                context.Warning("name", $"BlogSite has no '{context.StepName}' step; the step is kept so an export writes it back.");
+                await keptSteps.KeepAsync(context.Step, cancellationToken);
+            }
+        }
+    }
+
+    /// Evaluates the step's script values (variables are shared by all steps of the recipe) and wraps it in a context.
+    private RecipeStepContext? Prepare(
+        RecipeDescriptor recipe, int index, RecipeScriptScope scope, RecipeReport report, int depth,
+        IReadOnlyDictionary<string, string> parameters)
+    {
+        if (recipe.Steps[index] is not JsonObject raw)
+        {
+            return null;
+        }
+
+        var name = RecipeReader.StringProperty(raw, "name") ?? "";
+        var step = (JsonObject)ScriptEvaluator.EvaluateTree(
+            raw.DeepClone(), $"$.steps[{index}]", scope,
+            (path, message) => report.Errors.Add(new RecipeError(index, name, path, message)))!;
+        return new RecipeStepContext(
+            recipe, index, name, step, report, services,
+            (included, ct) => depth >= MaxIncludeDepth
+                ? throw new RecipeException([new RecipeError(index, name, $"$.steps[{index}]", "Recipes include each other too deeply.")])
+                : RunStepsAsync(included, parameters, report, depth + 1, ct),
+            included =>
+            {
+                if (depth >= MaxIncludeDepth)
+                {
+                    report.Errors.Add(new RecipeError(index, name, $"$.steps[{index}]", "Recipes include each other too deeply."));
+                    return;
+                }
+
+                ValidateSteps(included, parameters, report, depth + 1);
+            });
+    }
+
+    private RecipeScriptScope Scope(RecipeDescriptor recipe, IReadOnlyDictionary<string, string> parameters) =>
+        new(recipe.Variables, parameters, configuration, recipe.BasePath);
+}

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BlogSite.Cms.Content.Definitions;
+using BlogSite.Cms.Content.Features;
+using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Settings;
+using BlogSite.Cms.Content.Storage;
+using BlogSite.Cms.Content.Users;
+using BlogSite.Cms.Recipes.Execution;
+using BlogSite.Cms.Recipes.Steps;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlogSite.Cms.Recipes.Export;
+
+/// Writes the site as an Orchard Core recipe: features, themes, settings, roles, definitions, every latest and
+/// published version, and the steps BlogSite kept without running.
+public sealed class RecipeExporter(
+    CmsDbContext db,
+    FeatureManager features,
+    DocumentStore documents,
+    SiteSettingsStore settings,
+    ContentDefinitionStore definitions,
+    KeptStepStore keptSteps)
+{
+    public async Task<JsonObject> ExportAsync(bool setup, CancellationToken cancellationToken = default)
+    {
+        var site = await settings.GetAsync(cancellationToken);
+        var steps = new JsonArray
+        {
+            new JsonObject { ["name"] = "feature", ["enable"] = new JsonArray([.. (await features.GetEnabledAsync(cancellationToken)).Select(f => JsonValue.Create(f))]) },
+        };
+
+        var themes = await documents.GetAsync<ThemesStep.ThemeSelection>(ThemesStep.DocumentKey, cancellationToken);
+        if (themes.Site is not null || themes.Admin is not null)
+        {
+            steps.Add(new JsonObject { ["name"] = "themes", ["site"] = themes.Site, ["admin"] = themes.Admin });
+        }
+
+        var settingsStep = new JsonObject { ["name"] = "settings" };
+        foreach (var (key, value) in site.All)
+        {
+            settingsStep[key] = value?.DeepClone();
+        }
+
+        steps.Add(settingsStep);
+        steps.Add(await RolesStepAsync(cancellationToken));
+
+        var definitionStep = JsonSerializer.SerializeToNode(await definitions.GetAsync(cancellationToken), ContentJson.Options)!.AsObject();
+        definitionStep.Insert(0, "name", "ContentDefinition");
+        steps.Add(definitionStep);
+
+        var items = await db.ContentItems.AsNoTracking()
+            .Where(x => x.Latest || x.Published)
+            .OrderBy(x => x.Id)
+            .ToListAsync(cancellationToken);
+        steps.Add(new JsonObject { ["name"] = "content", ["Data"] = new JsonArray([.. items.Select(ContentItemJson.Write)]) });
+
+        foreach (var kept in await keptSteps.GetAsync(cancellationToken))
+        {
+            steps.Add(kept.DeepClone());
+        }
+
+        return new JsonObject
+        {
+            ["name"] = setup ? "BlogSite.Export.Setup" : "BlogSite.Export",
+            ["displayName"] = $"{site.SiteName} export",
+            ["description"] = $"Exported by BlogSite on {ContentItemJson.Format(DateTime.UtcNow)}.",
+            ["author"] = "BlogSite",
+            ["website"] = "",
+            ["version"] = "1.0.0",
+            ["issetuprecipe"] = setup,
+            ["categories"] = new JsonArray(),
+            ["tags"] = new JsonArray(),
+            ["steps"] = steps,
+        };
+    }
+
+    private async Task<JsonObject> RolesStepAsync(CancellationToken cancellationToken)
+    {
+        var roles = await db.Roles.AsNoTracking().OrderBy(r => r.Name).ToListAsync(cancellationToken);
+        var claims = await db.RoleClaims.AsNoTracking().Where(c => c.ClaimType == CmsRole.PermissionClaimType).ToListAsync(cancellationToken);
+        var list = new JsonArray();
+        foreach (var role in roles)
+        {
+            list.Add(new JsonObject
+            {
+                ["Name"] = role.Name,
+                ["Description"] = role.Description,
+                ["Permissions"] = new JsonArray([.. claims.Where(c => c.RoleId == role.Id).Select(c => c.ClaimValue).Order(StringComparer.Ordinal).Select(v => JsonValue.Create(v))]),
+            });
+        }
+
+        return new JsonObject { ["name"] = "Roles", ["Roles"] = list };
+    }
+}

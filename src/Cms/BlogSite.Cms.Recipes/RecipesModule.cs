@@ -1,0 +1,41 @@
+using BlogSite.Cms.Content;
+using BlogSite.Cms.Content.Features;
+using BlogSite.Cms.Recipes.Execution;
+using BlogSite.Cms.Recipes.Export;
+using BlogSite.Cms.Recipes.Setup;
+using BlogSite.Cms.Recipes.Steps;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BlogSite.Cms.Recipes;
+
+/// The recipe layer's table of contents: its feature, its steps, the executor, export and setup.
+public static class RecipesModule
+{
+    public static readonly FeatureDescriptor[] Features =
+    [
+        new("OrchardCore.Recipes", "Recipes", "OrchardCore.Contents"),
+    ];
+
+    public static IServiceCollection AddCmsRecipes(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddCmsFeatures(Features);
+
+        // Steps, in the order Orchard Core's recipes usually list them.
+        services.AddScoped<IRecipeStep, FeatureStep>();
+        services.AddScoped<IRecipeStep, ThemesStep>();
+        services.AddScoped<IRecipeStep, SettingsStep>();
+        services.AddScoped<IRecipeStep, RolesStep>();
+        services.AddScoped<IRecipeStep, ContentDefinitionStep>();
+        services.AddScoped<IRecipeStep, ContentStep>();
+        services.AddScoped<IRecipeStep, RecipesStep>();
+
+        services.AddScoped<KeptStepStore>();
+        services.AddScoped<RecipeExecutor>();
+        services.AddScoped<RecipeExporter>();
+
+        services.Configure<SetupOptions>(configuration.GetSection(SetupOptions.Section));
+        services.AddScoped<SetupService>();
+        return services;
+    }
+}

@@ -1,0 +1,3 @@
+namespace BlogSite.Cms.Recipes.Scripting;
+
+public sealed class ScriptException(string message) : Exception(message);

@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+using BlogSite.Cms.Recipes.Execution;
+using BlogSite.Cms.Recipes.Reading;
+
+namespace BlogSite.Cms.Recipes.Steps;
+
+/// One step being validated or run: its JSON with script values already evaluated, where it sits in the file,
+/// and where its errors, warnings and counts go.
+public sealed class RecipeStepContext(
+    RecipeDescriptor recipe,
+    int stepIndex,
+    string stepName,
+    JsonObject step,
+    RecipeReport report,
+    IServiceProvider services,
+    Func<RecipeDescriptor, CancellationToken, Task> runIncludedRecipe,
+    Action<RecipeDescriptor> validateIncludedRecipe)
+{
+    public RecipeDescriptor Recipe { get; } = recipe;
+
+    public int StepIndex { get; } = stepIndex;
+
+    public string StepName { get; } = stepName;
+
+    public JsonObject Step { get; } = step;
+
+    public RecipeReport Report { get; } = report;
+
+    public IServiceProvider Services { get; } = services;
+
+    public string PathOf(string relative) => relative.Length == 0 ? $"$.steps[{StepIndex}]" : $"$.steps[{StepIndex}].{relative}";
+
+    public void Error(string relativePath, string message) =>
+        Report.Errors.Add(new RecipeError(StepIndex, StepName, PathOf(relativePath), message));
+
+    public void Warning(string relativePath, string message) =>
+        Report.Warnings.Add(new RecipeError(StepIndex, StepName, PathOf(relativePath), message));
+
+    /// Run-time failures stop the recipe at once; the transaction is rolled back.
+    public RecipeException Failure(string relativePath, string message) =>
+        new([new RecipeError(StepIndex, StepName, PathOf(relativePath), message)]);
+
+    public Task RunIncludedRecipeAsync(RecipeDescriptor included, CancellationToken cancellationToken) =>
+        runIncludedRecipe(included, cancellationToken);
+
+    public void ValidateIncludedRecipe(RecipeDescriptor included) => validateIncludedRecipe(included);
+
+    /// The step's array property, or an error (when required) naming where it should be.
+    public JsonArray? ArrayProperty(string name, bool required)
+    {
+        var key = RecipeReader.KeyOf(Step, name);
+        switch (RecipeReader.Property(Step, name))
+        {
+            case JsonArray array:
+                return array;
+            case null when !required:
+                return null;
+            case null:
+                Error(key, $"The '{StepName}' step needs a '{name}' array.");
+                return null;
+            default:
+                Error(key, $"'{name}' must be an array.");
+                return null;
+        }
+    }
+
+    /// The strings of an array property; non-strings are reported.
+    public IReadOnlyList<string> StringArray(string name, bool required)
+    {
+        var key = RecipeReader.KeyOf(Step, name);
+        var values = new List<string>();
+        var array = ArrayProperty(name, required);
+        for (var i = 0; array is not null && i < array.Count; i++)
+        {
+            if (array[i] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0)
+            {
+                values.Add(text);
+            }
+            else
+            {
+                Error($"{key}[{i}]", "Expected a non-empty string.");
+            }
+        }
+
+        return values;
+    }
+}

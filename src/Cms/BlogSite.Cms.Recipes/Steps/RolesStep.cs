@@ -1,0 +1,111 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using BlogSite.Cms.Content.Users;
+using BlogSite.Cms.Recipes.Reading;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BlogSite.Cms.Recipes.Steps;
+
+/// `{"name": "Roles", "Roles": [{"Name", "Description", "Permissions": [...]}]}`: roles are created or updated and
+/// their permissions replaced by the listed ones.
+public sealed class RolesStep : IRecipeStep
+{
+    public string Name => "Roles";
+
+    public void Validate(RecipeStepContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        Read(context);
+    }
+
+    public async Task RunAsync(RecipeStepContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var roles = context.Services.GetRequiredService<RoleManager<CmsRole>>();
+        foreach (var (path, name, description, permissions) in Read(context))
+        {
+            var role = await roles.FindByNameAsync(name);
+            if (role is null)
+            {
+                role = new CmsRole { Name = name, Description = description };
+                Check(context, path, await roles.CreateAsync(role));
+            }
+            else if (role.Description != description)
+            {
+                role.Description = description;
+                Check(context, path, await roles.UpdateAsync(role));
+            }
+
+            var current = (await roles.GetClaimsAsync(role)).Where(c => c.Type == CmsRole.PermissionClaimType).ToList();
+            foreach (var claim in current.Where(c => !permissions.Contains(c.Value)))
+            {
+                Check(context, path, await roles.RemoveClaimAsync(role, claim));
+            }
+
+            foreach (var permission in permissions.Where(p => !current.Exists(c => c.Value == p)))
+            {
+                Check(context, path, await roles.AddClaimAsync(role, new Claim(CmsRole.PermissionClaimType, permission)));
+            }
+        }
+    }
+
+    private static List<(string Path, string Name, string? Description, HashSet<string> Permissions)> Read(RecipeStepContext context)
+    {
+        var result = new List<(string, string, string?, HashSet<string>)>();
+        var key = RecipeReader.KeyOf(context.Step, "Roles");
+        var array = context.ArrayProperty("Roles", required: true);
+        for (var i = 0; array is not null && i < array.Count; i++)
+        {
+            var path = $"{key}[{i}]";
+            if (array[i] is not JsonObject role)
+            {
+                context.Error(path, "A role must be an object with a 'Name'.");
+                continue;
+            }
+
+            var name = RecipeReader.StringProperty(role, "Name");
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                context.Error($"{path}.Name", "A role needs a 'Name'.");
+                continue;
+            }
+
+            var permissions = new HashSet<string>(StringComparer.Ordinal);
+            switch (RecipeReader.Property(role, "Permissions"))
+            {
+                case null:
+                    break;
+                case JsonArray list:
+                    for (var p = 0; p < list.Count; p++)
+                    {
+                        if (list[p] is JsonValue value && value.TryGetValue<string>(out var permission) && permission.Length > 0)
+                        {
+                            permissions.Add(permission);
+                        }
+                        else
+                        {
+                            context.Error($"{path}.Permissions[{p}]", "A permission must be a non-empty string.");
+                        }
+                    }
+
+                    break;
+                default:
+                    context.Error($"{path}.Permissions", "'Permissions' must be an array of permission names.");
+                    break;
+            }
+
+            result.Add((path, name, RecipeReader.StringProperty(role, "Description"), permissions));
+        }
+
+        return result;
+    }
+
+    private static void Check(RecipeStepContext context, string path, IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw context.Failure(path, string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using BlogSite.Blog.Display;
+using BlogSite.Blog.Queries;
+using BlogSite.Cms.Content;
+using BlogSite.Cms.Content.Features;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BlogSite.Blog;
+
+/// The blog module's table of contents: its feature and content types, its services, its public pages.
+public static class BlogModule
+{
+    public static readonly FeatureDescriptor[] Features =
+    [
+        new("BlogSite.Blog", "Blog",
+            "OrchardCore.Contents", "OrchardCore.Title", "OrchardCore.Autoroute", "OrchardCore.Markdown",
+            "OrchardCore.Lists", "OrchardCore.Taxonomies", "OrchardCore.ContentFields", "OrchardCore.HomeRoute")
+        {
+            ContentDefinitions = BlogContentDefinitions.Build(),
+        },
+    ];
+
+    public static IServiceCollection AddBlogModule(this IServiceCollection services)
+    {
+        services.AddCmsFeatures(Features);
+
+        // Reading posts and turning them into what the theme draws.
+        services.AddScoped<BlogPostQueries>();
+        services.AddScoped<BlogPostPresenter>();
+        services.AddScoped<ContentDisplayBuilder>();
+
+        // Public pages (Razor Pages in this project; the theme supplies layout and partials).
+        services.AddRazorPages();
+        return services;
+    }
+
+    public static WebApplication MapBlogModule(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapRazorPages();
+        return app;
+    }
+}
