@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Storage;
 using BlogSite.Cms.Content.Users;
@@ -145,7 +144,7 @@ public static class RecipeCommandLine
         var builder = WebApplication.CreateBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         configure?.Invoke(builder.Configuration);
-        builder.Services.AddBlogSiteServices(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddBlogSiteServices(builder.Configuration);
         return builder.Build();
     }
 }

@@ -16,15 +16,15 @@ public static class BlogSiteApp
 
         // The theme's CSS is a static web asset of its project; serve it from the build output in every environment.
         builder.WebHost.UseStaticWebAssets();
-        builder.Services.AddBlogSiteServices(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddBlogSiteServices(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
 
     /// Everything but the web pipeline, shared by the site and the command line.
-    public static IServiceCollection AddBlogSiteServices(this IServiceCollection services, IConfiguration configuration, string contentRootPath) =>
+    public static IServiceCollection AddBlogSiteServices(this IServiceCollection services, IConfiguration configuration) =>
         services
-            .AddCmsContent(configuration, contentRootPath)
+            .AddCmsContent(configuration)
             .AddCmsRecipes(configuration)
             .AddBlogModule()
             .AddBlogSiteTheme();

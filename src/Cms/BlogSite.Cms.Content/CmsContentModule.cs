@@ -12,6 +12,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace BlogSite.Cms.Content;
 
@@ -38,19 +40,20 @@ public static class CmsContentModule
         new("OrchardCore.Users", "Users", "OrchardCore.Roles"),
     ];
 
-    public static IServiceCollection AddCmsContent(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
+    public static IServiceCollection AddCmsContent(this IServiceCollection services, IConfiguration configuration)
     {
-        // Storage: one DbContext type per provider, so each keeps its own migrations.
-        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        if (database.Provider == DatabaseProvider.PostgreSql)
-        {
-            services.AddDbContext<CmsDbContext, PostgreSqlCmsDbContext>(o => o.UseNpgsql(database.ConnectionString));
-        }
-        else
-        {
-            var connectionString = SqliteConnectionString(database.ConnectionString, contentRootPath);
-            services.AddDbContext<CmsDbContext, SqliteCmsDbContext>(o => o.UseSqlite(connectionString));
-        }
+        // Storage: one DbContext type per provider, so each keeps its own migrations. Options are read when the first
+        // context is made, so hosts and tests can still change configuration after registration.
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
+        services.AddDbContext<SqliteCmsDbContext>((sp, o) => o.UseSqlite(SqliteConnectionString(
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString,
+            sp.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory())));
+        services.AddDbContext<PostgreSqlCmsDbContext>((sp, o) => o.UseNpgsql(
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+        services.AddScoped<CmsDbContext>(sp =>
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.PostgreSql
+                ? sp.GetRequiredService<PostgreSqlCmsDbContext>()
+                : sp.GetRequiredService<SqliteCmsDbContext>());
 
         services.AddScoped<DocumentStore>();
         services.AddScoped<DatabaseMigrator>();

@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using BlogSite.Cms.Recipes.Execution;
+using static BlogSite.UnitTests.Recipes.TestRecipes;
+
+namespace BlogSite.UnitTests.Recipes;
+
+public sealed class RecipeExecutorTests : IAsyncLifetime
+{
+    private readonly TestStore store = new();
+
+    public Task InitializeAsync() => store.InitializeAsync();
+
+    public Task DisposeAsync() => store.DisposeAsync();
+
+    [Fact]
+    public async Task AFailureInALaterStepUndoesEveryEarlierStep()
+    {
+        await store.RunAsync(With(EnableBlog, ContentStep(Post("post00000000000000000000001", "blog/existing"))));
+
+        await Assert.ThrowsAsync<RecipeException>(() => store.RunAsync(With(
+            """{ "name": "settings", "SiteName": "Should not stick" }""",
+            """{ "name": "Roles", "Roles": [ { "Name": "Ghost" } ] }""",
+            ContentStep(Post("post00000000000000000000002", "blog/new")),
+            ContentStep(Post("post00000000000000000000003", "blog/existing")))));
+
+        Assert.Equal(1, await store.CountItemsAsync());
+        Assert.False(await store.QueryAsync(db => db.Roles.AnyAsync(r => r.Name == "Ghost")));
+        Assert.False(await store.QueryAsync(db => db.Documents.AnyAsync(d => d.Key == "SiteSettings")));
+    }
+
+    [Fact]
+    public async Task ValidationListsEveryErrorOfEveryStepAndWritesNothing()
+    {
+        var recipe = With(
+            """{ "name": "settings", "PageSize": -1 }""",
+            """{ "name": "feature", "enable": "BlogSite.Blog" }""",
+            """{ "name": "content", "Data": [ { "ContentItemId": "a", "ContentType": "BlogPost", "DisplayText": "[js: variables('nope')]" } ] }""");
+
+        var error = await Assert.ThrowsAsync<RecipeException>(() => store.RunAsync(recipe));
+
+        Assert.Equal(
+            [(0, "settings", "$.steps[0].PageSize"), (1, "feature", "$.steps[1].enable"), (2, "content", "$.steps[2].Data[0].DisplayText")],
+            error.Errors.Select(e => (e.StepIndex ?? -1, e.StepName ?? "", e.JsonPath)));
+        Assert.Contains("step 2 'content' at $.steps[2].Data[0].DisplayText", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await store.CountItemsAsync());
+    }
+
+    [Fact]
+    public async Task VariablesAreSharedByAllStepsOfARecipe()
+    {
+        await store.RunAsync("""
+            { "name": "Vars", "variables": { "blogId": "[js: uuid()]" },
+              "steps": [
+                { "name": "feature", "enable": [ "BlogSite.Blog" ] },
+                { "name": "settings", "HomeRoute": { "ContentItemId": "[js: variables('blogId')]" } },
+                { "name": "content", "Data": [ { "ContentItemId": "[js: variables('blogId')]", "ContentType": "Blog", "DisplayText": "Blog", "Published": true } ] }
+              ] }
+            """);
+
+        var blogId = await store.QueryAsync(db => db.ContentItems.Select(x => x.ContentItemId).SingleAsync());
+        var settings = await store.QueryAsync(db => db.Documents.SingleAsync(d => d.Key == "SiteSettings"));
+        Assert.Contains(blogId, settings.Data, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheRecipesStepRunsARecipeFoundByName()
+    {
+        File.WriteAllText(Path.Combine(store.RecipeFolder, "core.recipe.json"), With(EnableBlog, ContentStep(Post("post00000000000000000000009", "blog/included"))).Replace("\"Test\"", "\"Blog.Core\"", StringComparison.Ordinal));
+
+        var report = await store.RunAsync(With("""{ "name": "recipes", "Values": [ { "executionid": "Blog", "name": "Blog.Core" } ] }"""));
+
+        Assert.Equal(1, report.Created);
+        Assert.Equal("blog/included", await store.QueryAsync(db => db.Routes.Select(r => r.Path).SingleAsync()));
+    }
+
+    [Fact]
+    public void TheRecipesStepReportsARecipeItCannotFind()
+    {
+        var report = store.Validate(With("""{ "name": "recipes", "Values": [ { "name": "Nowhere" } ] }"""));
+
+        var problem = Assert.Single(report.Errors);
+        Assert.Equal("$.steps[0].Values[0].name", problem.JsonPath);
+        Assert.Contains("Nowhere", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ARecipeIncludingItselfIsStopped()
+    {
+        File.WriteAllText(Path.Combine(store.RecipeFolder, "loop.recipe.json"), """{ "name": "Loop", "steps": [ { "name": "recipes", "Values": [ { "name": "Loop" } ] } ] }""");
+
+        var report = store.Validate("""{ "name": "Start", "steps": [ { "name": "recipes", "Values": [ { "name": "Loop" } ] } ] }""");
+
+        Assert.Contains(report.Errors, e => e.Message.Contains("too deeply", StringComparison.Ordinal));
+    }
+}

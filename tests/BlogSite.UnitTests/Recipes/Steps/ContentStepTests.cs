@@ -1,0 +1,138 @@
+using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Recipes.Execution;
+using Microsoft.EntityFrameworkCore;
+using static BlogSite.UnitTests.Recipes.TestRecipes;
+
+namespace BlogSite.UnitTests.Recipes.Steps;
+
+public sealed class ContentStepTests : IAsyncLifetime
+{
+    private readonly TestStore store = new();
+
+    public Task InitializeAsync() => store.InitializeAsync();
+
+    public Task DisposeAsync() => store.DisposeAsync();
+
+    [Fact]
+    public async Task ItemsAreCreatedWithTheirPartsAndIndexed()
+    {
+        var report = await store.RunAsync(With(EnableBlog, ContentStep(Post("post00000000000000000000001", "blog/first", "First"))));
+
+        Assert.Equal(1, report.Created);
+        var item = await store.QueryAsync(db => db.ContentItems.SingleAsync());
+        Assert.Equal("First", item.DisplayText);
+        Assert.True(item.Published && item.Latest);
+        Assert.Equal(new DateTime(2016, 4, 1, 10, 0, 0, DateTimeKind.Utc), item.PublishedUtc);
+        Assert.Equal("Body of First.", item.Content["MarkdownBodyPart"]!["Markdown"]!.GetValue<string>());
+        Assert.Equal("blog/first", await store.QueryAsync(db => db.Routes.Select(r => r.Path).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task RunningTheSameRecipeTwiceChangesNothing()
+    {
+        var recipe = With(EnableBlog, ContentStep(Post("post00000000000000000000001", "blog/a"), Post("post00000000000000000000002", "blog/b")));
+        await store.RunAsync(recipe);
+        var before = await store.QueryAsync(db => db.ContentItems.AsNoTracking().OrderBy(x => x.Id).ToListAsync());
+
+        var second = await store.RunAsync(recipe);
+
+        var after = await store.QueryAsync(db => db.ContentItems.AsNoTracking().OrderBy(x => x.Id).ToListAsync());
+        Assert.Equal(2, second.Unchanged);
+        Assert.Equal(0, second.Created + second.Updated);
+        Assert.Equal(before.Select(x => (x.ContentItemVersionId, x.ConcurrencyStamp, x.ModifiedUtc)), after.Select(x => (x.ContentItemVersionId, x.ConcurrencyStamp, x.ModifiedUtc)));
+    }
+
+    [Fact]
+    public async Task AChangedItemIsUpdatedInPlace()
+    {
+        await store.RunAsync(With(EnableBlog, ContentStep(Post("post00000000000000000000001", "blog/a", "Old title"))));
+
+        var report = await store.RunAsync(With(ContentStep(Post("post00000000000000000000001", "blog/a", "New title"))));
+
+        Assert.Equal(1, report.Updated);
+        Assert.Equal(["New title"], await store.QueryAsync(db => db.ContentItems.Select(x => x.DisplayText).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task ANewVersionIdMakesANewLatestVersion()
+    {
+        await store.RunAsync(With(EnableBlog, ContentStep(Post("post00000000000000000000001", "blog/a", "V1"))));
+
+        var draft = """{ "ContentItemId": "post00000000000000000000001", "ContentItemVersionId": "version0000000000000000002", "ContentType": "BlogPost", "DisplayText": "V2 draft", "Latest": true, "Published": false }""";
+        await store.RunAsync(With(ContentStep(draft)));
+
+        var versions = await store.QueryAsync(db => db.ContentItems.OrderBy(x => x.Id).ToListAsync());
+        Assert.Equal(2, versions.Count);
+        Assert.True(versions[0].Published);
+        Assert.False(versions[0].Latest);
+        Assert.True(versions[1].Latest);
+        Assert.False(versions[1].Published);
+    }
+
+    [Fact]
+    public async Task TwoPublishedItemsOnOnePathAreRejectedBeforeAnythingIsWritten()
+    {
+        var recipe = With(EnableBlog, ContentStep(Post("post00000000000000000000001", "blog/same"), Post("post00000000000000000000002", "blog/same")));
+
+        var error = await Assert.ThrowsAsync<RecipeException>(() => store.RunAsync(recipe));
+
+        var problem = Assert.Single(error.Errors);
+        Assert.Equal(1, problem.StepIndex);
+        Assert.Equal("content", problem.StepName);
+        Assert.Equal("$.steps[1].Data[1].AutoroutePart.Path", problem.JsonPath);
+        Assert.Equal(0, await store.CountItemsAsync());
+    }
+
+    [Fact]
+    public async Task APathTakenByAnotherItemInTheSiteFailsTheWholeRecipe()
+    {
+        await store.RunAsync(With(EnableBlog, ContentStep(Post("post00000000000000000000001", "blog/taken"))));
+
+        var error = await Assert.ThrowsAsync<RecipeException>(() => store.RunAsync(With(
+            ContentStep(Post("post00000000000000000000002", "blog/fresh")),
+            ContentStep(Post("post00000000000000000000003", "blog/taken")))));
+
+        Assert.Equal("$.steps[1].Data[0].AutoroutePart.Path", Assert.Single(error.Errors).JsonPath);
+        Assert.Equal(1, await store.CountItemsAsync());
+    }
+
+    [Fact]
+    public async Task EveryBadItemIsReportedWithItsPath()
+    {
+        var report = store.Validate(With(ContentStep(
+            """{ "ContentType": "BlogPost" }""",
+            """{ "ContentItemId": "x", "ContentType": "BlogPost", "PublishedUtc": "last tuesday" }""",
+            """{ "ContentItemId": "y", "ContentType": "BlogPost", "Published": "yes" }""",
+            "42")));
+
+        Assert.Equal(
+            ["$.steps[0].Data[0].ContentItemId", "$.steps[0].Data[1].PublishedUtc", "$.steps[0].Data[2].Published", "$.steps[0].Data[3]"],
+            report.Errors.Select(e => e.JsonPath));
+    }
+
+    [Fact]
+    public void AContentStepNeedsData()
+    {
+        var report = store.Validate(With("""{ "name": "content", "data": {} }"""));
+
+        Assert.Equal("$.steps[0].data", Assert.Single(report.Errors).JsonPath);
+    }
+
+    [Fact]
+    public void AnUndefinedContentTypeIsAWarningNotAFailure()
+    {
+        var report = store.Validate(With(ContentStep("""{ "ContentItemId": "menu00000000000000000000001", "ContentType": "Menu" }""")));
+
+        Assert.True(report.Succeeded);
+        Assert.Contains("'Menu'", Assert.Single(report.Warnings).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownPartsAreKeptAsTheyCame()
+    {
+        await store.RunAsync(With(EnableBlog, ContentStep(Post("post00000000000000000000001", "blog/a", extra: """, "LayerMetadata": { "Zone": "Footer", "Position": 10 }"""))));
+
+        var item = await store.QueryAsync(db => db.ContentItems.SingleAsync());
+        Assert.Equal("""{"Zone":"Footer","Position":10}""", item.Content["LayerMetadata"]!.ToJsonString(ContentJson.Options));
+    }
+}

@@ -1,0 +1,86 @@
+using BlogSite.Blog;
+using BlogSite.Cms.Content;
+using BlogSite.Cms.Content.Storage;
+using BlogSite.Cms.Recipes;
+using BlogSite.Cms.Recipes.Execution;
+using BlogSite.Cms.Recipes.Reading;
+using BlogSite.Theme;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BlogSite.UnitTests;
+
+/// A fresh SQLite file with the real services of the CMS, the blog module and the theme, for one test.
+public sealed class TestStore : IAsyncLifetime
+{
+    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"blogsite-unit-{Guid.NewGuid():N}.db");
+    private ServiceProvider? provider;
+
+    public string RecipeFolder { get; } = Directory.CreateTempSubdirectory("blogsite-recipes-").FullName;
+
+    public IServiceProvider Services => provider ?? throw new InvalidOperationException("The store is not initialized.");
+
+    public async Task InitializeAsync()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["BlogSite:Database:Provider"] = "Sqlite",
+                ["BlogSite:Database:ConnectionString"] = $"Data Source={databasePath}",
+                ["Greeting:Text"] = "hello from configuration",
+            })
+            .Build();
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddCmsContent(configuration)
+            .AddCmsRecipes(configuration)
+            .AddBlogModule()
+            .AddBlogSiteTheme();
+        provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        await using var scope = provider.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (provider is not null)
+        {
+            await provider.DisposeAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" })
+        {
+            File.Delete(file);
+        }
+
+        Directory.Delete(RecipeFolder, recursive: true);
+    }
+
+    public RecipeDescriptor Parse(string json) => RecipeReader.Parse(json, RecipeFolder);
+
+    public async Task<RecipeReport> RunAsync(string json, IReadOnlyDictionary<string, string>? parameters = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().RunAsync(Parse(json), parameters);
+    }
+
+    public RecipeReport Validate(string json)
+    {
+        using var scope = Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<RecipeExecutor>().Validate(Parse(json));
+    }
+
+    /// Runs <paramref name="query"/> against a fresh context of this store.
+    public async Task<T> QueryAsync<T>(Func<CmsDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
+        return await query(db);
+    }
+
+    public Task<int> CountItemsAsync() => QueryAsync(db => db.ContentItems.CountAsync());
+}
