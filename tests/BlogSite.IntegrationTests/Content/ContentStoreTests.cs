@@ -1,0 +1,141 @@
+using System.Text.Json.Nodes;
+using BlogSite.Cms.Content;
+using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Storage;
+using BlogSite.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BlogSite.IntegrationTests.Content;
+
+/// The content store against each real database engine: versions, index rows, path conflicts, UTC dates.
+public abstract class ContentStoreTests : IAsyncLifetime
+{
+    private TestDatabase? database;
+    private ServiceProvider? services;
+
+    protected abstract Task<TestDatabase> CreateDatabaseAsync();
+
+    public async Task InitializeAsync()
+    {
+        database = await CreateDatabaseAsync();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.Settings).Build();
+        services = new ServiceCollection().AddLogging().AddCmsContent(configuration).BuildServiceProvider();
+        await WithStoreAsync((_, db) => new DatabaseMigrator(db).MigrateAsync());
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (services is not null)
+        {
+            await services.DisposeAsync();
+        }
+
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
+    }
+
+    private async Task WithStoreAsync(Func<ContentStore, CmsDbContext, Task> action)
+    {
+        await using var scope = services!.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<ContentStore>(), scope.ServiceProvider.GetRequiredService<CmsDbContext>());
+    }
+
+    private async Task<T> WithStoreAsync<T>(Func<ContentStore, CmsDbContext, Task<T>> action)
+    {
+        await using var scope = services!.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<ContentStore>(), scope.ServiceProvider.GetRequiredService<CmsDbContext>());
+    }
+
+    private static ContentItem Post(string id, string path, string title, bool published = true, string? versionId = null) => new()
+    {
+        ContentItemId = id,
+        ContentItemVersionId = versionId ?? "",
+        ContentType = "BlogPost",
+        DisplayText = title,
+        Latest = true,
+        Published = published,
+        PublishedUtc = published ? new DateTime(2016, 5, 1, 12, 30, 0, DateTimeKind.Utc) : null,
+        Content = new JsonObject
+        {
+            ["TitlePart"] = new JsonObject { ["Title"] = title },
+            ["AutoroutePart"] = new JsonObject { ["Path"] = path },
+            ["BlogPost"] = new JsonObject
+            {
+                ["Tags"] = new JsonObject { ["TaxonomyContentItemId"] = "tags", ["TermContentItemIds"] = new JsonArray("t1", "t2") },
+            },
+        },
+    };
+
+    [Fact]
+    public async Task ImportingTheSameItemTwiceChangesNothing()
+    {
+        var first = await WithStoreAsync((store, _) => store.ImportAsync(Post("p1", "blog/p1", "One")));
+        var second = await WithStoreAsync((store, _) => store.ImportAsync(Post("p1", "blog/p1", "One")));
+
+        Assert.Equal((ImportOutcome.Created, ImportOutcome.Unchanged), (first, second));
+        Assert.Equal(1, await WithStoreAsync((_, db) => db.ContentItems.CountAsync()));
+    }
+
+    [Fact]
+    public async Task DatesComeBackAsUtc()
+    {
+        await WithStoreAsync((store, _) => store.ImportAsync(Post("p1", "blog/p1", "One")));
+
+        var item = await WithStoreAsync((store, _) => store.GetPublishedAsync("p1"));
+
+        Assert.Equal(new DateTime(2016, 5, 1, 12, 30, 0, DateTimeKind.Utc), item!.PublishedUtc);
+        Assert.Equal(DateTimeKind.Utc, item.PublishedUtc!.Value.Kind);
+    }
+
+    [Fact]
+    public async Task IndexRowsFollowTheItem()
+    {
+        await WithStoreAsync((store, _) => store.ImportAsync(Post("p1", "blog/p1", "One")));
+        var updated = Post("p1", "blog/renamed", "One");
+        updated.Content["BlogPost"]!["Tags"]!["TermContentItemIds"] = new JsonArray("t3");
+        await WithStoreAsync((store, _) => store.ImportAsync(updated));
+
+        Assert.Equal(["blog/renamed"], await WithStoreAsync((_, db) => db.Routes.Select(r => r.Path).ToListAsync()));
+        Assert.Equal(["t3"], await WithStoreAsync((_, db) => db.TaxonomyLinks.Select(l => l.TermContentItemId).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task APublishedPathBelongsToOneItem()
+    {
+        await WithStoreAsync((store, _) => store.ImportAsync(Post("p1", "blog/same", "One")));
+
+        var conflict = await Assert.ThrowsAsync<ContentConflictException>(() => WithStoreAsync((store, _) => store.ImportAsync(Post("p2", "blog/same", "Two"))));
+        await WithStoreAsync((store, _) => store.ImportAsync(Post("p3", "blog/same", "Draft", published: false)));
+
+        Assert.Contains("blog/same", conflict.Message, StringComparison.Ordinal);
+        Assert.Equal(["p1", "p3"], await WithStoreAsync((_, db) => db.ContentItems.OrderBy(x => x.ContentItemId).Select(x => x.ContentItemId).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task ANewPublishedVersionReplacesThePublishedOne()
+    {
+        await WithStoreAsync((store, _) => store.ImportAsync(Post("p1", "blog/p1", "V1", versionId: "v1")));
+        await WithStoreAsync((store, _) => store.ImportAsync(Post("p1", "blog/p1", "V2", versionId: "v2")));
+
+        var versions = await WithStoreAsync((_, db) => db.ContentItems.OrderBy(x => x.ContentItemVersionId).Select(x => new { x.ContentItemVersionId, x.Latest, x.Published }).ToListAsync());
+        var published = await WithStoreAsync((store, _) => store.GetPublishedAsync("p1"));
+
+        Assert.Equal([("v1", false, false), ("v2", true, true)], versions.Select(v => (v.ContentItemVersionId, v.Latest, v.Published)));
+        Assert.Equal("V2", published!.DisplayText);
+        Assert.Single(await WithStoreAsync((_, db) => db.Routes.Where(r => r.Published).ToListAsync()));
+    }
+}
+
+public sealed class ContentStoreOnSqliteTests : ContentStoreTests
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult<TestDatabase>(new SqliteTestDatabase());
+}
+
+public sealed class ContentStoreOnPostgreSqlTests : ContentStoreTests
+{
+    protected override async Task<TestDatabase> CreateDatabaseAsync() => await PostgreSqlTestDatabase.CreateAsync();
+}

@@ -1,0 +1,21 @@
+using Microsoft.Data.Sqlite;
+
+namespace BlogSite.IntegrationTests.Infrastructure;
+
+public sealed class SqliteTestDatabase : TestDatabase
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("blogsite-it-").FullName;
+
+    public string FilePath => Path.Combine(folder, "blogsite.db");
+
+    public override string Provider => "Sqlite";
+
+    public override string ConnectionString => $"Data Source={FilePath}";
+
+    public override ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+        return ValueTask.CompletedTask;
+    }
+}

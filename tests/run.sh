@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every test of BlogSite. Starts what the tests need first (PostgreSQL from Debian's packages on 127.0.0.1),
+# then runs `dotnet test` on the solution and ends with one line counted from the test results:
+#   N passed, N failed, N skipped
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+if ! bash tests/services/postgres.sh; then
+  echo "PostgreSQL could not be started; the PostgreSQL tests cannot run."
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+export BLOGSITE_TEST_POSTGRES="${BLOGSITE_TEST_POSTGRES:-Host=127.0.0.1;Port=5432;Username=blogsite;Password=blogsite;Database=postgres}"
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+dotnet test BlogSite.sln "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# Each test assembly ends with "Passed!  - Failed: N, Passed: N, Skipped: N, Total: N" (or "Failed!  - ...").
+passed=0 failed=0 skipped=0
+while read -r f p s; do
+  failed=$((failed + f)) passed=$((passed + p)) skipped=$((skipped + s))
+done < <(sed -nE 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+), Total:.*/\1 \2 \3/p' "$log")
+
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  echo "dotnet test exited with $status (a build error or a crashed test host); see above."
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"
