@@ -4,6 +4,7 @@ using BlogSite.Cms.Content.Features;
 using BlogSite.Cms.Content.Markdown;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Routing;
+using BlogSite.Cms.Content.Search;
 using BlogSite.Cms.Content.Settings;
 using BlogSite.Cms.Content.Storage;
 using BlogSite.Cms.Content.Taxonomies;
@@ -55,6 +56,10 @@ public static class CmsContentModule
                 ? sp.GetRequiredService<PostgreSqlCmsDbContext>()
                 : sp.GetRequiredService<SqliteCmsDbContext>());
 
+        services.AddScoped<IFullTextIndex>(sp =>
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.PostgreSql
+                ? new PostgreSqlFullTextIndex(sp.GetRequiredService<CmsDbContext>())
+                : new SqliteFullTextIndex(sp.GetRequiredService<CmsDbContext>()));
         services.AddScoped<DocumentStore>();
         services.AddScoped<DatabaseMigrator>();
 

@@ -17,6 +17,13 @@ public sealed class MarkdownRenderer
     public string ToHtml(string? markdown) =>
         string.IsNullOrWhiteSpace(markdown) ? "" : sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown, pipeline));
 
+    /// The whole text without markup, for the search index and reading time.
+    public string ToPlainText(string? markdown) =>
+        string.IsNullOrWhiteSpace(markdown) ? "" : Markdig.Markdown.ToPlainText(markdown, pipeline).Trim();
+
+    public static string HtmlToPlainText(string? html) =>
+        string.IsNullOrWhiteSpace(html) ? "" : new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).Body?.TextContent.Trim() ?? "";
+
     public string SanitizeHtml(string? html) => string.IsNullOrWhiteSpace(html) ? "" : sanitizer.Sanitize(html);
 
     /// The first paragraph as plain text, for summaries and meta descriptions.

@@ -1,12 +1,14 @@
 using System.Text.Json.Nodes;
 using BlogSite.Cms.Content.Indexes;
+using BlogSite.Cms.Content.Markdown;
+using BlogSite.Cms.Content.Search;
 using BlogSite.Cms.Content.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlogSite.Cms.Content.Model;
 
 /// Reads and writes content versions and keeps their index rows in step. Writes join the caller's transaction.
-public sealed class ContentStore(CmsDbContext db, TimeProvider clock)
+public sealed class ContentStore(CmsDbContext db, TimeProvider clock, IFullTextIndex search, MarkdownRenderer markdown)
 {
     public Task<ContentItem?> GetPublishedAsync(string contentItemId, CancellationToken cancellationToken = default) =>
         db.ContentItems.AsNoTracking()
@@ -44,6 +46,7 @@ public sealed class ContentStore(CmsDbContext db, TimeProvider clock)
 
         await EnsureRoutesAreFreeAsync(incoming, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
+        await RememberMovedRoutesAsync(existing, incoming, now, cancellationToken);
         var target = existing ?? new ContentItem
         {
             ContentItemId = incoming.ContentItemId,
@@ -97,7 +100,43 @@ public sealed class ContentStore(CmsDbContext db, TimeProvider clock)
         db.Terms.AddRange(entries.Terms);
         db.Containment.AddRange(entries.Containment);
         await db.SaveChangesAsync(cancellationToken);
+        await search.IndexAsync(item, Title(item), BodyText(item), cancellationToken);
     }
+
+    /// Paths a published item gives up are remembered, so old links answer with a redirect; a path that is live
+    /// again is forgotten.
+    private async Task RememberMovedRoutesAsync(ContentItem? existing, ContentItem incoming, DateTime now, CancellationToken cancellationToken)
+    {
+        var newRoutes = incoming.Published ? ContentIndexer.Build(incoming).Routes : [];
+        var newPaths = newRoutes.Select(r => r.Path).ToList();
+        await db.RouteHistory.Where(h => newPaths.Contains(h.Path)).ExecuteDeleteAsync(cancellationToken);
+        if (existing is not { Published: true } || !incoming.Published)
+        {
+            return;
+        }
+
+        foreach (var old in ContentIndexer.Build(existing).Routes.Where(r => !newPaths.Contains(r.Path)))
+        {
+            var stillRouted = newRoutes.Any(r => r.ContainedContentItemId == old.ContainedContentItemId);
+            if (stillRouted && !await db.RouteHistory.AnyAsync(h => h.Path == old.Path, cancellationToken))
+            {
+                db.RouteHistory.Add(new RouteHistoryIndex
+                {
+                    Path = old.Path, ContentItemId = old.ContentItemId, ContainedContentItemId = old.ContainedContentItemId, ChangedUtc = now,
+                });
+            }
+        }
+    }
+
+    private static string Title(ContentItem item) =>
+        item.Content["TitlePart"]?["Title"] is JsonValue title && title.TryGetValue<string>(out var text) ? text : item.DisplayText;
+
+    private string BodyText(ContentItem item) =>
+        item.Content["MarkdownBodyPart"]?["Markdown"] is JsonValue md && md.TryGetValue<string>(out var markdownText)
+            ? markdown.ToPlainText(markdownText)
+            : item.Content["HtmlBodyPart"]?["Html"] is JsonValue html && html.TryGetValue<string>(out var htmlText)
+                ? MarkdownRenderer.HtmlToPlainText(htmlText)
+                : "";
 
     private async Task EnsureRoutesAreFreeAsync(ContentItem incoming, CancellationToken cancellationToken)
     {

@@ -19,8 +19,23 @@ public sealed class RouteResolver(CmsDbContext db, SiteSettingsStore settings)
 
         var route = await db.Routes.AsNoTracking()
             .Where(r => r.Published && r.Path == normalized)
-            .Select(r => new RouteMatch(r.ContentItemId, r.ContainedContentItemId))
+            .Select(r => new RouteMatch(r.ContentItemId, r.ContainedContentItemId, null))
             .FirstOrDefaultAsync(cancellationToken);
-        return route;
+        return route ?? await MovedAsync(normalized, cancellationToken);
+    }
+
+    private async Task<RouteMatch?> MovedAsync(string path, CancellationToken cancellationToken)
+    {
+        var moved = await db.RouteHistory.AsNoTracking().FirstOrDefaultAsync(h => h.Path == path, cancellationToken);
+        if (moved is null)
+        {
+            return null;
+        }
+
+        var current = await db.Routes.AsNoTracking()
+            .Where(r => r.Published && r.ContentItemId == moved.ContentItemId && r.ContainedContentItemId == moved.ContainedContentItemId)
+            .Select(r => r.Path)
+            .FirstOrDefaultAsync(cancellationToken);
+        return current is null ? null : new RouteMatch(moved.ContentItemId, moved.ContainedContentItemId, "/" + current);
     }
 }

@@ -23,6 +23,8 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<ContainedIndex> Containment => Set<ContainedIndex>();
 
+    public DbSet<RouteHistoryIndex> RouteHistory => Set<RouteHistoryIndex>();
+
     public DbSet<DocumentRecord> Documents => Set<DocumentRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -89,6 +91,12 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
             contained.ToTable("ContainedIndex");
             contained.HasOne<ContentItem>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
             contained.HasIndex(x => new { x.ListContentItemId, x.Published });
+        });
+
+        builder.Entity<RouteHistoryIndex>(history =>
+        {
+            history.ToTable("RouteHistoryIndex");
+            history.HasIndex(x => x.Path).IsUnique();
         });
 
         builder.Entity<DocumentRecord>(document =>

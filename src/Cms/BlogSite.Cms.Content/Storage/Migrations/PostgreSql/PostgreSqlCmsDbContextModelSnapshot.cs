@@ -59,6 +59,36 @@ namespace BlogSite.Cms.Content.Storage.Migrations.PostgreSql
                     b.ToTable("ContainedIndex", (string)null);
                 });
 
+            modelBuilder.Entity("BlogSite.Cms.Content.Indexes.RouteHistoryIndex", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ChangedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ContainedContentItemId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ContentItemId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Path")
+                        .IsUnique();
+
+                    b.ToTable("RouteHistoryIndex", (string)null);
+                });
+
             modelBuilder.Entity("BlogSite.Cms.Content.Indexes.RouteIndex", b =>
                 {
                     b.Property<long>("Id")

@@ -52,6 +52,34 @@ namespace BlogSite.Cms.Content.Storage.Migrations.Sqlite
                     b.ToTable("ContainedIndex", (string)null);
                 });
 
+            modelBuilder.Entity("BlogSite.Cms.Content.Indexes.RouteHistoryIndex", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContainedContentItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentItemId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Path")
+                        .IsUnique();
+
+                    b.ToTable("RouteHistoryIndex", (string)null);
+                });
+
             modelBuilder.Entity("BlogSite.Cms.Content.Indexes.RouteIndex", b =>
                 {
                     b.Property<long>("Id")

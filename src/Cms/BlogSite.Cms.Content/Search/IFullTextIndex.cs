@@ -1,0 +1,14 @@
+using BlogSite.Cms.Content.Model;
+
+namespace BlogSite.Cms.Content.Search;
+
+/// Full-text search with the database's own engine (SQLite FTS5, PostgreSQL tsvector), so every web node sees the
+/// same index. Only published items with a route are in it.
+public interface IFullTextIndex
+{
+    /// Replaces the rows of this version; joins the caller's transaction.
+    Task IndexAsync(ContentItem item, string title, string body, CancellationToken cancellationToken);
+
+    /// Ranked best first. Quotes make phrases; punctuation and operators in <paramref name="query"/> are harmless.
+    Task<SearchResults> SearchAsync(string query, int skip, int take, CancellationToken cancellationToken);
+}

@@ -1,0 +1,3 @@
+namespace BlogSite.Cms.Content.Search;
+
+public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total);

@@ -1,0 +1,91 @@
+using System.Text;
+using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlogSite.Cms.Content.Search;
+
+/// FTS5 over "SearchIndex" (DocumentId UNINDEXED, Title, Body); titles weigh ten times the body in bm25.
+public sealed class SqliteFullTextIndex(CmsDbContext db) : IFullTextIndex
+{
+    public async Task IndexAsync(ContentItem item, string title, string body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM \"SearchIndex\" WHERE \"DocumentId\" = {item.Id}", cancellationToken);
+        if (item.Published)
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"INSERT INTO \"SearchIndex\" (\"DocumentId\", \"Title\", \"Body\") VALUES ({item.Id}, {title}, {body})", cancellationToken);
+        }
+    }
+
+    public async Task<SearchResults> SearchAsync(string query, int skip, int take, CancellationToken cancellationToken)
+    {
+        var match = ToMatchExpression(query);
+        if (match.Length == 0)
+        {
+            return new SearchResults([], 0);
+        }
+
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM \"SearchIndex\" WHERE \"SearchIndex\" MATCH $match";
+        count.Parameters.AddWithValue("$match", match);
+        var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT "DocumentId", snippet("SearchIndex", 2, char(2), char(3), '…', 32)
+            FROM "SearchIndex" WHERE "SearchIndex" MATCH $match
+            ORDER BY bm25("SearchIndex", 0.0, 10.0, 1.0), "DocumentId" DESC
+            LIMIT $take OFFSET $skip
+            """;
+        command.Parameters.AddWithValue("$match", match);
+        command.Parameters.AddWithValue("$take", take);
+        command.Parameters.AddWithValue("$skip", skip);
+        var hits = new List<SearchHit>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            hits.Add(new SearchHit(reader.GetInt64(0), reader.GetString(1)));
+        }
+
+        return new SearchResults(hits, total);
+    }
+
+    /// Reader input to an FTS5 expression that cannot be a syntax error: every word and every "quoted phrase" becomes
+    /// one FTS5 string (all must match); anything else is dropped.
+    public static string ToMatchExpression(string? query)
+    {
+        var terms = new List<string>();
+        var text = query ?? "";
+        var inPhrase = false;
+        foreach (var part in text.Split('"'))
+        {
+            var pieces = inPhrase ? [part] : part.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            foreach (var piece in pieces)
+            {
+                if (piece.Any(char.IsLetterOrDigit))
+                {
+                    terms.Add(piece.Trim());
+                }
+            }
+
+            inPhrase = !inPhrase;
+        }
+
+        var builder = new StringBuilder();
+        foreach (var term in terms)
+        {
+            builder.Append(builder.Length == 0 ? "" : " ").Append('"').Append(term.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+        }
+
+        return builder.ToString();
+    }
+}
