@@ -1,5 +1,7 @@
 using BlogSite.Blog.Display;
+using BlogSite.Blog.Feeds;
 using BlogSite.Blog.Queries;
+using BlogSite.Blog.Search;
 using BlogSite.Cms.Content;
 using BlogSite.Cms.Content.Features;
 using Microsoft.AspNetCore.Builder;
@@ -28,6 +30,12 @@ public static class BlogModule
         services.AddScoped<BlogPostQueries>();
         services.AddScoped<BlogPostPresenter>();
         services.AddScoped<ContentDisplayBuilder>();
+        services.AddScoped<LayoutDataFactory>();
+        services.AddScoped<BlogTaxonomyLocator>();
+
+        // Search, feeds and discovery.
+        services.AddScoped<BlogSearch>();
+        services.AddScoped<RssFeedBuilder>();
 
         // Public pages (Razor Pages in this project; the theme supplies layout and partials).
         services.AddRazorPages();
@@ -37,6 +45,7 @@ public static class BlogModule
     public static WebApplication MapBlogModule(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.MapDiscoveryEndpoints();
         app.MapRazorPages();
         return app;
     }

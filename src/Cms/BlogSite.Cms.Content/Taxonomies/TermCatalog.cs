@@ -25,6 +25,24 @@ public sealed class TermCatalog(CmsDbContext db)
         return result;
     }
 
+    /// A taxonomy's terms in tree order: each parent followed by its children, siblings in their recipe order.
+    public async Task<IReadOnlyList<TermIndex>> TreeAsync(string taxonomyContentItemId, CancellationToken cancellationToken = default)
+    {
+        var all = (await LoadAsync(cancellationToken)).Values.Where(t => t.TaxonomyContentItemId == taxonomyContentItemId).ToList();
+        var ordered = new List<TermIndex>();
+        void Add(string? parent)
+        {
+            foreach (var term in all.Where(t => t.ParentTermContentItemId == parent).OrderBy(t => t.Order))
+            {
+                ordered.Add(term);
+                Add(term.TermContentItemId);
+            }
+        }
+
+        Add(null);
+        return ordered;
+    }
+
     /// From the root down to the term itself.
     public async Task<IReadOnlyList<TermIndex>> AncestryAsync(string termContentItemId, CancellationToken cancellationToken = default)
     {

@@ -36,6 +36,7 @@ public sealed class BlogPostPresenter(TermCatalog terms, MarkdownRenderer markdo
             Title(post),
             post.Field<TextField>(BlogContentDefinitions.BlogPost, "Subtitle")?.Text,
             post.PublishedUtc,
+            post.ModifiedUtc,
             post.Author,
             await FirstTermLinkAsync(post, "Category", cancellationToken),
             await TermLinksAsync(post, "Tags", cancellationToken),
@@ -62,6 +63,12 @@ public sealed class BlogPostPresenter(TermCatalog terms, MarkdownRenderer markdo
         item?.As<TitlePart>("TitlePart")?.Title is { Length: > 0 } title ? title : item?.DisplayText ?? "";
 
     public static string Url(string? path) => "/" + (path ?? "").Trim('/');
+
+    public static PostLink Link(ContentItem post) =>
+        new(Title(post), Url(post?.As<AutoroutePart>("AutoroutePart")?.Path));
+
+    public static IReadOnlyList<string> TermIds(ContentItem post, string fieldName) =>
+        post?.Field<TaxonomyField>(BlogContentDefinitions.BlogPost, fieldName)?.TermContentItemIds ?? [];
 
     private async Task<TermLink?> FirstTermLinkAsync(ContentItem post, string fieldName, CancellationToken cancellationToken) =>
         await TermLinksAsync(post, fieldName, cancellationToken) is [var first, ..] ? first : null;

@@ -1,4 +1,17 @@
 namespace BlogSite.Blog.Display;
 
-/// A resolved public page: its title and description for the layout, and the model the theme draws.
-public sealed record ContentDisplay(string Title, string? Description, object Model);
+/// A resolved public page: its title and description for the layout, and the model the theme draws; or, for a
+/// path an item has moved away from, where it lives now.
+public sealed record ContentDisplay(string Title, string? Description, object? Model)
+{
+    public string? RedirectTo { get; init; }
+
+    /// Site-relative; the page model makes it absolute.
+    public string? CanonicalPath { get; init; }
+
+    public bool IsArticle => Model is PostView;
+
+    public FeedLink? Feed { get; init; }
+
+    public static ContentDisplay Redirect(string path) => new("", null, null) { RedirectTo = path };
+}

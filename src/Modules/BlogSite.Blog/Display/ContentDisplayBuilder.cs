@@ -19,31 +19,76 @@ public sealed class ContentDisplayBuilder(
     public async Task<ContentDisplay?> BuildAsync(string? path, int page, CancellationToken cancellationToken)
     {
         var match = await routes.ResolveAsync(path, cancellationToken);
+        if (match?.RedirectTo is { } moved)
+        {
+            return ContentDisplay.Redirect(moved);
+        }
+
         if (match is null || page < 1 || await content.GetPublishedAsync(match.ContentItemId, cancellationToken) is not { } item)
         {
             return null;
         }
 
-        var basePath = BlogPostPresenter.Url(path);
-        if (match.ContainedContentItemId is { } termId)
+        // The home item is canonical at "/", not at its own path.
+        var isHome = match.ContentItemId == (await settings.GetAsync(cancellationToken)).HomeContentItemId && match.ContainedContentItemId is null;
+        var basePath = isHome ? "/" : BlogPostPresenter.Url(path);
+        var display = match.ContainedContentItemId is { } termId
+            ? await TermAsync(termId, basePath, page, cancellationToken)
+            : item.ContentType switch
+            {
+                BlogContentDefinitions.BlogPost when page == 1 => await PostAsync(item, cancellationToken),
+                BlogContentDefinitions.Blog => await BlogAsync(item, basePath, page, cancellationToken),
+                BlogContentDefinitions.BlogPost => null,
+                _ when page == 1 => presenter.Page(item),
+                _ => null,
+            };
+        return display is null ? null : display with { CanonicalPath = page > 1 ? $"{basePath}?page={page}" : basePath };
+    }
+
+    /// An archive month: /archive/{year}/{month}.
+    public async Task<ContentDisplay?> ArchiveAsync(int year, int month, int page, CancellationToken cancellationToken)
+    {
+        if (year is < 1900 or > 9999 || month is < 1 or > 12 || page < 1)
         {
-            return await TermAsync(termId, basePath, page, cancellationToken);
+            return null;
         }
 
-        return item.ContentType switch
+        var pageSize = (await settings.GetAsync(cancellationToken)).PageSize;
+        var result = await posts.InMonthAsync(year, month, page, pageSize, cancellationToken);
+        if (result.Total == 0)
         {
-            BlogContentDefinitions.BlogPost when page == 1 => await PostAsync(item, cancellationToken),
-            BlogContentDefinitions.Blog => await BlogAsync(item, basePath, page, cancellationToken),
-            BlogContentDefinitions.BlogPost => null,
-            _ when page == 1 => presenter.Page(item),
-            _ => null,
-        };
+            return null;
+        }
+
+        var label = new DateTime(year, month, 1, 0, 0, 0, DateTimeKind.Utc).ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        var basePath = $"/archive/{year:D4}/{month:D2}";
+        var display = await ListAsync(result, label, "Archive", [], basePath, $"Archive: {label}", cancellationToken);
+        return display is null ? null : display with { CanonicalPath = page > 1 ? $"{basePath}?page={page}" : basePath };
     }
 
     private async Task<ContentDisplay> PostAsync(ContentItem post, CancellationToken cancellationToken)
     {
         var view = await presenter.PostAsync(post, cancellationToken);
-        return new ContentDisplay(view.Title, view.Subtitle ?? presenter.Excerpt(post), view);
+        var (newer, older) = await posts.NeighboursAsync(post, cancellationToken);
+        var related = await posts.RelatedAsync(
+            post,
+            BlogPostPresenter.TermIds(post, "Tags"),
+            BlogPostPresenter.TermIds(post, "Category"),
+            3,
+            cancellationToken);
+        var relatedSummaries = new List<PostSummary>();
+        foreach (var item in related)
+        {
+            relatedSummaries.Add(await presenter.SummaryAsync(item, cancellationToken));
+        }
+
+        view = view with
+        {
+            Newer = newer is null ? null : BlogPostPresenter.Link(newer),
+            Older = older is null ? null : BlogPostPresenter.Link(older),
+            Related = relatedSummaries,
+        };
+        return new ContentDisplay(view.Title, view.Subtitle is { Length: > 0 } subtitle ? subtitle : presenter.Excerpt(post), view);
     }
 
     private async Task<ContentDisplay?> BlogAsync(ContentItem blog, string basePath, int page, CancellationToken cancellationToken)
@@ -67,7 +112,14 @@ public sealed class ContentDisplayBuilder(
         var result = await posts.WithAnyTermAsync(await terms.SelfAndDescendantsAsync(termId, cancellationToken), page, pageSize, cancellationToken);
         var breadcrumb = ancestry.Select(t => new TermLink(t.DisplayText, BlogPostPresenter.Url(t.Path))).ToList();
         var kind = term.ContentType == BlogContentDefinitions.Tag ? "Tag" : term.ContentType;
-        return await ListAsync(result, term.DisplayText, kind, breadcrumb, basePath, $"{kind}: {term.DisplayText}", cancellationToken);
+        var display = await ListAsync(result, term.DisplayText, kind, breadcrumb, basePath, $"{kind}: {term.DisplayText}", cancellationToken);
+        var feed = new FeedLink($"{kind}: {term.DisplayText}", $"{basePath}/rss");
+        return display is null ? null : display with
+        {
+            Model = ((PostListView)display.Model!) with { FeedUrl = feed.Url },
+            Feed = feed,
+            Description = $"Posts about {term.DisplayText}.",
+        };
     }
 
     private async Task<ContentDisplay?> ListAsync(

@@ -6,6 +6,8 @@ namespace BlogSite.Blog.Display;
 
 public sealed record TermLink(string Name, string Url);
 
+public sealed record PostLink(string Title, string Url);
+
 public sealed record PostSummary(
     string Title,
     string Url,
@@ -20,16 +22,31 @@ public sealed record PostView(
     string Title,
     string? Subtitle,
     DateTime? PublishedUtc,
+    DateTime? ModifiedUtc,
     string? Author,
     TermLink? Category,
     IReadOnlyList<TermLink> Tags,
     IHtmlContent Body,
     string? ImageUrl,
-    int ReadingMinutes);
-
-public sealed record PagerView(int Page, int TotalPages, string BasePath)
+    int ReadingMinutes)
 {
-    public string UrlFor(int page) => page <= 1 ? BasePath : $"{BasePath}?page={page}";
+    public PostLink? Newer { get; init; }
+
+    public PostLink? Older { get; init; }
+
+    public IReadOnlyList<PostSummary> Related { get; init; } = [];
+}
+
+/// <see cref="QueryPrefix"/> (already URL-encoded, like "q=korea") is kept on every page link.
+public sealed record PagerView(int Page, int TotalPages, string BasePath, string? QueryPrefix = null)
+{
+    public string UrlFor(int page) => (page <= 1, QueryPrefix) switch
+    {
+        (true, null) => BasePath,
+        (true, _) => $"{BasePath}?{QueryPrefix}",
+        (false, null) => $"{BasePath}?page={page}",
+        (false, _) => $"{BasePath}?{QueryPrefix}&page={page}",
+    };
 }
 
 public sealed record PostListView(
@@ -37,9 +54,42 @@ public sealed record PostListView(
     string? Kind,
     IReadOnlyList<TermLink> Breadcrumb,
     IReadOnlyList<PostSummary> Posts,
-    PagerView Pager);
+    PagerView Pager)
+{
+    /// The list's own feed, for term pages.
+    public string? FeedUrl { get; init; }
+}
 
 public sealed record PageView(string Title, IHtmlContent Body);
 
-/// What the layout needs from any page: the site's name and this page's title and description.
-public sealed record LayoutData(string SiteName, string? Tagline, string PageTitle, string? MetaDescription);
+public sealed record SearchResultView(string Title, string Url, DateTime? PublishedUtc, IHtmlContent Snippet);
+
+public sealed record SearchView(string Query, int Total, IReadOnlyList<SearchResultView> Results, PagerView Pager);
+
+public sealed record NavTerm(string Name, string Url, int Count, int Level);
+
+public sealed record ArchiveLink(string Label, string Url, int Count);
+
+public sealed record SiteNavigationView(IReadOnlyList<NavTerm> Categories, IReadOnlyList<NavTerm> Tags, IReadOnlyList<ArchiveLink> Archives);
+
+public sealed record FeedLink(string Title, string Url);
+
+/// What the layout needs from any page: titles, description, canonical URL, sharing tags and structured data.
+public sealed record LayoutData(string SiteName, string? Tagline, string PageTitle, string? MetaDescription)
+{
+    public string? CanonicalUrl { get; init; }
+
+    public string OpenGraphType { get; init; } = "website";
+
+    public string? ImageUrl { get; init; }
+
+    /// Serialized JSON-LD, already safe to place inside a script element.
+    public string? JsonLd { get; init; }
+
+    public IReadOnlyList<FeedLink> Feeds { get; init; } = [];
+
+    public bool NoIndex { get; init; }
+
+    /// False on the error page, which must render even when the database is what failed.
+    public bool ShowNavigation { get; init; } = true;
+}

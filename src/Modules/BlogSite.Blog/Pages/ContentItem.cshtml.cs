@@ -1,6 +1,4 @@
-using System.Globalization;
 using BlogSite.Blog.Display;
-using BlogSite.Cms.Content.Settings;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,8 +6,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace BlogSite.Blog.Pages;
 
 /// Every public content URL: the home page, posts, term pages and any other routed item. Anything a reader may not
-/// see, or that does not exist, is a 404 drawn in the theme.
-public sealed class ContentItemModel(ContentDisplayBuilder builder, SiteSettingsStore settings) : PageModel, IHasLayoutData
+/// see, or that does not exist, is a 404 drawn in the theme; a path an item moved away from answers 301.
+public sealed class ContentItemModel(ContentDisplayBuilder builder, LayoutDataFactory layouts) : PageModel, IHasLayoutData
 {
     public ContentDisplay? Display { get; private set; }
 
@@ -17,18 +15,19 @@ public sealed class ContentItemModel(ContentDisplayBuilder builder, SiteSettings
 
     public async Task<IActionResult> OnGetAsync(string? path, [FromQuery(Name = "page")] string? page, CancellationToken cancellationToken)
     {
-        var pageNumber = page is null ? 1 : int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
-        Display = await builder.BuildAsync(path, pageNumber, cancellationToken);
-        var site = await settings.GetAsync(cancellationToken);
+        Display = await builder.BuildAsync(path, PageNumber.Parse(page), cancellationToken);
+        if (Display?.RedirectTo is { } moved)
+        {
+            // The target comes from the route index, never from the request, so this cannot be an open redirect.
+            return LocalRedirectPermanent(moved + Request.QueryString);
+        }
+
+        Layout = await layouts.CreateAsync(Request, Display, cancellationToken);
         if (Display is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
-            Layout = new LayoutData(site.SiteName, site.Tagline, "Page not found", null);
-            return Page();
         }
 
-        var title = string.IsNullOrEmpty(path) && pageNumber == 1 ? site.SiteName : $"{Display.Title} – {site.SiteName}";
-        Layout = new LayoutData(site.SiteName, site.Tagline, title, Display.Description ?? site.MetaDescription);
         return Page();
     }
 }

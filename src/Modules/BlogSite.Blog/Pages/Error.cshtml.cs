@@ -9,7 +9,7 @@ namespace BlogSite.Blog.Pages;
 [IgnoreAntiforgeryToken]
 public sealed class ErrorModel(SiteSettingsStore settings) : PageModel, IHasLayoutData
 {
-    public LayoutData Layout { get; private set; } = new("BlogSite", null, "Something went wrong", null);
+    public LayoutData Layout { get; private set; } = new("BlogSite", null, "Something went wrong", null) { ShowNavigation = false, NoIndex = true };
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlogSite.Blog.Queries;
 
-/// Published posts, newest first, through the index tables so a page costs two small queries however big the blog.
+/// Published posts through the index tables, newest first, so a page costs a few small queries however big the blog.
+/// Every query here sees published versions only: drafts never reach a list, a feed, a count or a neighbour link.
 public sealed class BlogPostQueries(CmsDbContext db)
 {
     public Task<PagedItems> InListAsync(string listContentItemId, int page, int pageSize, CancellationToken cancellationToken) =>
@@ -16,6 +17,77 @@ public sealed class BlogPostQueries(CmsDbContext db)
         PageAsync(
             Published().Where(x => db.TaxonomyLinks.Any(l => l.DocumentId == x.Id && termContentItemIds.Contains(l.TermContentItemId))),
             page, pageSize, cancellationToken);
+
+    public Task<PagedItems> InMonthAsync(int year, int month, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var start = new DateTime(year, month, 1, 0, 0, 0, DateTimeKind.Utc);
+        var end = start.AddMonths(1);
+        return PageAsync(Published().Where(x => x.PublishedUtc >= start && x.PublishedUtc < end), page, pageSize, cancellationToken);
+    }
+
+    public Task<PagedItems> RecentAsync(int count, CancellationToken cancellationToken) =>
+        PageAsync(Published(), 1, count, cancellationToken);
+
+    /// Months that have posts, newest first, with how many.
+    public async Task<IReadOnlyList<(int Year, int Month, int Count)>> ArchiveMonthsAsync(CancellationToken cancellationToken)
+    {
+        var dates = await Published().Where(x => x.PublishedUtc != null).Select(x => x.PublishedUtc!.Value).ToListAsync(cancellationToken);
+        return dates
+            .GroupBy(d => (d.Year, d.Month))
+            .OrderByDescending(g => g.Key)
+            .Select(g => (g.Key.Year, g.Key.Month, g.Count()))
+            .ToList();
+    }
+
+    /// How many published posts each term has.
+    public async Task<IReadOnlyDictionary<string, int>> TermCountsAsync(CancellationToken cancellationToken) =>
+        await db.TaxonomyLinks.AsNoTracking()
+            .Where(l => l.Published && l.ContentType == BlogContentDefinitions.BlogPost)
+            .GroupBy(l => l.TermContentItemId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+
+    /// The next newer and the next older published post.
+    public async Task<(ContentItem? Newer, ContentItem? Older)> NeighboursAsync(ContentItem post, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        var when = post.PublishedUtc;
+        var newer = await Published()
+            .Where(x => x.PublishedUtc > when || (x.PublishedUtc == when && x.Id > post.Id))
+            .OrderBy(x => x.PublishedUtc).ThenBy(x => x.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        var older = await Published()
+            .Where(x => x.PublishedUtc < when || (x.PublishedUtc == when && x.Id < post.Id))
+            .OrderByDescending(x => x.PublishedUtc).ThenByDescending(x => x.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        return (newer, older);
+    }
+
+    /// Posts sharing the most tags, then the category, newest first.
+    public async Task<IReadOnlyList<ContentItem>> RelatedAsync(
+        ContentItem post, IReadOnlyCollection<string> tagIds, IReadOnlyCollection<string> categoryIds, int count, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        var termIds = tagIds.Concat(categoryIds).ToList();
+        var links = await db.TaxonomyLinks.AsNoTracking()
+            .Where(l => l.Published && l.ContentType == BlogContentDefinitions.BlogPost && l.ContentItemId != post.ContentItemId && termIds.Contains(l.TermContentItemId))
+            .Select(l => new { l.DocumentId, l.TermContentItemId })
+            .ToListAsync(cancellationToken);
+        var scores = links
+            .GroupBy(l => l.DocumentId)
+            .ToDictionary(g => g.Key, g => (Tags: g.Count(l => tagIds.Contains(l.TermContentItemId)), Category: g.Any(l => categoryIds.Contains(l.TermContentItemId))));
+        var ids = scores.Keys.ToList();
+        var candidates = await Published().Where(x => ids.Contains(x.Id)).ToListAsync(cancellationToken);
+        return candidates
+            .OrderByDescending(x => scores[x.Id].Tags)
+            .ThenByDescending(x => scores[x.Id].Category)
+            .ThenByDescending(x => x.PublishedUtc)
+            .Take(count)
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<ContentItem>> ByDocumentIdsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
+        await db.ContentItems.AsNoTracking().Where(x => x.Published && ids.Contains(x.Id)).ToListAsync(cancellationToken);
 
     private IQueryable<ContentItem> Published() =>
         db.ContentItems.AsNoTracking().Where(x => x.Published && x.ContentType == BlogContentDefinitions.BlogPost);

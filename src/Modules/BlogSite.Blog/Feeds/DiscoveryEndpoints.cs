@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.ServiceModel.Syndication;
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+using BlogSite.Cms.Content.Settings;
+using BlogSite.Cms.Content.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlogSite.Blog.Feeds;
+
+/// What feed readers and search engines ask for: RSS feeds, /sitemap.xml and /robots.txt.
+public static class DiscoveryEndpoints
+{
+    private static readonly XNamespace SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    public static IEndpointRouteBuilder MapDiscoveryEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/rss", (HttpContext context, RssFeedBuilder feeds) => RssAsync(context, feeds, null));
+        endpoints.MapGet("/categories/{slug}/rss", (HttpContext context, RssFeedBuilder feeds, string slug) => RssAsync(context, feeds, $"categories/{slug}"));
+        endpoints.MapGet("/tags/{slug}/rss", (HttpContext context, RssFeedBuilder feeds, string slug) => RssAsync(context, feeds, $"tags/{slug}"));
+        endpoints.MapGet("/sitemap.xml", SitemapAsync);
+        endpoints.MapGet("/robots.txt", (HttpContext context) =>
+            Results.Text($"User-agent: *\nDisallow: /admin\nDisallow: /login\nDisallow: /search\n\nSitemap: {BaseUri(context)}sitemap.xml\n", "text/plain; charset=utf-8"));
+        return endpoints;
+    }
+
+    private static async Task<IResult> RssAsync(HttpContext context, RssFeedBuilder feeds, string? termPath)
+    {
+        var feed = await feeds.BuildAsync(termPath, BaseUri(context), context.RequestAborted);
+        if (feed is null)
+        {
+            return Results.NotFound();
+        }
+
+        using var buffer = new MemoryStream();
+        await using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Async = true, Indent = true }))
+        {
+            new Rss20FeedFormatter(feed, serializeExtensionsAsAtom: false).WriteTo(writer);
+            await writer.FlushAsync();
+        }
+
+        return Results.Bytes(buffer.ToArray(), "application/rss+xml; charset=utf-8");
+    }
+
+    /// Every published routed item (posts, the blog, pages) and every term page, with its last change.
+    private static async Task<IResult> SitemapAsync(HttpContext context, CmsDbContext db, SiteSettingsStore settings)
+    {
+        var baseUri = BaseUri(context);
+        var home = (await settings.GetAsync(context.RequestAborted)).HomeContentItemId;
+        var routes = await db.Routes.AsNoTracking()
+            .Where(r => r.Published)
+            .Join(db.ContentItems, r => r.DocumentId, i => i.Id, (r, i) => new { r.Path, r.ContentItemId, r.ContainedContentItemId, i.ModifiedUtc, i.PublishedUtc })
+            .OrderBy(r => r.Path)
+            .ToListAsync(context.RequestAborted);
+        var termChanges = await db.TaxonomyLinks.AsNoTracking()
+            .Where(l => l.Published)
+            .Join(db.ContentItems, l => l.DocumentId, i => i.Id, (l, i) => new { l.TermContentItemId, Changed = i.ModifiedUtc ?? i.PublishedUtc })
+            .GroupBy(x => x.TermContentItemId)
+            .Select(g => new { g.Key, Changed = g.Max(x => x.Changed) })
+            .ToDictionaryAsync(x => x.Key, x => x.Changed, context.RequestAborted);
+
+        var urls = new XElement(SitemapNamespace + "urlset");
+        foreach (var route in routes)
+        {
+            var isHome = route.ContentItemId == home && route.ContainedContentItemId is null;
+            var changed = route.ContainedContentItemId is { } term && termChanges.TryGetValue(term, out var termChanged)
+                ? termChanged
+                : route.ModifiedUtc ?? route.PublishedUtc;
+            urls.Add(new XElement(
+                SitemapNamespace + "url",
+                new XElement(SitemapNamespace + "loc", new Uri(baseUri, isHome ? "/" : "/" + route.Path).AbsoluteUri),
+                changed is null ? null : new XElement(SitemapNamespace + "lastmod", changed.Value.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture))));
+        }
+
+        var xml = new XDocument(new XDeclaration("1.0", "utf-8", null), urls).ToString(SaveOptions.None);
+        return Results.Text("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + xml, "application/xml; charset=utf-8");
+    }
+
+    private static Uri BaseUri(HttpContext context) =>
+        new($"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/");
+}

@@ -1,0 +1,87 @@
+using System.ServiceModel.Syndication;
+using BlogSite.Blog.Display;
+using BlogSite.Blog.Queries;
+using BlogSite.Cms.Content.Markdown;
+using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Parts;
+using BlogSite.Cms.Content.Routing;
+using BlogSite.Cms.Content.Settings;
+using BlogSite.Cms.Content.Taxonomies;
+
+namespace BlogSite.Blog.Feeds;
+
+/// RSS 2.0 for the whole blog and for each category and tag: the newest published posts with their full, sanitized
+/// body. Returns null for a term that does not exist, which the endpoint answers with 404.
+public sealed class RssFeedBuilder(
+    BlogPostQueries posts, RouteResolver routes, TermCatalog terms, SiteSettingsStore settings, MarkdownRenderer markdown)
+{
+    public const int ItemCount = 20;
+
+    public async Task<SyndicationFeed?> BuildAsync(string? termPath, Uri baseUri, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(baseUri);
+        var site = await settings.GetAsync(cancellationToken);
+        string title;
+        string link;
+        PagedItems items;
+        if (termPath is null)
+        {
+            (title, link) = (site.SiteName, "/");
+            items = await posts.RecentAsync(ItemCount, cancellationToken);
+        }
+        else
+        {
+            var match = await routes.ResolveAsync(termPath, cancellationToken);
+            if (match?.ContainedContentItemId is not { } termId || match.RedirectTo is not null || await terms.FindAsync(termId, cancellationToken) is not { } term)
+            {
+                return null;
+            }
+
+            (title, link) = ($"{site.SiteName}: {term.DisplayText}", BlogPostPresenter.Url(termPath));
+            items = await posts.WithAnyTermAsync(await terms.SelfAndDescendantsAsync(termId, cancellationToken), 1, ItemCount, cancellationToken);
+        }
+
+        var feed = new SyndicationFeed(title, site.Tagline ?? site.MetaDescription ?? site.SiteName, new Uri(baseUri, link))
+        {
+            Language = "en",
+            LastUpdatedTime = items.Items.Count > 0 ? Offset(items.Items.Max(i => i.ModifiedUtc ?? i.PublishedUtc)) : default,
+        };
+        var entries = new List<SyndicationItem>();
+        foreach (var post in items.Items)
+        {
+            entries.Add(await ItemAsync(post, baseUri, cancellationToken));
+        }
+
+        feed.Items = entries;
+        return feed;
+    }
+
+    private async Task<SyndicationItem> ItemAsync(ContentItem post, Uri baseUri, CancellationToken cancellationToken)
+    {
+        var url = new Uri(baseUri, BlogPostPresenter.Link(post).Url);
+        var body = markdown.ToHtml(post.As<MarkdownBodyPart>("MarkdownBodyPart")?.Markdown);
+        var item = new SyndicationItem(BlogPostPresenter.Title(post), body, url, url.AbsoluteUri, Offset(post.ModifiedUtc ?? post.PublishedUtc))
+        {
+            PublishDate = Offset(post.PublishedUtc),
+        };
+        if (!string.IsNullOrEmpty(post.Author))
+        {
+            item.Authors.Add(new SyndicationPerson { Name = post.Author });
+        }
+
+        foreach (var field in new[] { "Category", "Tags" })
+        {
+            foreach (var id in BlogPostPresenter.TermIds(post, field))
+            {
+                if (await terms.FindAsync(id, cancellationToken) is { } term)
+                {
+                    item.Categories.Add(new SyndicationCategory(term.DisplayText));
+                }
+            }
+        }
+
+        return item;
+    }
+
+    private static DateTimeOffset Offset(DateTime? utc) => utc is { } value ? new DateTimeOffset(value, TimeSpan.Zero) : default;
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using BlogSite.Blog.Display;
+using BlogSite.Blog.Queries;
+using BlogSite.Cms.Content.Taxonomies;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BlogSite.Blog.Navigation;
+
+/// The reader's map of the blog: categories with their children, tags and months, each with its post count.
+/// The theme draws it from Components/SiteNavigation/Default.cshtml.
+public sealed class SiteNavigationViewComponent(TermCatalog terms, BlogPostQueries posts, BlogTaxonomyLocator taxonomies) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync()
+    {
+        var cancellationToken = HttpContext.RequestAborted;
+        var (categoriesId, tagsId) = await taxonomies.GetAsync(cancellationToken);
+        var counts = await posts.TermCountsAsync(cancellationToken);
+
+        var categoryTree = await terms.TreeAsync(categoriesId, cancellationToken);
+        var categories = new List<NavTerm>();
+        foreach (var term in categoryTree)
+        {
+            var family = await terms.SelfAndDescendantsAsync(term.TermContentItemId, cancellationToken);
+            var count = family.Sum(id => counts.GetValueOrDefault(id));
+            if (count > 0)
+            {
+                categories.Add(new NavTerm(term.DisplayText, BlogPostPresenter.Url(term.Path), count, term.Level));
+            }
+        }
+
+        var tags = (await terms.TreeAsync(tagsId, cancellationToken))
+            .Where(t => counts.GetValueOrDefault(t.TermContentItemId) > 0)
+            .Select(t => new NavTerm(t.DisplayText, BlogPostPresenter.Url(t.Path), counts[t.TermContentItemId], t.Level))
+            .OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)
+            .ToList();
+
+        var archives = (await posts.ArchiveMonthsAsync(cancellationToken))
+            .Select(m => new ArchiveLink(
+                new DateTime(m.Year, m.Month, 1, 0, 0, 0, DateTimeKind.Utc).ToString("MMMM yyyy", CultureInfo.InvariantCulture),
+                $"/archive/{m.Year:D4}/{m.Month:D2}",
+                m.Count))
+            .ToList();
+
+        return View(new SiteNavigationView(categories, tags, archives));
+    }
+}

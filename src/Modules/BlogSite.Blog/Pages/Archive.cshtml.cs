@@ -1,0 +1,24 @@
+using BlogSite.Blog.Display;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BlogSite.Blog.Pages;
+
+/// /archive/{yyyy}/{mm}: the posts published that month. A month without posts is a 404.
+public sealed class ArchiveModel(ContentDisplayBuilder builder, LayoutDataFactory layouts) : PageModel, IHasLayoutData
+{
+    public ContentDisplay? Display { get; private set; }
+
+    public LayoutData Layout { get; private set; } = new("", null, "", null);
+
+    public async Task OnGetAsync(int year, int month, [FromQuery(Name = "page")] string? page, CancellationToken cancellationToken)
+    {
+        Display = await builder.ArchiveAsync(year, month, PageNumber.Parse(page), cancellationToken);
+        Layout = await layouts.CreateAsync(Request, Display, cancellationToken);
+        if (Display is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+    }
+}

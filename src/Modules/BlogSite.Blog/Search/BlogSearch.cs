@@ -1,0 +1,53 @@
+using System.Net;
+using BlogSite.Blog.Display;
+using BlogSite.Blog.Queries;
+using BlogSite.Cms.Content.Search;
+using Microsoft.AspNetCore.Html;
+
+namespace BlogSite.Blog.Search;
+
+/// /search: the database's full-text engine ranks, this turns hits into results with highlighted snippets.
+public sealed class BlogSearch(IFullTextIndex index, BlogPostQueries posts)
+{
+    public const int PageSize = 10;
+    public const int MaxQueryLength = 200;
+
+    public async Task<ContentDisplay?> SearchAsync(string? query, int page, CancellationToken cancellationToken)
+    {
+        var text = (query ?? "").Trim();
+        text = text.Length > MaxQueryLength ? text[..MaxQueryLength] : text;
+        if (page < 1)
+        {
+            return null;
+        }
+
+        var encodedQuery = "q=" + Uri.EscapeDataString(text);
+        var results = text.Length == 0
+            ? new SearchResults([], 0)
+            : await index.SearchAsync(text, (page - 1) * PageSize, PageSize, cancellationToken);
+        var totalPages = Math.Max(1, (results.Total + PageSize - 1) / PageSize);
+        if (page > totalPages)
+        {
+            return null;
+        }
+
+        var items = (await posts.ByDocumentIdsAsync(results.Hits.Select(h => h.DocumentId).ToList(), cancellationToken)).ToDictionary(i => i.Id);
+        var views = results.Hits
+            .Where(h => items.ContainsKey(h.DocumentId))
+            .Select(h => new SearchResultView(
+                BlogPostPresenter.Title(items[h.DocumentId]),
+                BlogPostPresenter.Link(items[h.DocumentId]).Url,
+                items[h.DocumentId].PublishedUtc,
+                Highlight(h.Snippet)))
+            .ToList();
+        var view = new SearchView(text, results.Total, views, new PagerView(page, totalPages, "/search", encodedQuery));
+        var title = text.Length == 0 ? "Search" : $"Search: {text}";
+        return new ContentDisplay(title, null, view) { CanonicalPath = $"/search?{encodedQuery}" };
+    }
+
+    /// Encodes the snippet, then turns the engine's match markers into &lt;mark&gt; elements.
+    public static IHtmlContent Highlight(string snippet) =>
+        new HtmlString(WebUtility.HtmlEncode(snippet ?? "")
+            .Replace(SearchHit.MarkStart.ToString(), "<mark>", StringComparison.Ordinal)
+            .Replace(SearchHit.MarkEnd.ToString(), "</mark>", StringComparison.Ordinal));
+}
