@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test of BlogSite. Starts what the tests need first (PostgreSQL from Debian's packages on 127.0.0.1),
-# then runs `dotnet test` on the solution and ends with one line counted from the test results:
+# Runs every test of BlogSite. Starts what the tests need first (PostgreSQL from Debian's packages on 127.0.0.1,
+# Debian's Chromium for the browser tests), then runs `dotnet test` on the solution and ends with one line counted
+# from the test results:
 #   N passed, N failed, N skipped
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +13,14 @@ if ! bash tests/services/postgres.sh; then
   echo "0 passed, 1 failed"
   exit 1
 fi
+if ! bash tests/services/chromium.sh; then
+  echo "Chromium could not be installed; the browser tests cannot run."
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+# Screenshots from the browser tests land here.
+export BLOGSITE_ARTIFACTS="${BLOGSITE_ARTIFACTS:-$PWD/artifacts}"
 export BLOGSITE_TEST_POSTGRES="${BLOGSITE_TEST_POSTGRES:-Host=127.0.0.1;Port=5432;Username=blogsite;Password=blogsite;Database=postgres}"
 
 log=$(mktemp)
@@ -28,5 +37,6 @@ done < <(sed -nE 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+), 
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   echo "dotnet test exited with $status (a build error or a crashed test host); see above."
 fi
+echo "Screenshots: $BLOGSITE_ARTIFACTS/screenshots"
 echo "$passed passed, $failed failed, $skipped skipped"
 exit "$status"

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using BlogSite.Cms.Content.Storage;
-using BlogSite.IntegrationTests.Infrastructure;
+using BlogSite.Testing;
 using BlogSite.Web.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;

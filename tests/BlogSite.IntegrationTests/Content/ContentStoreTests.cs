@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using BlogSite.Cms.Content;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Storage;
-using BlogSite.IntegrationTests.Infrastructure;
+using BlogSite.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using System.Net;
 using BlogSite.Cms.Content.Markdown;
 using BlogSite.Cms.Content.Model;
-using BlogSite.IntegrationTests.Infrastructure;
+using BlogSite.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BlogSite.IntegrationTests.PublicSite;

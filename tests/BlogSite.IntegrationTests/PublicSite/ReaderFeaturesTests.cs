@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using System.Xml;
 using System.Xml.Linq;
 using BlogSite.Cms.Content.Model;
-using BlogSite.IntegrationTests.Infrastructure;
+using BlogSite.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BlogSite.IntegrationTests.PublicSite;

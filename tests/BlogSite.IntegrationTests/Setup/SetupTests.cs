@@ -1,5 +1,5 @@
 using BlogSite.Cms.Content.Storage;
-using BlogSite.IntegrationTests.Infrastructure;
+using BlogSite.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlogSite.IntegrationTests.Setup;

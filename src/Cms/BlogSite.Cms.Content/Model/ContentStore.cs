@@ -100,7 +100,9 @@ public sealed class ContentStore(CmsDbContext db, TimeProvider clock, IFullTextI
         db.Terms.AddRange(entries.Terms);
         db.Containment.AddRange(entries.Containment);
         await db.SaveChangesAsync(cancellationToken);
-        await search.IndexAsync(item, Title(item), BodyText(item), cancellationToken);
+        // Readers search what they can read: published items with a body, not containers or taxonomies.
+        var searchable = item.Published && item.Content["ListPart"] is null && item.Content["TaxonomyPart"] is null;
+        await search.IndexAsync(item.Id, searchable ? Title(item) : null, searchable ? BodyText(item) : "", cancellationToken);
     }
 
     /// Paths a published item gives up are remembered, so old links answer with a redirect; a path that is live

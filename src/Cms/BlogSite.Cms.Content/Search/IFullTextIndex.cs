@@ -1,13 +1,12 @@
-using BlogSite.Cms.Content.Model;
-
 namespace BlogSite.Cms.Content.Search;
 
 /// Full-text search with the database's own engine (SQLite FTS5, PostgreSQL tsvector), so every web node sees the
 /// same index. Only published items with a route are in it.
 public interface IFullTextIndex
 {
-    /// Replaces the rows of this version; joins the caller's transaction.
-    Task IndexAsync(ContentItem item, string title, string body, CancellationToken cancellationToken);
+    /// Replaces the row of this version with the given text, or only removes it when <paramref name="title"/> is null;
+    /// joins the caller's transaction.
+    Task IndexAsync(long documentId, string? title, string body, CancellationToken cancellationToken);
 
     /// Ranked best first. Quotes make phrases; punctuation and operators in <paramref name="query"/> are harmless.
     Task<SearchResults> SearchAsync(string query, int skip, int take, CancellationToken cancellationToken);

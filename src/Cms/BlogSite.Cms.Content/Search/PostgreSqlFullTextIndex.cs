@@ -1,4 +1,3 @@
-using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Storage;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -12,14 +11,13 @@ public sealed class PostgreSqlFullTextIndex(CmsDbContext db) : IFullTextIndex
     private static readonly string HeadlineOptions =
         $"StartSel=\"{SearchHit.MarkStart}\", StopSel=\"{SearchHit.MarkEnd}\", MaxWords=40, MinWords=20, ShortWord=2, MaxFragments=2, FragmentDelimiter=\" … \"";
 
-    public async Task IndexAsync(ContentItem item, string title, string body, CancellationToken cancellationToken)
+    public async Task IndexAsync(long documentId, string? title, string body, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(item);
-        await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM \"SearchIndex\" WHERE \"DocumentId\" = {item.Id}", cancellationToken);
-        if (item.Published)
+        await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM \"SearchIndex\" WHERE \"DocumentId\" = {documentId}", cancellationToken);
+        if (title is not null)
         {
             await db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT INTO \"SearchIndex\" (\"DocumentId\", \"Title\", \"Body\") VALUES ({item.Id}, {title}, {body})", cancellationToken);
+                $"INSERT INTO \"SearchIndex\" (\"DocumentId\", \"Title\", \"Body\") VALUES ({documentId}, {title}, {body})", cancellationToken);
         }
     }
 

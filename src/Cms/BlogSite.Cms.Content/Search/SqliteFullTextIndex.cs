@@ -1,5 +1,4 @@
 using System.Text;
-using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -9,14 +8,13 @@ namespace BlogSite.Cms.Content.Search;
 /// FTS5 over "SearchIndex" (DocumentId UNINDEXED, Title, Body); titles weigh ten times the body in bm25.
 public sealed class SqliteFullTextIndex(CmsDbContext db) : IFullTextIndex
 {
-    public async Task IndexAsync(ContentItem item, string title, string body, CancellationToken cancellationToken)
+    public async Task IndexAsync(long documentId, string? title, string body, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(item);
-        await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM \"SearchIndex\" WHERE \"DocumentId\" = {item.Id}", cancellationToken);
-        if (item.Published)
+        await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM \"SearchIndex\" WHERE \"DocumentId\" = {documentId}", cancellationToken);
+        if (title is not null)
         {
             await db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT INTO \"SearchIndex\" (\"DocumentId\", \"Title\", \"Body\") VALUES ({item.Id}, {title}, {body})", cancellationToken);
+                $"INSERT INTO \"SearchIndex\" (\"DocumentId\", \"Title\", \"Body\") VALUES ({documentId}, {title}, {body})", cancellationToken);
         }
     }
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace BlogSite.IntegrationTests.Infrastructure;
+namespace BlogSite.Testing;
 
 /// One host per test class, set up from the real setup recipe on a database of its own.
 public abstract class SiteFixture : IAsyncLifetime

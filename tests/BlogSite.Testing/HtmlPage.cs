@@ -2,7 +2,7 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 
-namespace BlogSite.IntegrationTests.Infrastructure;
+namespace BlogSite.Testing;
 
 /// A fetched page, parsed the way a browser would.
 public sealed record HtmlPage(HttpStatusCode Status, string Html, IDocument Document)

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace BlogSite.IntegrationTests.Infrastructure;
+namespace BlogSite.Testing;
 
 public sealed class SqliteTestDatabase : TestDatabase
 {

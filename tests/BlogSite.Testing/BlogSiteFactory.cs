@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
 
-namespace BlogSite.IntegrationTests.Infrastructure;
+namespace BlogSite.Testing;
 
 /// The real host, with its configuration pointed at a test database; every log line is kept for assertions.
 public sealed class BlogSiteFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>

@@ -1,4 +1,4 @@
-namespace BlogSite.IntegrationTests.Infrastructure;
+namespace BlogSite.Testing;
 
 /// A database of its own for one test class: an SQLite file or a PostgreSQL database, made and dropped here.
 public abstract class TestDatabase : IAsyncDisposable

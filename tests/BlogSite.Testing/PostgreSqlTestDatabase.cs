@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace BlogSite.IntegrationTests.Infrastructure;
+namespace BlogSite.Testing;
 
 /// A fresh database on the PostgreSQL server that tests/run.sh starts on 127.0.0.1. BLOGSITE_TEST_POSTGRES overrides
 /// the server connection string.

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Recipes.Reading;
 
-namespace BlogSite.IntegrationTests.Infrastructure;
+namespace BlogSite.Testing;
 
 /// What the bundled setup recipe says, read from the copy the build puts next to the tests, so expectations come
 /// from the recipe itself rather than from numbers typed into tests.

@@ -1,0 +1,59 @@
+using BlogSite.Testing;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace BlogSite.BrowserTests;
+
+/// The real host on a Kestrel port of its own, set up from the bundled recipe, and one headless Debian Chromium
+/// (never a downloaded browser) for the whole test class.
+public sealed class BrowserSiteFixture : IAsyncLifetime
+{
+    private readonly SqliteTestDatabase database = new();
+    private BlogSiteFactory? factory;
+    private IPlaywright? playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// Screenshots go here; CI keeps them as the run's artifacts.
+    public static string ArtifactsFolder { get; } = Directory.CreateDirectory(
+        Environment.GetEnvironmentVariable("BLOGSITE_ARTIFACTS") is { Length: > 0 } folder
+            ? Path.Combine(folder, "screenshots")
+            : Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots")).FullName;
+
+    public async Task InitializeAsync()
+    {
+        factory = new BlogSiteFactory(database.Settings);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("BLOGSITE_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+        }
+
+        await database.DisposeAsync();
+    }
+}
