@@ -64,6 +64,22 @@ public sealed class ThemeQualityTests(BrowserSiteFixture site) : IClassFixture<B
     }
 
     [Fact]
+    public async Task NoPageScrollsSidewaysOnTheNarrowestPhones()
+    {
+        await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 320, Height = 640 },
+            BaseURL = site.BaseAddress.ToString(),
+        });
+        var tab = await context.NewPageAsync();
+        foreach (var (name, path) in Pages)
+        {
+            await tab.GotoAsync(path);
+            Assert.False(await tab.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth"), $"{name} scrolls sideways at 320px");
+        }
+    }
+
+    [Fact]
     public async Task TheSkipLinkMovesFocusToTheMainContent()
     {
         await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString() });

@@ -100,7 +100,7 @@ public abstract class PublicPagesTests(SiteFixture site)
         var page = await HtmlPage.GetAsync(site.Client, child.Url);
 
         Assert.Equal(
-            [parent.Name, child.Name],
+            ["Home", parent.Name, child.Name],
             page.Document.QuerySelectorAll("nav.breadcrumb a").Select(a => a.TextContent));
     }
 

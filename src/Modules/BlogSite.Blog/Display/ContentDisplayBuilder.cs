@@ -110,7 +110,7 @@ public sealed class ContentDisplayBuilder(
         var term = ancestry[^1];
         var pageSize = (await settings.GetAsync(cancellationToken)).PageSize;
         var result = await posts.WithAnyTermAsync(await terms.SelfAndDescendantsAsync(termId, cancellationToken), page, pageSize, cancellationToken);
-        var breadcrumb = ancestry.Select(t => new TermLink(t.DisplayText, BlogPostPresenter.Url(t.Path))).ToList();
+        var breadcrumb = ancestry.Select(t => new TermLink(t.DisplayText, BlogPostPresenter.Url(t.Path))).Prepend(new TermLink("Home", "/")).ToList();
         var kind = term.ContentType == BlogContentDefinitions.Tag ? "Tag" : term.ContentType;
         var display = await ListAsync(result, term.DisplayText, kind, breadcrumb, basePath, $"{kind}: {term.DisplayText}", cancellationToken);
         var feed = new FeedLink($"{kind}: {term.DisplayText}", $"{basePath}/rss");
