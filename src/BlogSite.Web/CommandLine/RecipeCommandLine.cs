@@ -5,6 +5,7 @@ using BlogSite.Cms.Content.Users;
 using BlogSite.Cms.Recipes.Execution;
 using BlogSite.Cms.Recipes.Export;
 using BlogSite.Cms.Recipes.Reading;
+using BlogSite.Cms.Recipes.Setup;
 using BlogSite.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 
@@ -85,7 +86,7 @@ public static class RecipeCommandLine
         {
             var recipe = await RecipeReader.ReadFileAsync(file.FullName, cancellationToken);
             await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
-            var admin = (await services.GetRequiredService<UserManager<CmsUser>>().GetUsersInRoleAsync("Administrator"))
+            var admin = (await services.GetRequiredService<UserManager<CmsUser>>().GetUsersInRoleAsync(AdministratorAccount.RoleName))
                 .OrderBy(u => u.UserName, StringComparer.Ordinal).FirstOrDefault();
             var parameters = new Dictionary<string, string>
             {

@@ -35,6 +35,7 @@ public static class RecipesModule
         services.AddScoped<RecipeExporter>();
 
         services.Configure<SetupOptions>(configuration.GetSection(SetupOptions.Section));
+        services.AddScoped<AdministratorAccount>();
         services.AddScoped<SetupService>();
         return services;
     }

@@ -1,5 +1,7 @@
 using BlogSite.Cms.Content.Storage;
 using BlogSite.Testing;
+using BlogSite.Web.CommandLine;
+using Microsoft.Extensions.Configuration;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlogSite.IntegrationTests.Setup;
@@ -58,6 +60,30 @@ public sealed class SetupTests : IAsyncLifetime
 
         Assert.Equal(versionsAfterFirst, await QueryAsync(db => db.ContentItems.Select(x => x.ContentItemVersionId).OrderBy(x => x).ToListAsync()));
         Assert.Equal(SetupRecipe.Instance.Posts.Count, await QueryAsync(db => db.ContentItems.CountAsync(x => x.ContentType == "BlogPost")));
+        Assert.Equal(["admin"], await QueryAsync(db => db.Users.Select(u => u.UserName!).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task AStartAfterAnImportKeepsTheImportedSiteAndOnlyAddsTheAdministrator()
+    {
+        var recipe = Path.Combine(recipeFolder, "imported.recipe.json");
+        File.WriteAllText(recipe, """
+            { "name": "Imported", "steps": [
+                { "name": "feature", "enable": [ "BlogSite.Blog", "BlogSite.Theme" ] },
+                { "name": "content", "Data": [ { "ContentItemId": "imported0000000000000000001", "ContentType": "Article", "DisplayText": "About",
+                    "Published": true, "TitlePart": { "Title": "About us" }, "AutoroutePart": { "Path": "about" } } ] } ] }
+            """);
+        using (var output = new StringWriter())
+        {
+            Assert.Equal(0, await RecipeCommandLine.RunAsync(
+                ["recipe", "run", recipe], output, output, c => c.AddInMemoryCollection(database.Settings)));
+        }
+
+        await using var factory = Factory();
+        using var client = factory.CreateClient();
+
+        Assert.Contains("About us", await client.GetStringAsync("/about"), StringComparison.Ordinal);
+        Assert.Equal(0, await QueryAsync(db => db.ContentItems.CountAsync(x => x.ContentType == "BlogPost")));
         Assert.Equal(["admin"], await QueryAsync(db => db.Users.Select(u => u.UserName!).ToListAsync()));
     }
 

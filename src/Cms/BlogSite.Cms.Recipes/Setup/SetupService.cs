@@ -3,27 +3,26 @@ using System.Text.Json.Nodes;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Settings;
 using BlogSite.Cms.Content.Storage;
-using BlogSite.Cms.Content.Users;
 using BlogSite.Cms.Recipes.Execution;
 using BlogSite.Cms.Recipes.Reading;
-using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace BlogSite.Cms.Recipes.Setup;
 
 /// First start: validate the setup recipe before touching the database, then migrate and run the recipe and create
-/// the administrator in one transaction. A later start finds the setup record and does nothing.
+/// the administrator in one transaction. A later start finds the setup record and does nothing; a database that
+/// already holds an imported site keeps it and only gets its administrator.
 public sealed class SetupService(
     IOptions<SetupOptions> options,
     DatabaseMigrator migrator,
+    CmsDbContext db,
     DocumentStore documents,
     RecipeExecutor executor,
     SiteSettingsStore settings,
-    UserManager<CmsUser> users,
-    RoleManager<CmsRole> roles)
+    AdministratorAccount administrator)
 {
     private const string DocumentKey = "Setup";
-    private const string AdministratorRole = "Administrator";
 
     public async Task<SetupResult> SetUpIfNeededAsync(CancellationToken cancellationToken = default)
     {
@@ -49,6 +48,25 @@ public sealed class SetupService(
         }
 
         var password = string.IsNullOrEmpty(setup.AdminPassword) ? GeneratePassword() : setup.AdminPassword;
+        var generated = string.IsNullOrEmpty(setup.AdminPassword) ? password : null;
+        if (await db.ContentItems.AnyAsync(cancellationToken))
+        {
+            // An operator already imported a site with `recipe run`: keep it, and only add what setup owes it.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (!await db.Users.AnyAsync(cancellationToken))
+            {
+                await administrator.CreateAsync(adminUserId, setup, password);
+            }
+            else
+            {
+                generated = null;
+            }
+
+            await MarkSetUpAsync("(existing content)", cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new SetupResult(true, setup.AdminUserName, generated, new RecipeReport());
+        }
+
         var report = await executor.RunAsync(recipe, parameters, async ct =>
         {
             if (!string.IsNullOrWhiteSpace(setup.SiteName))
@@ -56,32 +74,15 @@ public sealed class SetupService(
                 await settings.MergeAsync(new JsonObject { ["SiteName"] = setup.SiteName }, ct);
             }
 
-            await CreateAdministratorAsync(adminUserId, setup, password);
-            await documents.SaveAsync(DocumentKey, new JsonObject { ["Recipe"] = recipe.Name, ["CompletedUtc"] = DateTime.UtcNow }, ct);
+            await administrator.CreateAsync(adminUserId, setup, password);
+            await MarkSetUpAsync(recipe.Name, ct);
         }, cancellationToken);
 
-        return new SetupResult(true, setup.AdminUserName, string.IsNullOrEmpty(setup.AdminPassword) ? password : null, report);
+        return new SetupResult(true, setup.AdminUserName, generated, report);
     }
 
-    private async Task CreateAdministratorAsync(string userId, SetupOptions setup, string password)
-    {
-        if (!await roles.RoleExistsAsync(AdministratorRole))
-        {
-            Check(await roles.CreateAsync(new CmsRole { Name = AdministratorRole, Description = AdministratorRole }), "role");
-        }
-
-        var user = new CmsUser { Id = userId, UserName = setup.AdminUserName, Email = setup.AdminEmail, EmailConfirmed = true };
-        Check(await users.CreateAsync(user, password), "admin user");
-        Check(await users.AddToRoleAsync(user, AdministratorRole), "admin user");
-    }
-
-    private static void Check(IdentityResult result, string what)
-    {
-        if (!result.Succeeded)
-        {
-            throw new RecipeException([new RecipeError(null, null, "BlogSite:Setup", $"Setup could not create the {what}: {string.Join(" ", result.Errors.Select(e => e.Description))}")]);
-        }
-    }
+    private Task MarkSetUpAsync(string recipeName, CancellationToken cancellationToken) =>
+        documents.SaveAsync(DocumentKey, new JsonObject { ["Recipe"] = recipeName, ["CompletedUtc"] = DateTime.UtcNow }, cancellationToken);
 
     /// 20 characters with every class Identity's default password rules ask for.
     private static string GeneratePassword()
