@@ -30,7 +30,7 @@ public sealed class PostgreSqlTestDatabase : TestDatabase
         return database;
     }
 
-    public override async ValueTask DisposeAsync()
+    protected override async ValueTask DropAsync()
     {
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(Server);

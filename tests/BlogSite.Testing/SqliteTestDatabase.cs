@@ -12,7 +12,7 @@ public sealed class SqliteTestDatabase : TestDatabase
 
     public override string ConnectionString => $"Data Source={FilePath}";
 
-    public override ValueTask DisposeAsync()
+    protected override ValueTask DropAsync()
     {
         SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);

@@ -1,8 +1,11 @@
 namespace BlogSite.Testing;
 
-/// A database of its own for one test class: an SQLite file or a PostgreSQL database, made and dropped here.
+/// A database of its own for one test class: an SQLite file or a PostgreSQL database, made and dropped here, with
+/// a media folder of its own beside it.
 public abstract class TestDatabase : IAsyncDisposable
 {
+    public string MediaFolder { get; } = Path.Combine(Path.GetTempPath(), $"blogsite-media-{Guid.NewGuid():N}");
+
     public abstract string Provider { get; }
 
     public abstract string ConnectionString { get; }
@@ -11,7 +14,19 @@ public abstract class TestDatabase : IAsyncDisposable
     {
         ["BlogSite:Database:Provider"] = Provider,
         ["BlogSite:Database:ConnectionString"] = ConnectionString,
+        ["BlogSite:Media:Path"] = MediaFolder,
     };
 
-    public abstract ValueTask DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await DropAsync();
+        if (Directory.Exists(MediaFolder))
+        {
+            Directory.Delete(MediaFolder, recursive: true);
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    protected abstract ValueTask DropAsync();
 }

@@ -20,6 +20,8 @@ public sealed class TestStore : IAsyncLifetime
 
     public string RecipeFolder { get; } = Directory.CreateTempSubdirectory("blogsite-recipes-").FullName;
 
+    public string MediaFolder { get; } = Path.Combine(Path.GetTempPath(), $"blogsite-media-{Guid.NewGuid():N}");
+
     public IServiceProvider Services => provider ?? throw new InvalidOperationException("The store is not initialized.");
 
     public async Task InitializeAsync()
@@ -29,7 +31,7 @@ public sealed class TestStore : IAsyncLifetime
             {
                 ["BlogSite:Database:Provider"] = "Sqlite",
                 ["BlogSite:Database:ConnectionString"] = $"Data Source={databasePath}",
-                ["Greeting:Text"] = "hello from configuration",
+                ["BlogSite:Media:Path"] = MediaFolder,
             })
             .Build();
         var services = new ServiceCollection()
@@ -58,6 +60,10 @@ public sealed class TestStore : IAsyncLifetime
         }
 
         Directory.Delete(RecipeFolder, recursive: true);
+        if (Directory.Exists(MediaFolder))
+        {
+            Directory.Delete(MediaFolder, recursive: true);
+        }
     }
 
     public RecipeDescriptor Parse(string json) => RecipeReader.Parse(json, RecipeFolder);

@@ -1,5 +1,6 @@
 using BlogSite.Blog;
 using BlogSite.Cms.Content;
+using BlogSite.Cms.Content.Media;
 using BlogSite.Cms.Recipes;
 using BlogSite.Cms.Recipes.Execution;
 using BlogSite.Cms.Recipes.Setup;
@@ -79,6 +80,9 @@ public static class BlogSiteApp
 
         // Readers never see a stack trace, in any environment.
         app.UseExceptionHandler("/error");
+        // Media is served before routing, or the public catch-all route would claim /media/… first.
+        app.UseCmsMedia();
+        app.UseRouting();
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
         app.MapBlogModule();

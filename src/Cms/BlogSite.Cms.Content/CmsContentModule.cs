@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using BlogSite.Cms.Content.Definitions;
 using BlogSite.Cms.Content.Features;
 using BlogSite.Cms.Content.Markdown;
+using BlogSite.Cms.Content.Media;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Routing;
 using BlogSite.Cms.Content.Search;
@@ -33,6 +34,7 @@ public static class CmsContentModule
         new("OrchardCore.Html", "HtmlBodyPart", "OrchardCore.Contents"),
         new("OrchardCore.ContentFields", "Content fields", "OrchardCore.Contents"),
         new("OrchardCore.Lists", "ListPart and ContainedPart", "OrchardCore.Contents"),
+        new("OrchardCore.Media", "Media files and MediaField", "OrchardCore.Contents"),
         new("OrchardCore.Taxonomies", "Taxonomies", "OrchardCore.Contents", "OrchardCore.Title", "OrchardCore.Autoroute")
         {
             ContentDefinitions = TaxonomyType(),
@@ -71,6 +73,10 @@ public static class CmsContentModule
         services.AddScoped<TermCatalog>();
         services.AddScoped<RouteResolver>();
         services.AddSingleton<MarkdownRenderer>();
+
+        // Media files.
+        services.AddOptions<MediaOptions>().Bind(configuration.GetSection(MediaOptions.Section));
+        services.AddSingleton<MediaStore>();
 
         // Features.
         services.AddCmsFeatures(Features);

@@ -28,6 +28,7 @@ public static class RecipesModule
         services.AddScoped<IRecipeStep, RolesStep>();
         services.AddScoped<IRecipeStep, ContentDefinitionStep>();
         services.AddScoped<IRecipeStep, ContentStep>();
+        services.AddScoped<IRecipeStep, MediaStep>();
         services.AddScoped<IRecipeStep, RecipesStep>();
 
         services.AddScoped<KeptStepStore>();

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BlogSite.Cms.Content.Media;
 using BlogSite.Cms.Content.Storage;
 using BlogSite.Cms.Recipes.Reading;
 using BlogSite.Cms.Recipes.Scripting;
@@ -13,6 +14,7 @@ public sealed class RecipeExecutor(
     IEnumerable<IRecipeStep> steps,
     CmsDbContext db,
     KeptStepStore keptSteps,
+    MediaStore mediaStore,
     IServiceProvider services,
     IConfiguration configuration)
 {
@@ -44,16 +46,20 @@ public sealed class RecipeExecutor(
         }
 
         var report = new RecipeReport();
+        await using var media = mediaStore.BeginBatch();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            await RunStepsAsync(recipe, parameters, report, 0, cancellationToken);
+            await RunStepsAsync(recipe, parameters, report, 0, media, cancellationToken);
             if (beforeCommit is not null)
             {
                 await beforeCommit(cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
+
+            // Files move into place only after the database has committed; until then they wait in staging.
+            await media.CommitAsync();
             return report;
         }
         catch
@@ -69,7 +75,7 @@ public sealed class RecipeExecutor(
         var scope = Scope(recipe, parameters);
         for (var i = 0; i < recipe.Steps.Count; i++)
         {
-            var context = Prepare(recipe, i, scope, report, depth, parameters);
+            var context = Prepare(recipe, i, scope, report, depth, parameters, null);
             if (context is null)
             {
                 continue;
@@ -88,13 +94,13 @@ public sealed class RecipeExecutor(
 
     private async Task RunStepsAsync(
         RecipeDescriptor recipe, IReadOnlyDictionary<string, string> parameters, RecipeReport report, int depth,
-        CancellationToken cancellationToken)
+        MediaBatch media, CancellationToken cancellationToken)
     {
         var scope = Scope(recipe, parameters);
         for (var i = 0; i < recipe.Steps.Count; i++)
         {
             var errorsBefore = report.Errors.Count;
-            var context = Prepare(recipe, i, scope, report, depth, parameters)
+            var context = Prepare(recipe, i, scope, report, depth, parameters, media)
                 ?? throw new RecipeException(report.Errors);
             if (report.Errors.Count > errorsBefore)
             {
@@ -120,7 +126,7 @@ public sealed class RecipeExecutor(
     /// Evaluates the step's script values (variables are shared by all steps of the recipe) and wraps it in a context.
     private RecipeStepContext? Prepare(
         RecipeDescriptor recipe, int index, RecipeScriptScope scope, RecipeReport report, int depth,
-        IReadOnlyDictionary<string, string> parameters)
+        IReadOnlyDictionary<string, string> parameters, MediaBatch? media)
     {
         if (recipe.Steps[index] is not JsonObject raw)
         {
@@ -135,7 +141,7 @@ public sealed class RecipeExecutor(
             recipe, index, name, step, report, services,
             (included, ct) => depth >= MaxIncludeDepth
                 ? throw new RecipeException([new RecipeError(index, name, $"$.steps[{index}]", "Recipes include each other too deeply.")])
-                : RunStepsAsync(included, parameters, report, depth + 1, ct),
+                : RunStepsAsync(included, parameters, report, depth + 1, media!, ct),
             included =>
             {
                 if (depth >= MaxIncludeDepth)
@@ -145,7 +151,8 @@ public sealed class RecipeExecutor(
                 }
 
                 ValidateSteps(included, parameters, report, depth + 1);
-            });
+            },
+            media);
     }
 
     private RecipeScriptScope Scope(RecipeDescriptor recipe, IReadOnlyDictionary<string, string> parameters) =>

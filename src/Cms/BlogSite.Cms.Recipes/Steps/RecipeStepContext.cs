@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BlogSite.Cms.Content.Media;
 using BlogSite.Cms.Recipes.Execution;
 using BlogSite.Cms.Recipes.Reading;
 
@@ -14,8 +15,12 @@ public sealed class RecipeStepContext(
     RecipeReport report,
     IServiceProvider services,
     Func<RecipeDescriptor, CancellationToken, Task> runIncludedRecipe,
-    Action<RecipeDescriptor> validateIncludedRecipe)
+    Action<RecipeDescriptor> validateIncludedRecipe,
+    MediaBatch? media)
 {
+    /// Where media files go while the recipe runs; null while validating.
+    public MediaBatch? Media { get; } = media;
+
     public RecipeDescriptor Recipe { get; } = recipe;
 
     public int StepIndex { get; } = stepIndex;
