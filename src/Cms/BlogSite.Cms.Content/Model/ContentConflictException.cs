@@ -4,4 +4,7 @@ namespace BlogSite.Cms.Content.Model;
 public sealed class ContentConflictException(string property, string message) : Exception(message)
 {
     public string Property { get; } = property;
+
+    /// In a batch import, which item of the batch.
+    public int? ItemIndex { get; init; }
 }

@@ -88,6 +88,115 @@ public sealed class ContentStore(CmsDbContext db, TimeProvider clock, IFullTextI
         return existing is null ? ImportOutcome.Created : ImportOutcome.Updated;
     }
 
+    /// Many items at once. Items the site does not have yet are added together, a few statements per batch; items it
+    /// has go through <see cref="ImportAsync"/> one by one. A conflict names the item's index in the batch.
+    public async Task<IReadOnlyList<ImportOutcome>> ImportBatchAsync(IReadOnlyList<ContentItem> items, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var ids = items.Select(i => i.ContentItemId).Distinct().ToList();
+        var versionIds = items.Where(i => i.ContentItemVersionId.Length > 0).Select(i => i.ContentItemVersionId).ToList();
+        var known = (await db.ContentItems.AsNoTracking()
+            .Where(x => ids.Contains(x.ContentItemId) || versionIds.Contains(x.ContentItemVersionId))
+            .Select(x => x.ContentItemId)
+            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var fresh = new List<int>();
+        var oneByOne = new List<int>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            (known.Contains(items[i].ContentItemId) || !seen.Add(items[i].ContentItemId) ? oneByOne : fresh).Add(i);
+        }
+
+        var outcomes = new ImportOutcome[items.Count];
+        await AddFreshAsync(items, fresh, cancellationToken);
+        foreach (var i in fresh)
+        {
+            outcomes[i] = ImportOutcome.Created;
+        }
+
+        foreach (var i in oneByOne)
+        {
+            try
+            {
+                outcomes[i] = await ImportAsync(items[i], cancellationToken);
+            }
+            catch (ContentConflictException e)
+            {
+                throw new ContentConflictException(e.Property, e.Message) { ItemIndex = i };
+            }
+        }
+
+        db.ChangeTracker.Clear();
+        return outcomes;
+    }
+
+    private async Task AddFreshAsync(IReadOnlyList<ContentItem> items, List<int> fresh, CancellationToken cancellationToken)
+    {
+        var claimed = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var i in fresh.Where(i => items[i].Published))
+        {
+            foreach (var route in ContentIndexer.Build(items[i]).Routes)
+            {
+                if (!claimed.TryAdd(route.Path, i))
+                {
+                    throw new ContentConflictException("AutoroutePart.Path", $"The path '{route.Path}' is used by two items of this import.") { ItemIndex = i };
+                }
+            }
+        }
+
+        var paths = claimed.Keys.ToList();
+        foreach (var chunk in paths.Chunk(500))
+        {
+            var taken = await db.Routes.AsNoTracking()
+                .Where(r => r.Published && chunk.Contains(r.Path))
+                .Select(r => new { r.Path, r.ContentItemId })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (taken is not null)
+            {
+                throw new ContentConflictException("AutoroutePart.Path", $"The path '{taken.Path}' is already used by published item '{taken.ContentItemId}'.")
+                {
+                    ItemIndex = claimed[taken.Path],
+                };
+            }
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var added = fresh.Select(i => items[i]).Select(incoming => new ContentItem
+        {
+            ContentItemId = incoming.ContentItemId,
+            ContentItemVersionId = incoming.ContentItemVersionId.Length > 0 ? incoming.ContentItemVersionId : ContentItemIdGenerator.NewId(),
+            ContentType = incoming.ContentType,
+            DisplayText = incoming.DisplayText,
+            Latest = incoming.Latest,
+            Published = incoming.Published,
+            Owner = incoming.Owner,
+            Author = incoming.Author,
+            CreatedUtc = incoming.CreatedUtc ?? now,
+            ModifiedUtc = incoming.ModifiedUtc ?? now,
+            PublishedUtc = incoming.PublishedUtc ?? (incoming.Published ? now : null),
+            Content = incoming.Content,
+        }).ToList();
+        db.ContentItems.AddRange(added);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var searchRows = new List<(long, string, string)>();
+        foreach (var item in added)
+        {
+            var entries = ContentIndexer.Build(item);
+            db.Routes.AddRange(entries.Routes);
+            db.TaxonomyLinks.AddRange(entries.TaxonomyLinks);
+            db.Terms.AddRange(entries.Terms);
+            db.Containment.AddRange(entries.Containment);
+            if (Searchable(item))
+            {
+                searchRows.Add((item.Id, Title(item), BodyText(item)));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await search.IndexNewAsync(searchRows, cancellationToken);
+    }
+
     private async Task ReindexAsync(ContentItem item, CancellationToken cancellationToken)
     {
         await db.Routes.Where(x => x.DocumentId == item.Id).ExecuteDeleteAsync(cancellationToken);
@@ -100,8 +209,7 @@ public sealed class ContentStore(CmsDbContext db, TimeProvider clock, IFullTextI
         db.Terms.AddRange(entries.Terms);
         db.Containment.AddRange(entries.Containment);
         await db.SaveChangesAsync(cancellationToken);
-        // Readers search what they can read: published items with a body, not containers or taxonomies.
-        var searchable = item.Published && item.Content["ListPart"] is null && item.Content["TaxonomyPart"] is null;
+        var searchable = Searchable(item);
         await search.IndexAsync(item.Id, searchable ? Title(item) : null, searchable ? BodyText(item) : "", cancellationToken);
     }
 
@@ -129,6 +237,10 @@ public sealed class ContentStore(CmsDbContext db, TimeProvider clock, IFullTextI
             }
         }
     }
+
+    /// Readers search what they can read: published items with a body, not containers or taxonomies.
+    private static bool Searchable(ContentItem item) =>
+        item.Published && item.Content["ListPart"] is null && item.Content["TaxonomyPart"] is null;
 
     private static string Title(ContentItem item) =>
         item.Content["TitlePart"]?["Title"] is JsonValue title && title.TryGetValue<string>(out var text) ? text : item.DisplayText;

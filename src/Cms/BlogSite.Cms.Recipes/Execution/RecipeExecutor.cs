@@ -25,9 +25,9 @@ public sealed class RecipeExecutor(
     public RecipeReport Validate(RecipeDescriptor recipe, IReadOnlyDictionary<string, string>? parameters = null)
     {
         ArgumentNullException.ThrowIfNull(recipe);
-        var report = new RecipeReport();
-        ValidateSteps(recipe, parameters ?? new Dictionary<string, string>(), report, 0);
-        return report;
+        var run = new Run(new RecipeReport(), parameters ?? new Dictionary<string, string>(), null, null);
+        ValidateSteps(recipe, run, 0);
+        return run.Report;
     }
 
     /// Validates, then runs every step and <paramref name="beforeCommit"/> in one transaction.
@@ -35,6 +35,7 @@ public sealed class RecipeExecutor(
         RecipeDescriptor recipe,
         IReadOnlyDictionary<string, string>? parameters = null,
         Func<CancellationToken, Task>? beforeCommit = null,
+        IProgress<RecipeProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(recipe);
@@ -45,12 +46,12 @@ public sealed class RecipeExecutor(
             throw new RecipeException(validation.Errors);
         }
 
-        var report = new RecipeReport();
         await using var media = mediaStore.BeginBatch();
+        var run = new Run(new RecipeReport(), parameters, media, progress);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            await RunStepsAsync(recipe, parameters, report, 0, media, cancellationToken);
+            await RunStepsAsync(recipe, run, 0, cancellationToken);
             if (beforeCommit is not null)
             {
                 await beforeCommit(cancellationToken);
@@ -60,7 +61,7 @@ public sealed class RecipeExecutor(
 
             // Files move into place only after the database has committed; until then they wait in staging.
             await media.CommitAsync();
-            return report;
+            return run.Report;
         }
         catch
         {
@@ -70,12 +71,12 @@ public sealed class RecipeExecutor(
         }
     }
 
-    private void ValidateSteps(RecipeDescriptor recipe, IReadOnlyDictionary<string, string> parameters, RecipeReport report, int depth)
+    private void ValidateSteps(RecipeDescriptor recipe, Run run, int depth)
     {
-        var scope = Scope(recipe, parameters);
+        var scope = Scope(recipe, run.Parameters);
         for (var i = 0; i < recipe.Steps.Count; i++)
         {
-            var context = Prepare(recipe, i, scope, report, depth, parameters, null);
+            var context = Prepare(recipe, i, scope, run, depth, validating: true);
             if (context is null)
             {
                 continue;
@@ -92,27 +93,25 @@ public sealed class RecipeExecutor(
         }
     }
 
-    private async Task RunStepsAsync(
-        RecipeDescriptor recipe, IReadOnlyDictionary<string, string> parameters, RecipeReport report, int depth,
-        MediaBatch media, CancellationToken cancellationToken)
+    private async Task RunStepsAsync(RecipeDescriptor recipe, Run run, int depth, CancellationToken cancellationToken)
     {
-        var scope = Scope(recipe, parameters);
+        var scope = Scope(recipe, run.Parameters);
         for (var i = 0; i < recipe.Steps.Count; i++)
         {
-            var errorsBefore = report.Errors.Count;
-            var context = Prepare(recipe, i, scope, report, depth, parameters, media)
-                ?? throw new RecipeException(report.Errors);
-            if (report.Errors.Count > errorsBefore)
+            var errorsBefore = run.Report.Errors.Count;
+            var context = Prepare(recipe, i, scope, run, depth, validating: false)
+                ?? throw new RecipeException(run.Report.Errors);
+            if (run.Report.Errors.Count > errorsBefore)
             {
-                throw new RecipeException(report.Errors);
+                throw new RecipeException(run.Report.Errors);
             }
 
             if (stepsByName.TryGetValue(context.StepName, out var step))
             {
                 await step.RunAsync(context, cancellationToken);
-                if (report.Errors.Count > errorsBefore)
+                if (run.Report.Errors.Count > errorsBefore)
                 {
-                    throw new RecipeException(report.Errors);
+                    throw new RecipeException(run.Report.Errors);
                 }
             }
             else
@@ -124,9 +123,7 @@ public sealed class RecipeExecutor(
     }
 
     /// Evaluates the step's script values (variables are shared by all steps of the recipe) and wraps it in a context.
-    private RecipeStepContext? Prepare(
-        RecipeDescriptor recipe, int index, RecipeScriptScope scope, RecipeReport report, int depth,
-        IReadOnlyDictionary<string, string> parameters, MediaBatch? media)
+    private RecipeStepContext? Prepare(RecipeDescriptor recipe, int index, RecipeScriptScope scope, Run run, int depth, bool validating)
     {
         if (recipe.Steps[index] is not JsonObject raw)
         {
@@ -134,27 +131,33 @@ public sealed class RecipeExecutor(
         }
 
         var name = RecipeReader.StringProperty(raw, "name") ?? "";
-        var step = (JsonObject)ScriptEvaluator.EvaluateTree(
-            raw.DeepClone(), $"$.steps[{index}]", scope,
-            (path, message) => report.Errors.Add(new RecipeError(index, name, path, message)))!;
-        return new RecipeStepContext(
-            recipe, index, name, step, report, services,
-            (included, ct) => depth >= MaxIncludeDepth
+        void Error(string path, string message) => run.Report.Errors.Add(new RecipeError(index, name, path, message));
+        var step = (JsonObject)ScriptEvaluator.EvaluateTree(raw.DeepClone(), $"$.steps[{index}]", scope, Error)!;
+        return new RecipeStepContext(recipe, index, name, step, run.Report, services)
+        {
+            RawStep = raw,
+            Media = validating ? null : run.Media,
+            Progress = validating ? null : run.Progress,
+            Evaluate = (node, path) => ScriptEvaluator.EvaluateTree(node, $"$.steps[{index}].{path}", scope, Error),
+            RunIncludedRecipe = (included, ct) => depth >= MaxIncludeDepth
                 ? throw new RecipeException([new RecipeError(index, name, $"$.steps[{index}]", "Recipes include each other too deeply.")])
-                : RunStepsAsync(included, parameters, report, depth + 1, media!, ct),
-            included =>
+                : RunStepsAsync(included, run, depth + 1, ct),
+            ValidateIncludedRecipe = included =>
             {
                 if (depth >= MaxIncludeDepth)
                 {
-                    report.Errors.Add(new RecipeError(index, name, $"$.steps[{index}]", "Recipes include each other too deeply."));
+                    run.Report.Errors.Add(new RecipeError(index, name, $"$.steps[{index}]", "Recipes include each other too deeply."));
                     return;
                 }
 
-                ValidateSteps(included, parameters, report, depth + 1);
+                ValidateSteps(included, run, depth + 1);
             },
-            media);
+        };
     }
 
     private RecipeScriptScope Scope(RecipeDescriptor recipe, IReadOnlyDictionary<string, string> parameters) =>
         new(recipe.Variables, parameters, configuration, recipe.BasePath);
+
+    private sealed record Run(
+        RecipeReport Report, IReadOnlyDictionary<string, string> Parameters, MediaBatch? Media, IProgress<RecipeProgress>? Progress);
 }

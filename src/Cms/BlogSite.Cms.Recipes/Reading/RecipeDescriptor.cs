@@ -3,7 +3,8 @@ using System.Text.Json.Nodes;
 namespace BlogSite.Cms.Recipes.Reading;
 
 /// A parsed recipe: its header, its raw (not yet evaluated) variables and steps, and the folder that
-/// `file:` values and the `recipes` step resolve against.
+/// `file:` values and the `recipes` step resolve against. For a recipe read from a file, content steps keep an empty
+/// Data placeholder and their items are read from the file one at a time through <see cref="FileItems"/>.
 public sealed record RecipeDescriptor(
     string Name,
     string? DisplayName,
@@ -12,4 +13,7 @@ public sealed record RecipeDescriptor(
     JsonObject Variables,
     JsonArray Steps,
     string BasePath,
-    JsonObject Header);
+    JsonObject Header)
+{
+    public RecipeFileItems? FileItems { get; init; }
+}

@@ -20,9 +20,63 @@ public static class RecipeReader
             throw new RecipeException([new RecipeError(null, null, "$", $"Recipe file '{path}' does not exist.")]);
         }
 
-        var text = await File.ReadAllTextAsync(path, cancellationToken);
-        return Parse(text, Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var fullPath = Path.GetFullPath(path);
+        RecipeFileLayout layout;
+        await using (var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
+        {
+            try
+            {
+                layout = RecipeFileScanner.Scan(stream);
+            }
+            catch (JsonException e)
+            {
+                throw SyntaxError(e);
+            }
+        }
+
+        using var handle = File.OpenHandle(fullPath);
+        var fileLength = RandomAccess.GetLength(handle);
+        var basePath = Path.GetDirectoryName(fullPath)!;
+        if (layout.StepsStart is not { } stepsStart || layout.StepsEnd is not { } stepsEnd)
+        {
+            return Parse(await File.ReadAllTextAsync(fullPath, cancellationToken), basePath);
+        }
+
+        // The header without its steps, then each step; a content step without its Data, which stays in the file.
+        var header = ParseObject(Splice(handle, 0, stepsStart, stepsEnd, fileLength), "$");
+        var steps = new JsonArray();
+        var streamed = new HashSet<int>();
+        for (var i = 0; i < layout.Steps.Count; i++)
+        {
+            var range = layout.Steps[i];
+            if (range.DataStart is { } dataStart && range.DataEnd is { } dataEnd
+                && JsonNode.Parse(Splice(handle, range.Start, dataStart, dataEnd, range.End), null, DocumentOptions) is JsonObject withoutData
+                && string.Equals(StringProperty(withoutData, "name"), "content", StringComparison.OrdinalIgnoreCase))
+            {
+                steps.Add(withoutData);
+                streamed.Add(i);
+            }
+            else
+            {
+                steps.Add(JsonNode.Parse(RecipeFileItems.ReadRange(handle, range.Start, range.End), null, DocumentOptions));
+            }
+        }
+
+        header[KeyOf(header, "steps")] = steps;
+        return Build(header, basePath) with { FileItems = new RecipeFileItems(fullPath, layout, streamed) };
     }
+
+    /// The bytes from <paramref name="start"/> to <paramref name="end"/> with [cutStart, cutEnd) replaced by "[]".
+    private static byte[] Splice(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long start, long cutStart, long cutEnd, long end)
+    {
+        var before = RecipeFileItems.ReadRange(handle, start, cutStart);
+        var after = RecipeFileItems.ReadRange(handle, cutEnd, end);
+        return [.. before, (byte)'[', (byte)']', .. after];
+    }
+
+    private static JsonObject ParseObject(byte[] json, string path) =>
+        JsonNode.Parse(json, null, DocumentOptions) as JsonObject
+            ?? throw new RecipeException([new RecipeError(null, null, path, "A recipe must be a JSON object.")]);
 
     public static RecipeDescriptor Parse(string json, string basePath)
     {
@@ -33,15 +87,22 @@ public static class RecipeReader
         }
         catch (JsonException e)
         {
-            var where = e.LineNumber is { } line ? $" at line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1}" : "";
-            throw new RecipeException([new RecipeError(null, null, "$", $"The recipe is not valid JSON{where}: {FirstSentence(e.Message)}")]);
+            throw SyntaxError(e);
         }
 
-        if (root is not JsonObject header)
-        {
-            throw new RecipeException([new RecipeError(null, null, "$", "A recipe must be a JSON object.")]);
-        }
+        return root is JsonObject header
+            ? Build(header, basePath)
+            : throw new RecipeException([new RecipeError(null, null, "$", "A recipe must be a JSON object.")]);
+    }
 
+    private static RecipeException SyntaxError(JsonException e)
+    {
+        var where = e.LineNumber is { } line ? $" at line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1}" : "";
+        return new RecipeException([new RecipeError(null, null, "$", $"The recipe is not valid JSON{where}: {FirstSentence(e.Message)}")]);
+    }
+
+    private static RecipeDescriptor Build(JsonObject header, string basePath)
+    {
         var errors = new List<RecipeError>();
         var steps = Property(header, "steps") switch
         {

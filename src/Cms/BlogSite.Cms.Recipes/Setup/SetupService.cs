@@ -76,7 +76,7 @@ public sealed class SetupService(
 
             await administrator.CreateAsync(adminUserId, setup, password);
             await MarkSetUpAsync(recipe.Name, ct);
-        }, cancellationToken);
+        }, cancellationToken: cancellationToken);
 
         return new SetupResult(true, setup.AdminUserName, generated, report);
     }

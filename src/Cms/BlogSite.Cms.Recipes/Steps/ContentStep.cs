@@ -3,31 +3,40 @@ using BlogSite.Cms.Content.Definitions;
 using BlogSite.Cms.Content.Features;
 using BlogSite.Cms.Content.Indexes;
 using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Storage;
+using BlogSite.Cms.Recipes.Execution;
 using BlogSite.Cms.Recipes.Reading;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BlogSite.Cms.Recipes.Steps;
 
-/// `{"name": "content", "Data": [items]}`: each item is created, updated or left alone (ContentStore.ImportAsync).
+/// `{"name": "content", "Data": [items]}`: items are created, updated or left alone (ContentStore), in batches, with
+/// progress; large recipes stream their items from the file. Checks: readable items, known types, unique paths,
+/// terms and containers that exist, and no second copy of items whose ids come from uuid().
 public sealed class ContentStep(FeatureCatalog catalog) : IRecipeStep
 {
+    private const int BatchSize = 500;
+
     public string Name => "content";
 
     public void Validate(RecipeStepContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var known = new HashSet<string>(catalog.DeclaredContentTypes(), StringComparer.Ordinal);
-        known.UnionWith(context.Recipe.Steps.OfType<JsonObject>()
+        var knownTypes = new HashSet<string>(catalog.DeclaredContentTypes(), StringComparer.Ordinal);
+        knownTypes.UnionWith(context.Recipe.Steps.OfType<JsonObject>()
             .Where(s => string.Equals(RecipeReader.StringProperty(s, "name"), "ContentDefinition", StringComparison.OrdinalIgnoreCase))
             .SelectMany(ContentDefinitionStep.DefinedTypes));
         var paths = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (path, item) in ReadItems(context))
+        var references = new ContentReferences();
+        foreach (var (path, item, _) in ReadItems(context))
         {
-            if (!known.Contains(item.ContentType))
+            if (!knownTypes.Contains(item.ContentType))
             {
                 context.Warning($"{path}.ContentType", UnknownTypeMessage(item.ContentType));
             }
 
+            references.Add(path, item);
             if (!item.Published)
             {
                 continue;
@@ -45,23 +54,76 @@ public sealed class ContentStep(FeatureCatalog catalog) : IRecipeStep
                 }
             }
         }
+
+        // What this step points at but does not define must already be in the site; a setup recipe starts from nothing.
+        foreach (var (path, message) in references.Unresolved())
+        {
+            if (context.Recipe.IsSetupRecipe && !DefinedElsewhereInRecipe(context))
+            {
+                context.Error(path, message);
+            }
+            else
+            {
+                context.Warning(path, message + " It must already exist in the site.");
+            }
+        }
     }
 
     public async Task RunAsync(RecipeStepContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var store = context.Services.GetRequiredService<ContentStore>();
-        var definitions = await context.Services.GetRequiredService<ContentDefinitionStore>().GetAsync(cancellationToken);
-        foreach (var (path, item) in ReadItems(context))
+        var services = context.Services;
+        var store = services.GetRequiredService<ContentStore>();
+        var db = services.GetRequiredService<CmsDbContext>();
+        var definitions = await services.GetRequiredService<ContentDefinitionStore>().GetAsync(cancellationToken);
+        var references = new ContentReferences();
+        var batch = new List<(string Path, ContentItem Item, bool GeneratedId)>(BatchSize);
+        var total = context.DataCount();
+        var done = 0;
+        foreach (var (path, item, generatedId) in ReadItems(context))
         {
+            if (context.Report.Errors.Count > 0)
+            {
+                throw new RecipeException(context.Report.Errors);
+            }
+
             if (definitions.Type(item.ContentType) is null)
             {
                 context.Warning($"{path}.ContentType", UnknownTypeMessage(item.ContentType));
             }
 
-            try
+            references.Add(path, item);
+            batch.Add((path, item, generatedId));
+            if (batch.Count == BatchSize)
             {
-                var outcome = await store.ImportAsync(item, cancellationToken);
+                done += await ImportAsync(context, store, db, batch, cancellationToken);
+                context.Progress?.Report(new RecipeProgress(context.StepIndex, context.StepName, done, total));
+            }
+        }
+
+        if (context.Report.Errors.Count > 0)
+        {
+            throw new RecipeException(context.Report.Errors);
+        }
+
+        done += await ImportAsync(context, store, db, batch, cancellationToken);
+        context.Progress?.Report(new RecipeProgress(context.StepIndex, context.StepName, done, total));
+        await references.EnsureExistAsync(context, db, cancellationToken);
+    }
+
+    private static async Task<int> ImportAsync(
+        RecipeStepContext context, ContentStore store, CmsDbContext db, List<(string Path, ContentItem Item, bool GeneratedId)> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        await RefuseUuidCopiesAsync(context, db, batch, cancellationToken);
+        try
+        {
+            foreach (var outcome in await store.ImportBatchAsync(batch.Select(b => b.Item).ToList(), cancellationToken))
+            {
                 _ = outcome switch
                 {
                     ImportOutcome.Created => context.Report.Created++,
@@ -69,40 +131,92 @@ public sealed class ContentStep(FeatureCatalog catalog) : IRecipeStep
                     _ => context.Report.Unchanged++,
                 };
             }
-            catch (ContentConflictException e)
+        }
+        catch (ContentConflictException e)
+        {
+            throw context.Failure($"{batch[e.ItemIndex ?? 0].Path}.{e.Property}", e.Message);
+        }
+
+        var count = batch.Count;
+        batch.Clear();
+        return count;
+    }
+
+    /// An item whose id a recipe makes with uuid() gets a new id on every run, so running the recipe again would copy
+    /// it. When the site already has an item of that type at that path (or with that title), the run stops and says so.
+    private static async Task RefuseUuidCopiesAsync(
+        RecipeStepContext context, CmsDbContext db, List<(string Path, ContentItem Item, bool GeneratedId)> batch, CancellationToken cancellationToken)
+    {
+        var errors = new List<RecipeError>();
+        foreach (var (path, item, _) in batch.Where(b => b.GeneratedId))
+        {
+            var route = ContentIndexer.NormalizePath(item.Content["AutoroutePart"]?["Path"]);
+            var existing = route is not null
+                ? await db.Routes.AsNoTracking().Where(r => r.Path == route && r.ContainedContentItemId == null)
+                    .Join(db.ContentItems, r => r.DocumentId, i => i.Id, (r, i) => i)
+                    .Where(i => i.ContentType == item.ContentType && i.ContentItemId != item.ContentItemId)
+                    .Select(i => i.ContentItemId).FirstOrDefaultAsync(cancellationToken)
+                : await db.ContentItems.AsNoTracking()
+                    .Where(i => i.ContentType == item.ContentType && i.DisplayText == item.DisplayText && i.Latest && i.ContentItemId != item.ContentItemId)
+                    .Select(i => i.ContentItemId).FirstOrDefaultAsync(cancellationToken);
+            if (existing is not null)
             {
-                throw context.Failure($"{path}.{e.Property}", e.Message);
+                errors.Add(new RecipeError(context.StepIndex, context.StepName, context.PathOf($"{path}.ContentItemId"),
+                    $"This item's id comes from uuid(), and the site already has this {item.ContentType} " +
+                    $"('{item.DisplayText}'{(route is null ? "" : $" at '{route}'")}, id {existing}): running the recipe again would copy it. " +
+                    "Give the item a fixed ContentItemId to make the recipe safe to re-run."));
             }
         }
+
+        if (errors.Count > 0)
+        {
+            throw new RecipeException(errors);
+        }
     }
+
+    private static bool UsesUuid(string value, JsonObject variables)
+    {
+        if (value.Contains("uuid(", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var match = System.Text.RegularExpressions.Regex.Match(value, @"variables\(\s*['""](?<name>[^'""]+)['""]\s*\)");
+        return match.Success
+            && variables[match.Groups["name"].Value] is JsonValue variable
+            && variable.TryGetValue<string>(out var text)
+            && text.Contains("uuid(", StringComparison.Ordinal);
+    }
+
+    private static bool DefinedElsewhereInRecipe(RecipeStepContext context) =>
+        context.Recipe.Steps.OfType<JsonObject>().Count(s => string.Equals(RecipeReader.StringProperty(s, "name"), "content", StringComparison.OrdinalIgnoreCase)) > 1;
 
     private static string UnknownTypeMessage(string type) =>
         $"No feature or ContentDefinition step defines the type '{type}'; the item is stored as it is.";
 
-    private static List<(string Path, ContentItem Item)> ReadItems(RecipeStepContext context)
+    private static IEnumerable<(string Path, ContentItem Item, bool GeneratedId)> ReadItems(RecipeStepContext context)
     {
-        var key = RecipeReader.KeyOf(context.Step, "Data");
-        var data = context.ArrayProperty("Data", required: true) ?? [];
-        var items = new List<(string, ContentItem)>();
-        for (var i = 0; i < data.Count; i++)
+        foreach (var (path, node, raw) in context.DataItems())
         {
-            var path = $"{key}[{i}]";
-            if (data[i] is not JsonObject json)
+            if (node is not JsonObject json)
             {
                 context.Error(path, "A content item must be a JSON object.");
                 continue;
             }
 
+            ContentItem item;
             try
             {
-                items.Add((path, ContentItemJson.Read(json)));
+                item = ContentItemJson.Read(json);
             }
             catch (ContentJsonException e)
             {
                 context.Error($"{path}.{e.Property}", e.Message);
+                continue;
             }
-        }
 
-        return items;
+            var rawId = raw is JsonObject rawItem ? RecipeReader.StringProperty(rawItem, "ContentItemId") : null;
+            yield return (path, item, rawId is not null && UsesUuid(rawId, context.Recipe.Variables));
+        }
     }
 }

@@ -13,14 +13,8 @@ public sealed class RecipeStepContext(
     string stepName,
     JsonObject step,
     RecipeReport report,
-    IServiceProvider services,
-    Func<RecipeDescriptor, CancellationToken, Task> runIncludedRecipe,
-    Action<RecipeDescriptor> validateIncludedRecipe,
-    MediaBatch? media)
+    IServiceProvider services)
 {
-    /// Where media files go while the recipe runs; null while validating.
-    public MediaBatch? Media { get; } = media;
-
     public RecipeDescriptor Recipe { get; } = recipe;
 
     public int StepIndex { get; } = stepIndex;
@@ -29,9 +23,24 @@ public sealed class RecipeStepContext(
 
     public JsonObject Step { get; } = step;
 
+    /// The step as the file has it, before script values were evaluated.
+    public JsonObject RawStep { get; init; } = step;
+
     public RecipeReport Report { get; } = report;
 
     public IServiceProvider Services { get; } = services;
+
+    /// Where media files go while the recipe runs; null while validating.
+    public MediaBatch? Media { get; init; }
+
+    public IProgress<RecipeProgress>? Progress { get; init; }
+
+    /// Evaluates the script values inside a node that was read later (a streamed item); errors get the step's path.
+    public required Func<JsonNode?, string, JsonNode?> Evaluate { get; init; }
+
+    public required Func<RecipeDescriptor, CancellationToken, Task> RunIncludedRecipe { get; init; }
+
+    public required Action<RecipeDescriptor> ValidateIncludedRecipe { get; init; }
 
     public string PathOf(string relative) => relative.Length == 0 ? $"$.steps[{StepIndex}]" : $"$.steps[{StepIndex}].{relative}";
 
@@ -45,10 +54,33 @@ public sealed class RecipeStepContext(
     public RecipeException Failure(string relativePath, string message) =>
         new([new RecipeError(StepIndex, StepName, PathOf(relativePath), message)]);
 
-    public Task RunIncludedRecipeAsync(RecipeDescriptor included, CancellationToken cancellationToken) =>
-        runIncludedRecipe(included, cancellationToken);
+    /// The items of the step's Data array, evaluated, with their raw form and their path: from the DOM, or one at a
+    /// time from the file for a large recipe's content step.
+    public IEnumerable<(string Path, JsonNode? Item, JsonNode? Raw)> DataItems()
+    {
+        var key = RecipeReader.KeyOf(Step, "Data");
+        if (Recipe.FileItems is { } file && file.Streams(StepIndex))
+        {
+            var i = 0;
+            foreach (var raw in file.Read(StepIndex))
+            {
+                var path = $"{key}[{i++}]";
+                yield return (path, Evaluate(raw?.DeepClone(), path), raw);
+            }
 
-    public void ValidateIncludedRecipe(RecipeDescriptor included) => validateIncludedRecipe(included);
+            yield break;
+        }
+
+        var data = ArrayProperty("Data", required: true) ?? [];
+        var rawData = RecipeReader.Property(RawStep, "Data") as JsonArray;
+        for (var i = 0; i < data.Count; i++)
+        {
+            yield return ($"{key}[{i}]", data[i], rawData?[i]);
+        }
+    }
+
+    public int DataCount() =>
+        Recipe.FileItems is { } file && file.Streams(StepIndex) ? file.Count(StepIndex) : (RecipeReader.Property(Step, "Data") as JsonArray)?.Count ?? 0;
 
     /// The step's array property, or an error (when required) naming where it should be.
     public JsonArray? ArrayProperty(string name, bool required)

@@ -24,7 +24,7 @@ public sealed class RecipesStep : IRecipeStep
         ArgumentNullException.ThrowIfNull(context);
         foreach (var (_, recipe) in Resolve(context))
         {
-            await context.RunIncludedRecipeAsync(recipe, cancellationToken);
+            await context.RunIncludedRecipe(recipe, cancellationToken);
         }
     }
 
