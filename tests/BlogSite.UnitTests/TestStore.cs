@@ -74,6 +74,16 @@ public sealed class TestStore : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().RunAsync(Parse(json), parameters);
     }
 
+    /// Writes the recipe to a file and runs it as the command line does, streaming its content items from the file.
+    public async Task<RecipeReport> RunFileAsync(string json, IProgress<RecipeProgress>? progress = null)
+    {
+        var path = Path.Combine(RecipeFolder, $"{Guid.NewGuid():N}.recipe.json");
+        await File.WriteAllTextAsync(path, json);
+        await using var scope = Services.CreateAsyncScope();
+        var recipe = await RecipeReader.ReadFileAsync(path);
+        return await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().RunAsync(recipe, progress: progress);
+    }
+
     public RecipeReport Validate(string json)
     {
         using var scope = Services.CreateScope();

@@ -135,4 +135,73 @@ public sealed class ContentStepTests : IAsyncLifetime
         var item = await store.QueryAsync(db => db.ContentItems.SingleAsync());
         Assert.Equal("""{"Zone":"Footer","Position":10}""", item.Content["LayerMetadata"]!.ToJsonString(ContentJson.Options));
     }
+
+    [Fact]
+    public async Task ReRunningARecipeWhoseItemsUseUuidIsRefusedInsteadOfCopying()
+    {
+        var recipe = """
+            { "name": "Uuids", "variables": { "pageId": "[js: uuid()]" }, "steps": [
+                { "name": "feature", "enable": [ "BlogSite.Blog" ] },
+                { "name": "content", "Data": [
+                    { "ContentItemId": "[js: variables('pageId')]", "ContentType": "BlogPost", "DisplayText": "Hello", "Published": true, "AutoroutePart": { "Path": "blog/hello" } },
+                    { "ContentItemId": "[js: uuid()]", "ContentType": "Blog", "DisplayText": "No path", "Published": true } ] } ] }
+            """;
+        await store.RunAsync(recipe);
+
+        var error = await Assert.ThrowsAsync<RecipeException>(() => store.RunAsync(recipe));
+
+        Assert.Equal(["$.steps[1].Data[0].ContentItemId", "$.steps[1].Data[1].ContentItemId"], error.Errors.Select(e => e.JsonPath));
+        Assert.Contains("uuid()", error.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Equal(2, await store.CountItemsAsync());
+    }
+
+    [Fact]
+    public async Task ATermThatExistsNowhereFailsTheStepWithItsPath()
+    {
+        var post = Post("post00000000000000000000001", "blog/a", extra: """, "BlogPost": { "Tags": { "TaxonomyContentItemId": "tags", "TermContentItemIds": [ "noSuchTerm" ] } }""");
+
+        var error = await Assert.ThrowsAsync<RecipeException>(() => store.RunAsync(With(EnableBlog, ContentStep(post))));
+
+        Assert.Equal("$.steps[1].Data[0].BlogPost.Tags.TermContentItemIds[0]", Assert.Single(error.Errors).JsonPath);
+        Assert.Equal(0, await store.CountItemsAsync());
+    }
+
+    [Fact]
+    public async Task AContainerThatExistsNowhereFailsTheStep()
+    {
+        var post = Post("post00000000000000000000001", "blog/a", extra: """, "ContainedPart": { "ListContentItemId": "noSuchBlog", "Order": 0 }""");
+
+        var error = await Assert.ThrowsAsync<RecipeException>(() => store.RunAsync(With(EnableBlog, ContentStep(post))));
+
+        Assert.Equal("$.steps[1].Data[0].ContainedPart.ListContentItemId", Assert.Single(error.Errors).JsonPath);
+    }
+
+    [Fact]
+    public void ASetupRecipeMustDefineWhatItPointsAtAndAnyOtherRecipeIsWarned()
+    {
+        var post = Post("post00000000000000000000001", "blog/a", extra: """, "BlogPost": { "Tags": { "TermContentItemIds": [ "elsewhere" ] } }""");
+
+        var setup = store.Validate($$"""{ "name": "S", "issetuprecipe": true, "steps": [ {{ContentStep(post)}} ] }""");
+        var update = store.Validate(With(ContentStep(post)));
+
+        Assert.Equal("$.steps[0].Data[0].BlogPost.Tags.TermContentItemIds[0]", Assert.Single(setup.Errors).JsonPath);
+        Assert.True(update.Succeeded);
+        Assert.Contains(update.Warnings, w => w.JsonPath == "$.steps[0].Data[0].BlogPost.Tags.TermContentItemIds[0]");
+    }
+
+    [Fact]
+    public async Task TermsDefinedInTheSameStepResolve()
+    {
+        var taxonomy = """
+            { "ContentItemId": "tags0000000000000000000001", "ContentType": "Taxonomy", "DisplayText": "Tags", "Published": true,
+              "AutoroutePart": { "Path": "tags", "RouteContainedItems": true },
+              "TaxonomyPart": { "Terms": [ { "ContentItemId": "tag00000000000000000000001", "ContentType": "Tag", "DisplayText": "Earth", "AutoroutePart": { "Path": "earth" } } ] } }
+            """;
+        var post = Post("post00000000000000000000001", "blog/a", extra: """, "BlogPost": { "Tags": { "TaxonomyContentItemId": "tags0000000000000000000001", "TermContentItemIds": [ "tag00000000000000000000001" ] } }""");
+
+        var report = await store.RunAsync(With(EnableBlog, ContentStep(taxonomy, post)));
+
+        Assert.Equal(2, report.Created);
+        Assert.Equal("categories/earth".Replace("categories", "tags", StringComparison.Ordinal), await store.QueryAsync(db => db.Routes.Where(r => r.ContainedContentItemId != null).Select(r => r.Path).SingleAsync()));
+    }
 }
