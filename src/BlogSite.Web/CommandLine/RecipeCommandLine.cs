@@ -93,7 +93,8 @@ public static class RecipeCommandLine
                 ["AdminUserId"] = admin?.Id ?? "",
                 ["AdminUsername"] = admin?.UserName ?? "",
             };
-            var report = await services.GetRequiredService<RecipeExecutor>().RunAsync(recipe, parameters, cancellationToken: cancellationToken);
+            var report = await services.GetRequiredService<RecipeExecutor>().RunAsync(
+                recipe, parameters, progress: new ConsoleProgress(error), cancellationToken: cancellationToken);
             await WriteReportAsync(report, error);
             await output.WriteLineAsync($"{file.Name}: {report.Created} created, {report.Updated} updated, {report.Unchanged} unchanged.");
             return Success;

@@ -63,6 +63,7 @@ public static class CmsContentModule
                 ? new PostgreSqlFullTextIndex(sp.GetRequiredService<CmsDbContext>())
                 : new SqliteFullTextIndex(sp.GetRequiredService<CmsDbContext>()));
         services.AddScoped<DocumentStore>();
+        services.AddScoped<BulkInserter>();
         services.AddScoped<DatabaseMigrator>();
 
         // Content engine.

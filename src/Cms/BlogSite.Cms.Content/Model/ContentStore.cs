@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BlogSite.Cms.Content.Model;
 
 /// Reads and writes content versions and keeps their index rows in step. Writes join the caller's transaction.
-public sealed class ContentStore(CmsDbContext db, TimeProvider clock, IFullTextIndex search, MarkdownRenderer markdown)
+public sealed class ContentStore(CmsDbContext db, TimeProvider clock, IFullTextIndex search, MarkdownRenderer markdown, BulkInserter bulk)
 {
     public Task<ContentItem?> GetPublishedAsync(string contentItemId, CancellationToken cancellationToken = default) =>
         db.ContentItems.AsNoTracking()
@@ -176,25 +176,45 @@ public sealed class ContentStore(CmsDbContext db, TimeProvider clock, IFullTextI
             PublishedUtc = incoming.PublishedUtc ?? (incoming.Published ? now : null),
             Content = incoming.Content,
         }).ToList();
-        db.ContentItems.AddRange(added);
-        await db.SaveChangesAsync(cancellationToken);
 
-        var searchRows = new List<(long, string, string)>();
+        // Written with multi-row INSERTs rather than through the change tracker: this is the path large imports take.
+        var ids = await bulk.InsertAsync(
+            "ContentItems",
+            ["ContentItemId", "ContentItemVersionId", "ContentType", "DisplayText", "Latest", "Published", "Owner", "Author", "CreatedUtc", "ModifiedUtc", "PublishedUtc", "Data", "ConcurrencyStamp"],
+            [.. added.Select(i => new object?[]
+            {
+                i.ContentItemId, i.ContentItemVersionId, i.ContentType, i.DisplayText, i.Latest, i.Published, i.Owner, i.Author,
+                i.CreatedUtc, i.ModifiedUtc, i.PublishedUtc, i.Content.ToJsonString(ContentJson.Options), i.ConcurrencyStamp,
+            })],
+            ["Id", "ContentItemVersionId"],
+            cancellationToken);
+        var idByVersion = ids.ToDictionary(r => (string)r[1], r => Convert.ToInt64(r[0], System.Globalization.CultureInfo.InvariantCulture));
         foreach (var item in added)
         {
-            var entries = ContentIndexer.Build(item);
-            db.Routes.AddRange(entries.Routes);
-            db.TaxonomyLinks.AddRange(entries.TaxonomyLinks);
-            db.Terms.AddRange(entries.Terms);
-            db.Containment.AddRange(entries.Containment);
-            if (Searchable(item))
-            {
-                searchRows.Add((item.Id, Title(item), BodyText(item)));
-            }
+            item.Id = idByVersion[item.ContentItemVersionId];
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await search.IndexNewAsync(searchRows, cancellationToken);
+        var entries = added.Select(ContentIndexer.Build).ToList();
+        await bulk.InsertAsync(
+            "RouteIndex", ["DocumentId", "Path", "ContentItemId", "ContainedContentItemId", "Published", "Latest"],
+            [.. entries.SelectMany(e => e.Routes).Select(r => new object?[] { r.DocumentId, r.Path, r.ContentItemId, r.ContainedContentItemId, r.Published, r.Latest })],
+            null, cancellationToken);
+        await bulk.InsertAsync(
+            "TaxonomyIndex", ["DocumentId", "ContentItemId", "ContentType", "ContentPart", "ContentField", "TaxonomyContentItemId", "TermContentItemId", "Published", "Latest"],
+            [.. entries.SelectMany(e => e.TaxonomyLinks).Select(l => new object?[] { l.DocumentId, l.ContentItemId, l.ContentType, l.ContentPart, l.ContentField, l.TaxonomyContentItemId, l.TermContentItemId, l.Published, l.Latest })],
+            null, cancellationToken);
+        await bulk.InsertAsync(
+            "TermIndex", ["DocumentId", "TaxonomyContentItemId", "TermContentItemId", "ParentTermContentItemId", "ContentType", "DisplayText", "Path", "Level", "Order", "Published", "Latest"],
+            [.. entries.SelectMany(e => e.Terms).Select(t => new object?[] { t.DocumentId, t.TaxonomyContentItemId, t.TermContentItemId, t.ParentTermContentItemId, t.ContentType, t.DisplayText, t.Path, t.Level, t.Order, t.Published, t.Latest })],
+            null, cancellationToken);
+        await bulk.InsertAsync(
+            "ContainedIndex", ["DocumentId", "ContentItemId", "ListContentItemId", "Order", "Published", "Latest"],
+            [.. entries.SelectMany(e => e.Containment).Select(c => new object?[] { c.DocumentId, c.ContentItemId, c.ListContentItemId, c.Order, c.Published, c.Latest })],
+            null, cancellationToken);
+        await bulk.InsertAsync(
+            "SearchIndex", ["DocumentId", "Title", "Body"],
+            [.. added.Where(Searchable).Select(i => new object?[] { i.Id, Title(i), BodyText(i) })],
+            null, cancellationToken);
     }
 
     private async Task ReindexAsync(ContentItem item, CancellationToken cancellationToken)

@@ -1,15 +1,13 @@
 namespace BlogSite.Cms.Content.Search;
 
 /// Full-text search with the database's own engine (SQLite FTS5, PostgreSQL tsvector), so every web node sees the
-/// same index. Only published items with a route are in it.
+/// same index. Only published items with a route are in it. Both keep it in a table "SearchIndex" (DocumentId,
+/// Title, Body), which bulk imports fill directly.
 public interface IFullTextIndex
 {
     /// Replaces the row of this version with the given text, or only removes it when <paramref name="title"/> is null;
     /// joins the caller's transaction.
     Task IndexAsync(long documentId, string? title, string body, CancellationToken cancellationToken);
-
-    /// Adds rows for versions that have none yet, many per statement.
-    Task IndexNewAsync(IReadOnlyList<(long DocumentId, string Title, string Body)> rows, CancellationToken cancellationToken);
 
     /// Ranked best first. Quotes make phrases; punctuation and operators in <paramref name="query"/> are harmless.
     Task<SearchResults> SearchAsync(string query, int skip, int take, CancellationToken cancellationToken);

@@ -18,19 +18,6 @@ public sealed class SqliteFullTextIndex(CmsDbContext db) : IFullTextIndex
         }
     }
 
-    public async Task IndexNewAsync(IReadOnlyList<(long DocumentId, string Title, string Body)> rows, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(rows);
-        foreach (var chunk in rows.Chunk(200))
-        {
-            var values = string.Join(", ", chunk.Select((_, i) => $"({{{i * 3}}}, {{{(i * 3) + 1}}}, {{{(i * 3) + 2}}})"));
-            var parameters = chunk.SelectMany(r => new object[] { r.DocumentId, r.Title, r.Body }).ToArray();
-#pragma warning disable EF1002 // Only numbered placeholders are formatted in; every value travels as a parameter.
-            await db.Database.ExecuteSqlRawAsync($"INSERT INTO \"SearchIndex\" (\"DocumentId\", \"Title\", \"Body\") VALUES {values}", parameters, cancellationToken);
-#pragma warning restore EF1002
-        }
-    }
-
     public async Task<SearchResults> SearchAsync(string query, int skip, int take, CancellationToken cancellationToken)
     {
         var match = ToMatchExpression(query);
