@@ -15,6 +15,7 @@ public static class RecipesModule
     public static readonly FeatureDescriptor[] Features =
     [
         new("OrchardCore.Recipes", "Recipes", "OrchardCore.Contents"),
+        new("OrchardCore.Deployment", "Deployment plans", "OrchardCore.Recipes"),
     ];
 
     public static IServiceCollection AddCmsRecipes(this IServiceCollection services, IConfiguration configuration)
@@ -26,9 +27,11 @@ public static class RecipesModule
         services.AddScoped<IRecipeStep, ThemesStep>();
         services.AddScoped<IRecipeStep, SettingsStep>();
         services.AddScoped<IRecipeStep, RolesStep>();
+        services.AddScoped<IRecipeStep, UsersStep>();
         services.AddScoped<IRecipeStep, ContentDefinitionStep>();
         services.AddScoped<IRecipeStep, ContentStep>();
         services.AddScoped<IRecipeStep, MediaStep>();
+        services.AddScoped<IRecipeStep, DeploymentStep>();
         services.AddScoped<IRecipeStep, RecipesStep>();
 
         services.AddScoped<KeptStepStore>();

@@ -44,6 +44,7 @@ public sealed class RecipeExporter(
 
         steps.Add(settingsStep);
         steps.Add(await RolesStepAsync(cancellationToken));
+        steps.Add(await UsersStepAsync(cancellationToken));
 
         var definitionStep = JsonSerializer.SerializeToNode(await definitions.GetAsync(cancellationToken), ContentJson.Options)!.AsObject();
         definitionStep.Insert(0, "name", "ContentDefinition");
@@ -54,6 +55,11 @@ public sealed class RecipeExporter(
             .OrderBy(x => x.Id)
             .ToListAsync(cancellationToken);
         steps.Add(new JsonObject { ["name"] = "content", ["Data"] = new JsonArray([.. items.Select(ContentItemJson.Write)]) });
+
+        if ((await documents.GetAsync(DeploymentStep.DocumentKey, cancellationToken))["Plans"] is JsonArray { Count: > 0 } plans)
+        {
+            steps.Add(new JsonObject { ["name"] = "deployment", ["Plans"] = plans.DeepClone() });
+        }
 
         foreach (var kept in await keptSteps.GetAsync(cancellationToken))
         {
@@ -73,6 +79,31 @@ public sealed class RecipeExporter(
             ["tags"] = new JsonArray(),
             ["steps"] = steps,
         };
+    }
+
+    /// Users with their Identity password hash, never a plain password.
+    private async Task<JsonObject> UsersStepAsync(CancellationToken cancellationToken)
+    {
+        var users = await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(cancellationToken);
+        var roleNames = await db.UserRoles.AsNoTracking()
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
+            .ToListAsync(cancellationToken);
+        var list = new JsonArray();
+        foreach (var user in users)
+        {
+            list.Add(new JsonObject
+            {
+                ["UserId"] = user.Id,
+                ["UserName"] = user.UserName,
+                ["Email"] = user.Email,
+                ["EmailConfirmed"] = user.EmailConfirmed,
+                ["IsEnabled"] = user.IsEnabled,
+                ["RoleNames"] = new JsonArray([.. roleNames.Where(r => r.UserId == user.Id).Select(r => r.Name).Order(StringComparer.Ordinal).Select(n => JsonValue.Create(n))]),
+                ["PasswordHash"] = user.PasswordHash,
+            });
+        }
+
+        return new JsonObject { ["name"] = "Users", ["Users"] = list };
     }
 
     private async Task<JsonObject> RolesStepAsync(CancellationToken cancellationToken)

@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using BlogSite.Cms.Content.Storage;
+using BlogSite.Cms.Recipes.Reading;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BlogSite.Cms.Recipes.Steps;
+
+/// `{"name": "deployment", "Plans": [{"Name": "...", "DeploymentSteps": [...]}]}`: deployment plans are data; a plan
+/// with the same name is replaced, the others stay.
+public sealed class DeploymentStep : IRecipeStep
+{
+    public const string DocumentKey = "DeploymentPlans";
+
+    public string Name => "deployment";
+
+    public void Validate(RecipeStepContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        Read(context);
+    }
+
+    public async Task RunAsync(RecipeStepContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var documents = context.Services.GetRequiredService<DocumentStore>();
+        var stored = await documents.GetAsync(DocumentKey, cancellationToken);
+        var plans = stored["Plans"] as JsonArray ?? [];
+        foreach (var plan in Read(context))
+        {
+            var name = RecipeReader.StringProperty(plan, "Name");
+            foreach (var same in plans.OfType<JsonObject>().Where(p => string.Equals(RecipeReader.StringProperty(p, "Name"), name, StringComparison.OrdinalIgnoreCase)).ToList())
+            {
+                plans.Remove(same);
+            }
+
+            plans.Add(plan.DeepClone());
+        }
+
+        stored["Plans"] = plans.DeepClone();
+        await documents.SaveAsync(DocumentKey, stored, cancellationToken);
+    }
+
+    private static List<JsonObject> Read(RecipeStepContext context)
+    {
+        var plans = new List<JsonObject>();
+        var key = RecipeReader.KeyOf(context.Step, "Plans");
+        var array = context.ArrayProperty("Plans", required: true) ?? [];
+        for (var i = 0; i < array.Count; i++)
+        {
+            if (array[i] is not JsonObject plan || string.IsNullOrWhiteSpace(RecipeReader.StringProperty(plan, "Name")))
+            {
+                context.Error($"{key}[{i}].Name", "A deployment plan needs a 'Name'.");
+                continue;
+            }
+
+            if (RecipeReader.Property(plan, "DeploymentSteps") is { } steps and not JsonArray)
+            {
+                context.Error($"{key}[{i}].DeploymentSteps", $"'DeploymentSteps' must be an array, not {steps.GetValueKind()}.");
+                continue;
+            }
+
+            plans.Add(plan);
+        }
+
+        return plans;
+    }
+}
