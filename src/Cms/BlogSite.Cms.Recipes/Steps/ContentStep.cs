@@ -23,19 +23,23 @@ public sealed class ContentStep(FeatureCatalog catalog) : IRecipeStep
     public void Validate(RecipeStepContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var knownTypes = new HashSet<string>(catalog.DeclaredContentTypes(), StringComparer.Ordinal);
-        knownTypes.UnionWith(context.Recipe.Steps.OfType<JsonObject>()
-            .Where(s => string.Equals(RecipeReader.StringProperty(s, "name"), "ContentDefinition", StringComparison.OrdinalIgnoreCase))
-            .SelectMany(ContentDefinitionStep.DefinedTypes));
+        // Without a database, the types known are those of the features this recipe enables, and its own definitions.
+        var enabled = context.Recipe.Steps.OfType<JsonObject>()
+            .Where(s => string.Equals(RecipeReader.StringProperty(s, "name"), "feature", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(s => (RecipeReader.Property(s, "enable") as JsonArray ?? []).Select(n => n is JsonValue v && v.TryGetValue<string>(out var id) ? id : null).OfType<string>());
+        var known = ContentPartCheck.Known(
+            catalog.Resolve(enabled).Ordered.Select(f => f.ContentDefinitions).OfType<ContentDefinitionDocument>(),
+            context.Recipe.Steps.OfType<JsonObject>().Where(s => string.Equals(RecipeReader.StringProperty(s, "name"), "ContentDefinition", StringComparison.OrdinalIgnoreCase)));
         var paths = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var references = new ContentReferences();
         foreach (var (path, item, _) in ReadItems(context))
         {
-            if (!knownTypes.Contains(item.ContentType))
+            if (known.Type(item.ContentType) is null)
             {
                 context.Warning($"{path}.ContentType", UnknownTypeMessage(item.ContentType));
             }
 
+            ContentPartCheck.Check(known, item, path, context);
             references.Add(path, item);
             if (!item.Published)
             {
@@ -92,6 +96,7 @@ public sealed class ContentStep(FeatureCatalog catalog) : IRecipeStep
                 context.Warning($"{path}.ContentType", UnknownTypeMessage(item.ContentType));
             }
 
+            ContentPartCheck.Check(definitions, item, path, context);
             references.Add(path, item);
             batch.Add((path, item, generatedId));
             if (batch.Count == BatchSize)

@@ -204,4 +204,16 @@ public sealed class ContentStepTests : IAsyncLifetime
         Assert.Equal(2, report.Created);
         Assert.Equal("categories/earth".Replace("categories", "tags", StringComparison.Ordinal), await store.QueryAsync(db => db.Routes.Where(r => r.ContainedContentItemId != null).Select(r => r.Path).SingleAsync()));
     }
+
+    [Fact]
+    public void PartsAndFieldsTheTypeDoesNotDefineAreErrorsButOrchardOnlyPartsAreWarnings()
+    {
+        var report = store.Validate(With(EnableBlog, ContentStep(Post("post00000000000000000000001", "blog/a", extra: """
+            , "MarkdownBodyPrat": { "Markdown": "typo" }, "AliasPart": { "Alias": "a" },
+              "BlogPost": { "Subtitle": { "Text": "ok" }, "Subtitel": { "Text": "typo" } }
+            """))));
+
+        Assert.Equal(["$.steps[1].Data[0].MarkdownBodyPrat", "$.steps[1].Data[0].BlogPost.Subtitel"], report.Errors.Select(e => e.JsonPath));
+        Assert.Contains(report.Warnings, w => w.JsonPath == "$.steps[1].Data[0].AliasPart");
+    }
 }

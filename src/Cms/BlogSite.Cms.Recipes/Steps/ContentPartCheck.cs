@@ -1,0 +1,98 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BlogSite.Cms.Content.Definitions;
+using BlogSite.Cms.Content.Model;
+
+namespace BlogSite.Cms.Recipes.Steps;
+
+/// Parts and fields an item carries that its type does not define are mistakes (a typo loses content silently),
+/// except parts Orchard Core attaches without the type naming them, and parts of Orchard Core features BlogSite
+/// lacks, which are kept and reported as warnings.
+internal static class ContentPartCheck
+{
+    private static readonly HashSet<string> AttachedWithoutDefinition = new(StringComparer.Ordinal)
+    {
+        "ContainedPart", "TermPart", "LayerMetadata", "CommonPart",
+    };
+
+    private static readonly HashSet<string> OrchardPartsBlogSiteLacks = new(StringComparer.Ordinal)
+    {
+        "AliasPart", "MenuPart", "MenuItemsListPart", "FlowPart", "BagPart", "WidgetsListPart", "SeoMetaPart", "PreviewPart",
+        "LocalizationPart", "PublishLaterPart", "AuditTrailPart", "ContentPermissionsPart", "SitemapPart", "FlowMetadata",
+        "LinkMenuItemPart", "ContentMenuItemPart", "HtmlMenuItemPart", "GitHubLinkPart", "ListPart", "ContentItemVersionPart",
+    };
+
+    public static void Check(ContentDefinitionDocument definitions, ContentItem item, string path, RecipeStepContext context)
+    {
+        if (definitions.Type(item.ContentType) is not { } type)
+        {
+            return;
+        }
+
+        foreach (var (name, value) in item.Content)
+        {
+            if (value is not JsonObject part || AttachedWithoutDefinition.Contains(name))
+            {
+                continue;
+            }
+
+            var record = type.ContentTypePartDefinitionRecords.Find(p => p.Name == name);
+            if (record is null)
+            {
+                if (OrchardPartsBlogSiteLacks.Contains(name))
+                {
+                    context.Warning($"{path}.{name}", $"BlogSite has no '{name}'; it is kept as it came.");
+                }
+                else
+                {
+                    context.Error($"{path}.{name}", $"The type '{item.ContentType}' has no part '{name}' (its parts: {string.Join(", ", type.ContentTypePartDefinitionRecords.Select(p => p.Name))}).");
+                }
+
+                continue;
+            }
+
+            if (definitions.Part(record.PartName) is not { ContentPartFieldDefinitionRecords.Count: > 0 } partDefinition)
+            {
+                continue;
+            }
+
+            foreach (var (fieldName, fieldValue) in part)
+            {
+                if (fieldValue is JsonObject && !partDefinition.ContentPartFieldDefinitionRecords.Exists(f => f.Name == fieldName))
+                {
+                    context.Error($"{path}.{name}.{fieldName}", $"The part '{name}' has no field '{fieldName}' (its fields: {string.Join(", ", partDefinition.ContentPartFieldDefinitionRecords.Select(f => f.Name))}).");
+                }
+            }
+        }
+    }
+
+    /// Definitions as far as a recipe can know them without a database: what features declare in code, then each
+    /// ContentDefinition step of the recipe, merged in order.
+    public static ContentDefinitionDocument Known(IEnumerable<ContentDefinitionDocument> declaredInCode, IEnumerable<JsonObject> recipeSteps)
+    {
+        var document = new ContentDefinitionDocument();
+        foreach (var declared in declaredInCode)
+        {
+            document.Merge(declared);
+        }
+
+        foreach (var step in recipeSteps)
+        {
+            try
+            {
+                if (step.Deserialize<ContentDefinitionDocument>(ContentJson.Options) is { } fromRecipe)
+                {
+                    fromRecipe.ContentTypes.RemoveAll(t => string.IsNullOrEmpty(t.Name));
+                    fromRecipe.ContentParts.RemoveAll(p => string.IsNullOrEmpty(p.Name));
+                    document.Merge(fromRecipe);
+                }
+            }
+            catch (JsonException)
+            {
+                // The ContentDefinition step reports its own errors.
+            }
+        }
+
+        return document;
+    }
+}
