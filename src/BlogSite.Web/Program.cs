@@ -1,9 +1,9 @@
 using BlogSite.Web.CommandLine;
 using BlogSite.Web.Hosting;
 
-if (RecipeCommandLine.Handles(args))
+if (BlogSiteCommandLine.Handles(args))
 {
-    return await RecipeCommandLine.RunAsync(args, Console.Out, Console.Error);
+    return await BlogSiteCommandLine.RunAsync(args, Console.Out, Console.Error);
 }
 
 var builder = WebApplication.CreateBuilder(args);

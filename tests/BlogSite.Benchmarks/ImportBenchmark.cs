@@ -27,7 +27,7 @@ public static class ImportBenchmark
             var peakBefore = Process.GetCurrentProcess().PeakWorkingSet64;
 
             var clock = Stopwatch.StartNew();
-            var exit = await RecipeCommandLine.RunAsync(["recipe", "run", recipe], Console.Out, Console.Error, c => c.AddInMemoryCollection(settings));
+            var exit = await BlogSiteCommandLine.RunAsync(["recipe", "run", recipe], Console.Out, Console.Error, c => c.AddInMemoryCollection(settings));
             clock.Stop();
 
             using var process = Process.GetCurrentProcess();

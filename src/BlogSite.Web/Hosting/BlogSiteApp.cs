@@ -2,6 +2,7 @@ using BlogSite.Blog;
 using BlogSite.Cms.Content;
 using BlogSite.Cms.Content.Media;
 using BlogSite.Cms.Recipes;
+using BlogSite.Cms.Recipes.Deployment;
 using BlogSite.Cms.Recipes.Execution;
 using BlogSite.Cms.Recipes.Setup;
 using BlogSite.Theme;
@@ -85,6 +86,7 @@ public static class BlogSiteApp
         app.UseRouting();
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
+        app.MapRemoteDeployment();
         app.MapBlogModule();
         return app;
     }

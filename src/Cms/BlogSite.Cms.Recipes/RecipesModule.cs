@@ -1,5 +1,6 @@
 using BlogSite.Cms.Content;
 using BlogSite.Cms.Content.Features;
+using BlogSite.Cms.Recipes.Deployment;
 using BlogSite.Cms.Recipes.Execution;
 using BlogSite.Cms.Recipes.Export;
 using BlogSite.Cms.Recipes.Setup;
@@ -37,6 +38,10 @@ public static class RecipesModule
         services.AddScoped<KeptStepStore>();
         services.AddScoped<RecipeExecutor>();
         services.AddScoped<RecipeExporter>();
+
+        // Remote deployment: API clients on the target, the pushing client on the source.
+        services.AddScoped<ApiClientStore>();
+        services.AddHttpClient<DeploymentClient>();
 
         services.Configure<SetupOptions>(configuration.GetSection(SetupOptions.Section));
         services.AddScoped<AdministratorAccount>();

@@ -22,7 +22,7 @@ public sealed class OrchardShapedRecipeTests : IAsyncLifetime
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await RecipeCommandLine.RunAsync(args, output, error, c => c.AddInMemoryCollection(database.Settings));
+        var exit = await BlogSiteCommandLine.RunAsync(args, output, error, c => c.AddInMemoryCollection(database.Settings));
         return (exit, output.ToString(), error.ToString());
     }
 
@@ -86,7 +86,7 @@ public sealed class OrchardShapedRecipeTests : IAsyncLifetime
 
         var (exit, _, error) = await RunAsync("recipe", "run", Recipe);
 
-        Assert.Equal(RecipeCommandLine.RecipeError, exit);
+        Assert.Equal(BlogSiteCommandLine.RecipeError, exit);
         Assert.Contains("step 5 'content' at $.steps[5].Data[4].ContentItemId", error, StringComparison.Ordinal);
         Assert.Contains("uuid()", error, StringComparison.Ordinal);
     }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Configuration;
 namespace BlogSite.IntegrationTests.CommandLine;
 
 /// The `recipe` verbs, run in-process exactly as Program.cs runs them, against SQLite files of their own.
-public sealed class RecipeCommandLineTests : IAsyncLifetime
+public sealed class BlogSiteCommandLineTests : IAsyncLifetime
 {
     private readonly SqliteTestDatabase database = new();
     private readonly string folder = Directory.CreateTempSubdirectory("blogsite-cli-").FullName;
@@ -25,7 +25,7 @@ public sealed class RecipeCommandLineTests : IAsyncLifetime
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await RecipeCommandLine.RunAsync(args, output, error, c => c.AddInMemoryCollection(target.Settings));
+        var exit = await BlogSiteCommandLine.RunAsync(args, output, error, c => c.AddInMemoryCollection(target.Settings));
         return (exit, output.ToString(), error.ToString());
     }
 
@@ -48,8 +48,8 @@ public sealed class RecipeCommandLineTests : IAsyncLifetime
         var first = await RunAsync(database, "recipe", "run", SetupRecipe.FilePath);
         var second = await RunAsync(database, "recipe", "run", SetupRecipe.FilePath);
 
-        Assert.Equal((RecipeCommandLine.Success, ""), (first.Exit, first.Error));
-        Assert.Equal(RecipeCommandLine.Success, second.Exit);
+        Assert.Equal((BlogSiteCommandLine.Success, ""), (first.Exit, first.Error));
+        Assert.Equal(BlogSiteCommandLine.Success, second.Exit);
         Assert.Contains("0 created, 0 updated", second.Output, StringComparison.Ordinal);
         Assert.Equal(SetupRecipe.Instance.Posts.Count, await CountPostsAsync(database));
     }
@@ -65,7 +65,7 @@ public sealed class RecipeCommandLineTests : IAsyncLifetime
 
         var (exit, _, error) = await RunAsync(database, "recipe", "validate", file);
 
-        Assert.Equal(RecipeCommandLine.RecipeError, exit);
+        Assert.Equal(BlogSiteCommandLine.RecipeError, exit);
         Assert.Contains("step 1 'Roles' at $.steps[1].Roles[0].Name", error, StringComparison.Ordinal);
         Assert.False(File.Exists(database.FilePath));
     }
@@ -77,7 +77,7 @@ public sealed class RecipeCommandLineTests : IAsyncLifetime
 
         var (exit, _, error) = await RunAsync(database, "recipe", "validate", file);
 
-        Assert.Equal(RecipeCommandLine.RecipeError, exit);
+        Assert.Equal(BlogSiteCommandLine.RecipeError, exit);
         Assert.Contains("line 4", error, StringComparison.Ordinal);
     }
 
@@ -86,7 +86,7 @@ public sealed class RecipeCommandLineTests : IAsyncLifetime
     {
         var (exit, output, _) = await RunAsync(database, "recipe", "validate", SetupRecipe.FilePath);
 
-        Assert.Equal(RecipeCommandLine.Success, exit);
+        Assert.Equal(BlogSiteCommandLine.Success, exit);
         Assert.Contains("is valid", output, StringComparison.Ordinal);
     }
 
@@ -96,7 +96,7 @@ public sealed class RecipeCommandLineTests : IAsyncLifetime
     [InlineData("recipe", "run")]
     [InlineData("recipe", "export", "--bogus")]
     public async Task WrongUsageExitsTwo(params string[] args) =>
-        Assert.Equal(RecipeCommandLine.UsageError, (await RunAsync(database, args)).Exit);
+        Assert.Equal(BlogSiteCommandLine.UsageError, (await RunAsync(database, args)).Exit);
 
     [Fact]
     public async Task AFailedRunImportsNothing()
@@ -110,7 +110,7 @@ public sealed class RecipeCommandLineTests : IAsyncLifetime
 
         var (exit, _, error) = await RunAsync(database, "recipe", "run", file);
 
-        Assert.Equal(RecipeCommandLine.RecipeError, exit);
+        Assert.Equal(BlogSiteCommandLine.RecipeError, exit);
         Assert.Contains("Nothing was imported", error, StringComparison.Ordinal);
         Assert.Equal(0, await CountPostsAsync(database));
     }
@@ -120,14 +120,14 @@ public sealed class RecipeCommandLineTests : IAsyncLifetime
     {
         await RunAsync(database, "recipe", "run", SetupRecipe.FilePath);
         var firstExport = Path.Combine(folder, "first.json");
-        Assert.Equal(RecipeCommandLine.Success, (await RunAsync(database, "recipe", "export", "--out", firstExport, "--setup")).Exit);
+        Assert.Equal(BlogSiteCommandLine.Success, (await RunAsync(database, "recipe", "export", "--out", firstExport, "--setup")).Exit);
 
         await using var empty = new SqliteTestDatabase();
         var import = await RunAsync(empty, "recipe", "run", firstExport);
         var secondExport = Path.Combine(folder, "second.json");
         await RunAsync(empty, "recipe", "export", "--out", secondExport, "--setup");
 
-        Assert.Equal(RecipeCommandLine.Success, import.Exit);
+        Assert.Equal(BlogSiteCommandLine.Success, import.Exit);
         Assert.Equal(SetupRecipe.Instance.Posts.Count, await CountPostsAsync(empty));
         var first = JsonNode.Parse(await File.ReadAllTextAsync(firstExport))!;
         var second = JsonNode.Parse(await File.ReadAllTextAsync(secondExport))!;

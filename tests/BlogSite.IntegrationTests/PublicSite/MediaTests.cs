@@ -29,7 +29,7 @@ public sealed class MediaTests : IAsyncLifetime
             { "name": "Media", "steps": [ { "name": "media", "Files": [ { "TargetPath": "img/pixel.png", "Base64": "{{Convert.ToBase64String(Png)}}" } ] } ] }
             """);
         using var output = new StringWriter();
-        Assert.Equal(0, await RecipeCommandLine.RunAsync(["recipe", "run", recipe], output, output, c => c.AddInMemoryCollection(database.Settings)));
+        Assert.Equal(0, await BlogSiteCommandLine.RunAsync(["recipe", "run", recipe], output, output, c => c.AddInMemoryCollection(database.Settings)));
 
         var besideMedia = Path.Combine(Path.GetDirectoryName(database.MediaFolder)!, $"outside-{Guid.NewGuid():N}.png");
         await File.WriteAllBytesAsync(besideMedia, Png);

@@ -75,7 +75,7 @@ public sealed class SetupTests : IAsyncLifetime
             """);
         using (var output = new StringWriter())
         {
-            Assert.Equal(0, await RecipeCommandLine.RunAsync(
+            Assert.Equal(0, await BlogSiteCommandLine.RunAsync(
                 ["recipe", "run", recipe], output, output, c => c.AddInMemoryCollection(database.Settings)));
         }
 

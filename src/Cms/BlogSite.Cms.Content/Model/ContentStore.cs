@@ -85,7 +85,8 @@ public sealed class ContentStore(CmsDbContext db, TimeProvider clock, IFullTextI
             await ReindexAsync(version, cancellationToken);
         }
 
-        return existing is null ? ImportOutcome.Created : ImportOutcome.Updated;
+        // A new version of an item the site already has is an update of that item, not a new item.
+        return existing is null && siblings.Count == 0 ? ImportOutcome.Created : ImportOutcome.Updated;
     }
 
     /// Many items at once. Items the site does not have yet are added together, a few statements per batch; items it

@@ -11,18 +11,10 @@ using Microsoft.AspNetCore.Identity;
 
 namespace BlogSite.Web.CommandLine;
 
-/// `recipe validate|run|export`: exit 0 on success, 1 on a recipe or data error, 2 on wrong usage.
-public static class RecipeCommandLine
+/// `recipe validate FILE`, `recipe run FILE`, `recipe export [--out FILE] [--setup]`.
+internal static class RecipeCommands
 {
-    public const int Success = 0;
-    public const int RecipeError = 1;
-    public const int UsageError = 2;
-
-    public static bool Handles(string[] args) => args is ["recipe", ..];
-
-    /// <paramref name="configure"/> lets tests point the command at their own database.
-    public static async Task<int> RunAsync(
-        string[] args, TextWriter output, TextWriter error, Action<IConfigurationBuilder>? configure = null)
+    public static Command Create(TextWriter output, TextWriter error, Action<IConfigurationBuilder>? configure)
     {
         var file = new Argument<FileInfo>("file") { Description = "The recipe file (Orchard Core's recipe JSON format)." };
         var outFile = new Option<FileInfo?>("--out") { Description = "Write the export here instead of to standard output." };
@@ -34,27 +26,13 @@ public static class RecipeCommandLine
         run.SetAction((parse, ct) => RunRecipeAsync(parse.GetValue(file)!, output, error, configure, ct));
         var export = new Command("export", "Write the site as a recipe.") { outFile, setup };
         export.SetAction((parse, ct) => ExportAsync(parse.GetValue(outFile), parse.GetValue(setup), output, configure, ct));
-
-        var root = new RootCommand("BlogSite") { new Command("recipe", "Validate, run or export recipes.") { validate, run, export } };
-        var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
-        {
-            foreach (var parseError in parsed.Errors)
-            {
-                await error.WriteLineAsync(parseError.Message);
-            }
-
-            await error.WriteLineAsync("Usage: recipe validate FILE | recipe run FILE | recipe export [--out FILE] [--setup]");
-            return UsageError;
-        }
-
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        return new Command("recipe", "Validate, run or export recipes.") { validate, run, export };
     }
 
     private static async Task<int> ValidateAsync(
         FileInfo file, TextWriter output, TextWriter error, Action<IConfigurationBuilder>? configure, CancellationToken cancellationToken)
     {
-        await using var app = BuildHost(configure);
+        await using var app = BlogSiteCommandLine.BuildHost(configure);
         await using var scope = app.Services.CreateAsyncScope();
         try
         {
@@ -63,23 +41,23 @@ public static class RecipeCommandLine
             await WriteReportAsync(report, error);
             if (!report.Succeeded)
             {
-                return RecipeError;
+                return BlogSiteCommandLine.RecipeError;
             }
 
             await output.WriteLineAsync($"{file.Name} is valid: {recipe.Steps.Count} steps, {report.Warnings.Count} warnings.");
-            return Success;
+            return BlogSiteCommandLine.Success;
         }
         catch (RecipeException e)
         {
             await error.WriteLineAsync(e.Message);
-            return RecipeError;
+            return BlogSiteCommandLine.RecipeError;
         }
     }
 
     private static async Task<int> RunRecipeAsync(
         FileInfo file, TextWriter output, TextWriter error, Action<IConfigurationBuilder>? configure, CancellationToken cancellationToken)
     {
-        await using var app = BuildHost(configure);
+        await using var app = BlogSiteCommandLine.BuildHost(configure);
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         try
@@ -97,20 +75,20 @@ public static class RecipeCommandLine
                 recipe, parameters, progress: new ConsoleProgress(error), cancellationToken: cancellationToken);
             await WriteReportAsync(report, error);
             await output.WriteLineAsync($"{file.Name}: {report.Created} created, {report.Updated} updated, {report.Unchanged} unchanged.");
-            return Success;
+            return BlogSiteCommandLine.Success;
         }
         catch (RecipeException e)
         {
             await error.WriteLineAsync("Nothing was imported:");
             await error.WriteLineAsync(e.Message);
-            return RecipeError;
+            return BlogSiteCommandLine.RecipeError;
         }
     }
 
     private static async Task<int> ExportAsync(
         FileInfo? outFile, bool setup, TextWriter output, Action<IConfigurationBuilder>? configure, CancellationToken cancellationToken)
     {
-        await using var app = BuildHost(configure);
+        await using var app = BlogSiteCommandLine.BuildHost(configure);
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         var recipe = await scope.ServiceProvider.GetRequiredService<RecipeExporter>().ExportAsync(setup, cancellationToken);
@@ -125,7 +103,7 @@ public static class RecipeCommandLine
             await output.WriteLineAsync($"Exported to {outFile.FullName}.");
         }
 
-        return Success;
+        return BlogSiteCommandLine.Success;
     }
 
     private static async Task WriteReportAsync(RecipeReport report, TextWriter error)
@@ -139,14 +117,5 @@ public static class RecipeCommandLine
         {
             await error.WriteLineAsync($"error: {problem}");
         }
-    }
-
-    private static WebApplication BuildHost(Action<IConfigurationBuilder>? configure)
-    {
-        var builder = WebApplication.CreateBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        configure?.Invoke(builder.Configuration);
-        builder.Services.AddBlogSiteServices(builder.Configuration);
-        return builder.Build();
     }
 }

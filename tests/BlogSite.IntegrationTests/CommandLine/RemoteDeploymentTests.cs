@@ -1,0 +1,121 @@
+using System.Net;
+using BlogSite.Cms.Recipes.Deployment;
+using BlogSite.Testing;
+using BlogSite.Web.CommandLine;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BlogSite.IntegrationTests.CommandLine;
+
+/// Two sites on loopback: a target host on a real port, and a source site whose command line pushes its export.
+public sealed class RemoteDeploymentTests : IAsyncLifetime
+{
+    private readonly SqliteTestDatabase sourceDatabase = new();
+    private readonly SqliteTestDatabase targetDatabase = new();
+    private readonly string folder = Directory.CreateTempSubdirectory("blogsite-deploy-").FullName;
+    private BlogSiteFactory? target;
+    private Uri targetUrl = null!;
+
+    public async Task InitializeAsync()
+    {
+        target = new BlogSiteFactory(targetDatabase.Settings);
+        target.UseKestrel(0);
+        target.StartServer();
+        var address = target.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        targetUrl = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+
+        Assert.Equal(0, (await RunAsync(sourceDatabase, "recipe", "run", SetupRecipe.FilePath)).Exit);
+        var newPost = Path.Combine(folder, "new-post.recipe.json");
+        await File.WriteAllTextAsync(newPost, """
+            { "name": "NewPost", "steps": [ { "name": "content", "Data": [
+                { "ContentItemId": "deployedpost00000000000001", "ContentType": "BlogPost", "DisplayText": "Written on staging", "Latest": true, "Published": true,
+                  "PublishedUtc": "2016-06-01T08:00:00Z", "TitlePart": { "Title": "Written on staging" }, "AutoroutePart": { "Path": "blog/written-on-staging" },
+                  "MarkdownBodyPart": { "Markdown": "This post travels by **remote deployment**." } } ] } ] }
+            """);
+        Assert.Equal(0, (await RunAsync(sourceDatabase, "recipe", "run", newPost)).Exit);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (target is not null)
+        {
+            await target.DisposeAsync();
+        }
+
+        await sourceDatabase.DisposeAsync();
+        await targetDatabase.DisposeAsync();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static async Task<(int Exit, string Output)> RunAsync(TestDatabase database, params string[] args)
+    {
+        using var output = new StringWriter();
+        var exit = await BlogSiteCommandLine.RunAsync(args, output, output, c => c.AddInMemoryCollection(database.Settings));
+        return (exit, output.ToString());
+    }
+
+    private async Task<string> CreateClientOnTargetAsync()
+    {
+        await using var scope = target!.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ApiClientStore>().CreateAsync("staging");
+    }
+
+    [Fact]
+    public async Task APushWithTheRightKeyImportsTheSourceIntoTheTarget()
+    {
+        var key = await CreateClientOnTargetAsync();
+
+        var (exit, output) = await RunAsync(sourceDatabase, "deployment", "push", targetUrl.ToString(), "--client", "staging", "--key", key);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("HTTP 200", output, StringComparison.Ordinal);
+        Assert.Contains("\"created\":1", output, StringComparison.Ordinal);
+        using var http = new HttpClient { BaseAddress = targetUrl };
+        Assert.Contains("remote deployment", await http.GetStringAsync("/blog/written-on-staging"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("staging", "not-the-key")]
+    [InlineData("nobody", "")]
+    public async Task AWrongOrMissingKeyIsUnauthorizedAndImportsNothing(string client, string key)
+    {
+        await CreateClientOnTargetAsync();
+        using var http = new HttpClient { BaseAddress = targetUrl };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/deployment/import")
+        {
+            Content = new StringContent(await File.ReadAllTextAsync(Path.Combine(folder, "new-post.recipe.json"))),
+        };
+        request.Headers.Add(RemoteDeploymentEndpoints.ClientHeader, client);
+        if (key.Length > 0)
+        {
+            request.Headers.Add(RemoteDeploymentEndpoints.KeyHeader, key);
+        }
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/blog/written-on-staging")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ABrokenRecipeIsRejectedWithItsErrorsAsJson()
+    {
+        var key = await CreateClientOnTargetAsync();
+        using var http = new HttpClient { BaseAddress = targetUrl };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/deployment/import")
+        {
+            Content = new StringContent("""{ "name": "Bad", "steps": [ { "name": "content", "Data": [ { "ContentType": "BlogPost" } ] } ] }"""),
+        };
+        request.Headers.Add(RemoteDeploymentEndpoints.ClientHeader, "staging");
+        request.Headers.Add(RemoteDeploymentEndpoints.KeyHeader, key);
+
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("\"jsonPath\":\"$.steps[0].Data[0].ContentItemId\"", body, StringComparison.Ordinal);
+        Assert.Contains("\"stepName\":\"content\"", body, StringComparison.Ordinal);
+    }
+}
