@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BlogSite.Cms.Content.Media;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Storage;
 using BlogSite.Cms.Content.Users;
@@ -19,13 +20,16 @@ internal static class RecipeCommands
         var file = new Argument<FileInfo>("file") { Description = "The recipe file (Orchard Core's recipe JSON format)." };
         var outFile = new Option<FileInfo?>("--out") { Description = "Write the export here instead of to standard output." };
         var setup = new Option<bool>("--setup") { Description = "Write a setup recipe (issetuprecipe: true)." };
+        var types = new Option<string[]>("--type") { Description = "Export only items of this content type (and what they point at); repeatable.", AllowMultipleArgumentsPerToken = true };
+        var items = new Option<string[]>("--item") { Description = "Export only this content item (and what it points at); repeatable.", AllowMultipleArgumentsPerToken = true };
 
         var validate = new Command("validate", "Check a recipe without touching the database.") { file };
         validate.SetAction((parse, ct) => ValidateAsync(parse.GetValue(file)!, output, error, configure, ct));
         var run = new Command("run", "Import a recipe into the configured database, all or nothing.") { file };
         run.SetAction((parse, ct) => RunRecipeAsync(parse.GetValue(file)!, output, error, configure, ct));
-        var export = new Command("export", "Write the site as a recipe.") { outFile, setup };
-        export.SetAction((parse, ct) => ExportAsync(parse.GetValue(outFile), parse.GetValue(setup), output, configure, ct));
+        var export = new Command("export", "Write the site as a recipe (.json), or with its media files (.zip).") { outFile, setup, types, items };
+        export.SetAction((parse, ct) => ExportAsync(
+            parse.GetValue(outFile), new ExportOptions(parse.GetValue(setup), parse.GetValue(types), parse.GetValue(items)), output, configure, ct));
         return new Command("recipe", "Validate, run or export recipes.") { validate, run, export };
     }
 
@@ -36,7 +40,8 @@ internal static class RecipeCommands
         await using var scope = app.Services.CreateAsyncScope();
         try
         {
-            var recipe = await RecipeReader.ReadFileAsync(file.FullName, cancellationToken);
+            await using var source = await RecipeSource.OpenAsync(file, cancellationToken);
+            var recipe = await RecipeReader.ReadFileAsync(source.RecipePath, cancellationToken);
             var report = scope.ServiceProvider.GetRequiredService<RecipeExecutor>().Validate(recipe);
             await WriteReportAsync(report, error);
             if (!report.Succeeded)
@@ -62,7 +67,8 @@ internal static class RecipeCommands
         var services = scope.ServiceProvider;
         try
         {
-            var recipe = await RecipeReader.ReadFileAsync(file.FullName, cancellationToken);
+            await using var source = await RecipeSource.OpenAsync(file, cancellationToken);
+            var recipe = await RecipeReader.ReadFileAsync(source.RecipePath, cancellationToken);
             await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
             var admin = (await services.GetRequiredService<UserManager<CmsUser>>().GetUsersInRoleAsync(AdministratorAccount.RoleName))
                 .OrderBy(u => u.UserName, StringComparer.Ordinal).FirstOrDefault();
@@ -86,20 +92,31 @@ internal static class RecipeCommands
     }
 
     private static async Task<int> ExportAsync(
-        FileInfo? outFile, bool setup, TextWriter output, Action<IConfigurationBuilder>? configure, CancellationToken cancellationToken)
+        FileInfo? outFile, ExportOptions options, TextWriter output, Action<IConfigurationBuilder>? configure, CancellationToken cancellationToken)
     {
         await using var app = BlogSiteCommandLine.BuildHost(configure);
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
-        var recipe = await scope.ServiceProvider.GetRequiredService<RecipeExporter>().ExportAsync(setup, cancellationToken);
-        var json = recipe.ToJsonString(ContentJson.Indented);
+        var services = scope.ServiceProvider;
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        var exporter = services.GetRequiredService<RecipeExporter>();
+        var recipe = await exporter.ExportAsync(options, cancellationToken);
         if (outFile is null)
         {
-            await output.WriteLineAsync(json);
+            await output.WriteLineAsync(recipe.ToJsonString(ContentJson.Indented));
+        }
+        else if (outFile.Extension.Equals(".zip", StringComparison.OrdinalIgnoreCase))
+        {
+            var media = services.GetRequiredService<MediaStore>();
+            var files = options.WholeSite
+                ? Directory.Exists(media.Root) ? Directory.EnumerateFiles(media.Root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(media.Root, f).Replace('\\', '/')).ToList() : []
+                : await exporter.MediaPathsAsync(options, cancellationToken);
+            File.Delete(outFile.FullName);
+            await RecipeArchive.WriteAsync(outFile.FullName, recipe, media, files, cancellationToken);
+            await output.WriteLineAsync($"Exported to {outFile.FullName} with {files.Count} media files.");
         }
         else
         {
-            await File.WriteAllTextAsync(outFile.FullName, json + Environment.NewLine, cancellationToken);
+            await File.WriteAllTextAsync(outFile.FullName, recipe.ToJsonString(ContentJson.Indented) + Environment.NewLine, cancellationToken);
             await output.WriteLineAsync($"Exported to {outFile.FullName}.");
         }
 

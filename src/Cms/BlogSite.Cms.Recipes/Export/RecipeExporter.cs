@@ -22,8 +22,13 @@ public sealed class RecipeExporter(
     ContentDefinitionStore definitions,
     KeptStepStore keptSteps)
 {
-    public async Task<JsonObject> ExportAsync(bool setup, CancellationToken cancellationToken = default)
+    public Task<JsonObject> ExportAsync(bool setup, CancellationToken cancellationToken = default) =>
+        ExportAsync(new ExportOptions(setup), cancellationToken);
+
+    public async Task<JsonObject> ExportAsync(ExportOptions options, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        var setup = options.Setup;
         var site = await settings.GetAsync(cancellationToken);
         var steps = new JsonArray
         {
@@ -44,17 +49,17 @@ public sealed class RecipeExporter(
 
         steps.Add(settingsStep);
         steps.Add(await RolesStepAsync(cancellationToken));
-        steps.Add(await UsersStepAsync(cancellationToken));
+        if (!setup)
+        {
+            steps.Add(await UsersStepAsync(cancellationToken));
+        }
 
         var definitionStep = JsonSerializer.SerializeToNode(await definitions.GetAsync(cancellationToken), ContentJson.Options)!.AsObject();
         definitionStep.Insert(0, "name", "ContentDefinition");
         steps.Add(definitionStep);
 
-        var items = await db.ContentItems.AsNoTracking()
-            .Where(x => x.Latest || x.Published)
-            .OrderBy(x => x.Id)
-            .ToListAsync(cancellationToken);
-        steps.Add(new JsonObject { ["name"] = "content", ["Data"] = new JsonArray([.. items.Select(ContentItemJson.Write)]) });
+        var items = await ExportSelection.SelectAsync(db, options, cancellationToken);
+        steps.Add(new JsonObject { ["name"] = "content", ["Data"] = new JsonArray([.. items.Select(i => Write(i, setup))]) });
 
         if ((await documents.GetAsync(DeploymentStep.DocumentKey, cancellationToken))["Plans"] is JsonArray { Count: > 0 } plans)
         {
@@ -79,6 +84,23 @@ public sealed class RecipeExporter(
             ["tags"] = new JsonArray(),
             ["steps"] = steps,
         };
+    }
+
+    /// The media paths the exported items use, for archives of part of a site.
+    public async Task<IReadOnlyList<string>> MediaPathsAsync(ExportOptions options, CancellationToken cancellationToken = default) =>
+        [.. ExportSelection.MediaPaths(await ExportSelection.SelectAsync(db, options, cancellationToken))];
+
+    private static JsonObject Write(ContentItem item, bool setup)
+    {
+        var json = ContentItemJson.Write(item);
+        if (setup)
+        {
+            json.Remove("ContentItemVersionId");
+            json["Owner"] = "[js: parameters('AdminUserId')]";
+            json["Author"] = "[js: parameters('AdminUsername')]";
+        }
+
+        return json;
     }
 
     /// Users with their Identity password hash, never a plain password.

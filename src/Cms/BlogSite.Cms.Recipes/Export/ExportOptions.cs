@@ -1,0 +1,9 @@
+namespace BlogSite.Cms.Recipes.Export;
+
+/// What to export. No types and no items means the whole site. A setup export keeps item ids (so containers, terms
+/// and term parents still point at each other) but drops version ids and users, and writes owners as the setup's
+/// admin parameters, so it can set up a fresh site.
+public sealed record ExportOptions(bool Setup = false, IReadOnlyCollection<string>? Types = null, IReadOnlyCollection<string>? Items = null)
+{
+    public bool WholeSite => (Types is null || Types.Count == 0) && (Items is null || Items.Count == 0);
+}
