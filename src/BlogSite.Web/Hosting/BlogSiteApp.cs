@@ -1,4 +1,5 @@
 using BlogSite.Blog;
+using BlogSite.Cms.Admin;
 using BlogSite.Cms.Content;
 using BlogSite.Cms.Content.Media;
 using BlogSite.Cms.Recipes;
@@ -28,6 +29,7 @@ public static class BlogSiteApp
         services
             .AddCmsContent(configuration)
             .AddCmsRecipes(configuration)
+            .AddCmsAdmin(configuration)
             .AddBlogModule()
             .AddBlogSiteTheme();
 
@@ -84,6 +86,7 @@ public static class BlogSiteApp
         // Media is served before routing, or the public catch-all route would claim /media/… first.
         app.UseCmsMedia();
         app.UseRouting();
+        app.UseCmsAdmin();
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
         app.MapRemoteDeployment();

@@ -1,0 +1,93 @@
+using System.Threading.RateLimiting;
+using BlogSite.Cms.Admin.Security;
+using BlogSite.Cms.Content;
+using BlogSite.Cms.Content.Features;
+using BlogSite.Cms.Content.Users;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace BlogSite.Cms.Admin;
+
+/// The admin's table of contents: sign-in, permissions, the rate limit on sign-in, and the admin pages.
+public static class AdminModule
+{
+    public const string SignInRateLimit = "sign-in";
+
+    public static readonly FeatureDescriptor[] Features =
+    [
+        new("OrchardCore.Admin", "Admin dashboard", "OrchardCore.Users", "OrchardCore.Roles"),
+    ];
+
+    public static IServiceCollection AddCmsAdmin(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddCmsFeatures(Features);
+        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.Section));
+
+        // Sign-in: Identity's cookie, lockout after repeated failures, and a per-address limit on attempts.
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/login";
+            cookie.LogoutPath = "/logout";
+            cookie.AccessDeniedPath = "/admin/denied";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.Configure<IdentityOptions>(identity =>
+        {
+            identity.Lockout.MaxFailedAccessAttempts = 5;
+            identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            identity.Lockout.AllowedForNewUsers = true;
+        });
+        new IdentityBuilder(typeof(CmsUser), typeof(CmsRole), services).AddSignInManager();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Only attempts (POSTs) count: showing the form is free.
+            limiter.AddPolicy(SignInRateLimit, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = context.RequestServices.GetRequiredService<IOptions<AdminOptions>>().Value.SignInAttemptsPerMinute,
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    })
+                : RateLimitPartition.GetNoLimiter("form"));
+        });
+
+        // Permissions: one policy per named permission, granted through role claims.
+        services.AddMemoryCache();
+        services.AddScoped<IAuthorizationHandler, PermissionHandler>();
+        services.AddAuthorizationBuilder().AddPolicies();
+
+        services.AddRazorPages();
+        return services;
+    }
+
+    private static AuthorizationBuilder AddPolicies(this AuthorizationBuilder builder)
+    {
+        foreach (var permission in AdminPermissions.All)
+        {
+            builder.AddPolicy(permission, policy => policy.RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(permission)));
+        }
+
+        return builder;
+    }
+
+    /// Authentication, authorization and the sign-in rate limit; call between UseRouting and the endpoints.
+    public static WebApplication UseCmsAdmin(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+}

@@ -1,0 +1,115 @@
+using BlogSite.Cms.Admin.Security;
+using BlogSite.Cms.Content.Users;
+using BlogSite.Cms.Recipes.Deployment;
+using BlogSite.Cms.Recipes.Execution;
+using BlogSite.Cms.Recipes.Reading;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BlogSite.Cms.Admin.Pages.Admin.Deployment;
+
+/// Import in two steps: the uploaded or pasted recipe is kept in a pending file and validated; only when the
+/// editor confirms is it run, all or nothing. The pending file is named by a random token, never by user input.
+[Authorize(Policy = AdminPermissions.Import)]
+public sealed class ImportModel(RecipeExecutor executor, UserManager<CmsUser> users) : PageModel
+{
+    private static readonly string PendingFolder = Path.Combine(Path.GetTempPath(), "blogsite-pending-imports");
+
+    public RecipeReport? Report { get; private set; }
+
+    public ImportResult? Result { get; private set; }
+
+    public string? Token { get; private set; }
+
+    public string? Json { get; private set; }
+
+    public int StepCount { get; private set; }
+
+    public async Task<IActionResult> OnPostValidateAsync(IFormFile? file, string? json, CancellationToken cancellationToken)
+    {
+        if (file is null && string.IsNullOrWhiteSpace(json))
+        {
+            Report = new RecipeReport();
+            Report.Errors.Add(new RecipeError(null, null, "$", "Choose a recipe file or paste a recipe."));
+            return Page();
+        }
+
+        Directory.CreateDirectory(PendingFolder);
+        Token = Guid.NewGuid().ToString("N");
+        var pending = PendingPath(Token);
+        await using (var target = System.IO.File.Create(pending))
+        {
+            if (file is not null)
+            {
+                await file.CopyToAsync(target, cancellationToken);
+            }
+            else
+            {
+                await using var writer = new StreamWriter(target);
+                await writer.WriteAsync(json);
+            }
+        }
+
+        Json = file is null ? json : null;
+        try
+        {
+            var recipe = await RecipeReader.ReadFileAsync(pending, cancellationToken);
+            StepCount = recipe.Steps.Count;
+            Report = executor.Validate(recipe, await ParametersAsync());
+        }
+        catch (RecipeException e)
+        {
+            Report = new RecipeReport();
+            Report.Errors.AddRange(e.Errors);
+        }
+
+        if (!Report.Succeeded)
+        {
+            System.IO.File.Delete(pending);
+            Token = null;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParseExact(token, "N", out _) || !System.IO.File.Exists(PendingPath(token!)))
+        {
+            Result = ImportResult.Failed([new RecipeError(null, null, "$", "That import has expired; check the recipe again.")]);
+            return Page();
+        }
+
+        var pending = PendingPath(token!);
+        try
+        {
+            var recipe = await RecipeReader.ReadFileAsync(pending, cancellationToken);
+            Result = ImportResult.From(await executor.RunAsync(recipe, await ParametersAsync(), cancellationToken: cancellationToken));
+            Report = new RecipeReport();
+            Report.Warnings.AddRange(Result.Warnings);
+        }
+        catch (RecipeException e)
+        {
+            Result = ImportResult.Failed(e.Errors);
+            Report = new RecipeReport();
+            Report.Errors.AddRange(e.Errors);
+        }
+        finally
+        {
+            System.IO.File.Delete(pending);
+        }
+
+        return Page();
+    }
+
+    private static string PendingPath(string token) => Path.Combine(PendingFolder, $"{token}.recipe.json");
+
+    private async Task<Dictionary<string, string>> ParametersAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        return new Dictionary<string, string> { ["AdminUserId"] = user?.Id ?? "", ["AdminUsername"] = user?.UserName ?? "" };
+    }
+}

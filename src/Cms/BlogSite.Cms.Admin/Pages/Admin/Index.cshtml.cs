@@ -1,0 +1,29 @@
+using BlogSite.Cms.Admin.Security;
+using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Storage;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlogSite.Cms.Admin.Pages.Admin;
+
+[Authorize(Policy = AdminPermissions.AccessAdminPanel)]
+public sealed class DashboardModel(CmsDbContext db) : PageModel
+{
+    public int PublishedPosts { get; private set; }
+
+    public int Drafts { get; private set; }
+
+    public int Items { get; private set; }
+
+    public IReadOnlyList<ContentItem> Recent { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var latest = db.ContentItems.AsNoTracking().Where(x => x.Latest);
+        PublishedPosts = await db.ContentItems.CountAsync(x => x.Published && x.ContentType == "BlogPost", cancellationToken);
+        Drafts = await latest.CountAsync(x => !x.Published, cancellationToken);
+        Items = await latest.CountAsync(cancellationToken);
+        Recent = await latest.OrderByDescending(x => x.ModifiedUtc).ThenByDescending(x => x.Id).Take(8).ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,12 @@
+namespace BlogSite.Cms.Admin.Security;
+
+/// The admin's named permissions (Orchard Core's names). Every admin page and action checks one of these first.
+public static class AdminPermissions
+{
+    public const string AccessAdminPanel = "AccessAdminPanel";
+    public const string Import = "Import";
+    public const string Export = "Export";
+    public const string ManageRemoteClients = "ManageRemoteClients";
+
+    public static IReadOnlyList<string> All { get; } = [AccessAdminPanel, Import, Export, ManageRemoteClients];
+}
