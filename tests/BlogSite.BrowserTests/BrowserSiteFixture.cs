@@ -14,6 +14,8 @@ public sealed class BrowserSiteFixture : IAsyncLifetime
     private BlogSiteFactory? factory;
     private IPlaywright? playwright;
 
+    public const string AdminPassword = "Browser-tests-42!";
+
     public IBrowser Browser { get; private set; } = null!;
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -26,7 +28,11 @@ public sealed class BrowserSiteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        factory = new BlogSiteFactory(database.Settings);
+        factory = new BlogSiteFactory(new Dictionary<string, string?>(database.Settings) 
+        {
+            ["BlogSite:Setup:AdminPassword"] = AdminPassword,
+            ["BlogSite:Admin:SignInAttemptsPerMinute"] = "1000",
+        });
         factory.UseKestrel(0);
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

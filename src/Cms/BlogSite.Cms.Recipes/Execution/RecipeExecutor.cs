@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BlogSite.Cms.Content.Definitions;
 using BlogSite.Cms.Content.Media;
 using BlogSite.Cms.Content.Storage;
 using BlogSite.Cms.Recipes.Reading;
@@ -15,17 +16,20 @@ public sealed class RecipeExecutor(
     CmsDbContext db,
     KeptStepStore keptSteps,
     MediaStore mediaStore,
+    ContentDefinitionStore definitions,
     IServiceProvider services,
     IConfiguration configuration)
 {
     private const int MaxIncludeDepth = 8;
     private readonly Dictionary<string, IRecipeStep> stepsByName = steps.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
 
-    /// Checks every step without touching the database; returns all errors and warnings.
-    public RecipeReport Validate(RecipeDescriptor recipe, IReadOnlyDictionary<string, string>? parameters = null)
+    /// Checks every step without touching the database; returns all errors and warnings. Callers that have a site
+    /// pass its <paramref name="siteDefinitions"/>, so types the site already has are known.
+    public RecipeReport Validate(
+        RecipeDescriptor recipe, IReadOnlyDictionary<string, string>? parameters = null, ContentDefinitionDocument? siteDefinitions = null)
     {
         ArgumentNullException.ThrowIfNull(recipe);
-        var run = new Run(new RecipeReport(), parameters ?? new Dictionary<string, string>(), null, null);
+        var run = new Run(new RecipeReport(), parameters ?? new Dictionary<string, string>(), null, null) { SiteDefinitions = siteDefinitions };
         ValidateSteps(recipe, run, 0);
         return run.Report;
     }
@@ -40,7 +44,7 @@ public sealed class RecipeExecutor(
     {
         ArgumentNullException.ThrowIfNull(recipe);
         parameters ??= new Dictionary<string, string>();
-        var validation = Validate(recipe, parameters);
+        var validation = Validate(recipe, parameters, await definitions.GetAsync(cancellationToken));
         if (!validation.Succeeded)
         {
             throw new RecipeException(validation.Errors);
@@ -137,6 +141,7 @@ public sealed class RecipeExecutor(
         {
             RawStep = raw,
             Media = validating ? null : run.Media,
+            SiteDefinitions = run.SiteDefinitions,
             Progress = validating ? null : run.Progress,
             Evaluate = (node, path) => ScriptEvaluator.EvaluateTree(node, $"$.steps[{index}].{path}", scope, Error),
             RunIncludedRecipe = (included, ct) => depth >= MaxIncludeDepth
@@ -159,5 +164,8 @@ public sealed class RecipeExecutor(
         new(recipe.Variables, parameters, configuration, recipe.BasePath);
 
     private sealed record Run(
-        RecipeReport Report, IReadOnlyDictionary<string, string> Parameters, MediaBatch? Media, IProgress<RecipeProgress>? Progress);
+        RecipeReport Report, IReadOnlyDictionary<string, string> Parameters, MediaBatch? Media, IProgress<RecipeProgress>? Progress)
+    {
+        public ContentDefinitionDocument? SiteDefinitions { get; init; }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BlogSite.Cms.Content.Definitions;
 using BlogSite.Cms.Content.Media;
 using BlogSite.Cms.Recipes.Execution;
 using BlogSite.Cms.Recipes.Reading;
@@ -34,6 +35,9 @@ public sealed class RecipeStepContext(
     public MediaBatch? Media { get; init; }
 
     public IProgress<RecipeProgress>? Progress { get; init; }
+
+    /// The site's definitions when the caller has a site; validation of a recipe on its own leaves this null.
+    public ContentDefinitionDocument? SiteDefinitions { get; init; }
 
     /// Evaluates the script values inside a node that was read later (a streamed item); errors get the step's path.
     public required Func<JsonNode?, string, JsonNode?> Evaluate { get; init; }

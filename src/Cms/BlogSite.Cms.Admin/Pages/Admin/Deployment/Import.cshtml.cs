@@ -1,4 +1,5 @@
 using BlogSite.Cms.Admin.Security;
+using BlogSite.Cms.Content.Definitions;
 using BlogSite.Cms.Content.Users;
 using BlogSite.Cms.Recipes.Deployment;
 using BlogSite.Cms.Recipes.Execution;
@@ -14,7 +15,7 @@ namespace BlogSite.Cms.Admin.Pages.Admin.Deployment;
 /// Import in two steps: the uploaded or pasted recipe is kept in a pending file and validated; only when the
 /// editor confirms is it run, all or nothing. The pending file is named by a random token, never by user input.
 [Authorize(Policy = AdminPermissions.Import)]
-public sealed class ImportModel(RecipeExecutor executor, UserManager<CmsUser> users) : PageModel
+public sealed class ImportModel(RecipeExecutor executor, ContentDefinitionStore definitions, UserManager<CmsUser> users) : PageModel
 {
     private static readonly string PendingFolder = Path.Combine(Path.GetTempPath(), "blogsite-pending-imports");
 
@@ -58,7 +59,7 @@ public sealed class ImportModel(RecipeExecutor executor, UserManager<CmsUser> us
         {
             var recipe = await RecipeReader.ReadFileAsync(pending, cancellationToken);
             StepCount = recipe.Steps.Count;
-            Report = executor.Validate(recipe, await ParametersAsync());
+            Report = executor.Validate(recipe, await ParametersAsync(), await definitions.GetAsync(cancellationToken));
         }
         catch (RecipeException e)
         {

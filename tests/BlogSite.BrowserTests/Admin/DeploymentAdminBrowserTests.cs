@@ -1,0 +1,62 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace BlogSite.BrowserTests.Admin;
+
+/// An administrator signs in, checks and imports a pasted recipe, and finds the post on the site; the admin pages
+/// pass axe and are saved as screenshots.
+public sealed class DeploymentAdminBrowserTests(BrowserSiteFixture site) : IClassFixture<BrowserSiteFixture>
+{
+    private static async Task<IPage> SignedInPageAsync(IBrowserContext context)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/admin");
+        await page.GetByLabel("User name").FillAsync("admin");
+        await page.GetByLabel("Password").FillAsync(BrowserSiteFixture.AdminPassword);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/admin");
+        return page;
+    }
+
+    [Fact]
+    public async Task AnAdministratorImportsAPastedRecipeAfterCheckingIt()
+    {
+        await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await SignedInPageAsync(context);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSiteFixture.ArtifactsFolder, "admin-dashboard-1280.png"), FullPage = true });
+
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Import" }).ClickAsync();
+        await page.GetByLabel("Or paste the recipe's JSON").FillAsync("""
+            { "name": "Browser", "steps": [ { "name": "content", "Data": [
+              { "ContentItemId": "browserimport0000000000001", "ContentType": "BlogPost", "DisplayText": "Pasted in a browser", "Published": true,
+                "PublishedUtc": "2016-06-03T10:00:00Z", "TitlePart": { "Title": "Pasted in a browser" }, "AutoroutePart": { "Path": "blog/pasted-in-a-browser" },
+                "MarkdownBodyPart": { "Markdown": "Checked first, then imported." } } ] } ] }
+            """);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Check the recipe" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("The recipe is valid")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSiteFixture.ArtifactsFolder, "admin-import-1280.png"), FullPage = true });
+        var axe = await page.RunAxe();
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Import", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByText("Imported: 1 created")).ToBeVisibleAsync();
+        Assert.Empty(axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}"));
+        await page.GotoAsync("/blog/pasted-in-a-browser");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = "Pasted in a browser" })).ToBeVisibleAsync();
+    }
+
+    [Theory]
+    [InlineData("/login", false)]
+    [InlineData("/admin", true)]
+    [InlineData("/admin/deployment/export", true)]
+    [InlineData("/admin/deployment/clients", true)]
+    public async Task AdminPagesHaveNoSeriousAccessibilityProblems(string path, bool signIn)
+    {
+        await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString() });
+        var page = signIn ? await SignedInPageAsync(context) : await context.NewPageAsync();
+
+        await page.GotoAsync(path);
+        var results = await page.RunAxe();
+
+        Assert.Empty(results.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}"));
+    }
+}
