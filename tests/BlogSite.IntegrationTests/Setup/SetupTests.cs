@@ -70,6 +70,8 @@ public sealed class SetupTests : IAsyncLifetime
         File.WriteAllText(recipe, """
             { "name": "Imported", "steps": [
                 { "name": "feature", "enable": [ "BlogSite.Blog", "BlogSite.Theme" ] },
+                { "name": "ContentDefinition", "ContentTypes": [ { "Name": "Article", "ContentTypePartDefinitionRecords": [
+                    { "PartName": "TitlePart", "Name": "TitlePart" }, { "PartName": "AutoroutePart", "Name": "AutoroutePart" } ] } ] },
                 { "name": "content", "Data": [ { "ContentItemId": "imported0000000000000000001", "ContentType": "Article", "DisplayText": "About",
                     "Published": true, "TitlePart": { "Title": "About us" }, "AutoroutePart": { "Path": "about" } } ] } ] }
             """);

@@ -39,7 +39,10 @@ public sealed class RecipeExecutorTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<RecipeException>(() => store.RunAsync(recipe));
 
         Assert.Equal(
-            [(0, "settings", "$.steps[0].PageSize"), (1, "feature", "$.steps[1].enable"), (2, "content", "$.steps[2].Data[0].DisplayText")],
+            [
+                (0, "settings", "$.steps[0].PageSize"), (1, "feature", "$.steps[1].enable"),
+                (2, "content", "$.steps[2].Data[0].DisplayText"), (2, "content", "$.steps[2].Data[0].ContentType"),
+            ],
             error.Errors.Select(e => (e.StepIndex ?? -1, e.StepName ?? "", e.JsonPath)));
         Assert.Contains("step 2 'content' at $.steps[2].Data[0].DisplayText", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, await store.CountItemsAsync());

@@ -36,7 +36,7 @@ public sealed class ContentStep(FeatureCatalog catalog) : IRecipeStep
         {
             if (known.Type(item.ContentType) is null)
             {
-                context.Warning($"{path}.ContentType", UnknownTypeMessage(item.ContentType));
+                ReportUnknownType(context, path, item.ContentType, siteKnown: context.SiteDefinitions is not null || context.Recipe.IsSetupRecipe);
             }
 
             ContentPartCheck.Check(known, item, path, context);
@@ -93,7 +93,7 @@ public sealed class ContentStep(FeatureCatalog catalog) : IRecipeStep
 
             if (definitions.Type(item.ContentType) is null)
             {
-                context.Warning($"{path}.ContentType", UnknownTypeMessage(item.ContentType));
+                ReportUnknownType(context, path, item.ContentType, siteKnown: true);
             }
 
             ContentPartCheck.Check(definitions, item, path, context);
@@ -196,8 +196,28 @@ public sealed class ContentStep(FeatureCatalog catalog) : IRecipeStep
     private static bool DefinedElsewhereInRecipe(RecipeStepContext context) =>
         context.Recipe.Steps.OfType<JsonObject>().Count(s => string.Equals(RecipeReader.StringProperty(s, "name"), "content", StringComparison.OrdinalIgnoreCase)) > 1;
 
-    private static string UnknownTypeMessage(string type) =>
-        $"No feature or ContentDefinition step defines the type '{type}'; the item is stored as it is.";
+    /// A type nobody defines is a mistake, unless an Orchard Core feature BlogSite lacks provides it (Menu…), or the
+    /// recipe is checked on its own and the type may already exist in the site it will run on.
+    private static void ReportUnknownType(RecipeStepContext context, string path, string type, bool siteKnown)
+    {
+        if (OrchardTypesBlogSiteLacks.Contains(type))
+        {
+            context.Warning($"{path}.ContentType", $"'{type}' comes from an Orchard Core feature BlogSite does not have; the item is stored as it is.");
+        }
+        else if (siteKnown)
+        {
+            context.Error($"{path}.ContentType", $"No feature, ContentDefinition step or site definition defines the type '{type}'.");
+        }
+        else
+        {
+            context.Warning($"{path}.ContentType", $"Neither this recipe nor its features define the type '{type}'; it must already exist in the site.");
+        }
+    }
+
+    private static readonly HashSet<string> OrchardTypesBlogSiteLacks = new(StringComparer.Ordinal)
+    {
+        "Menu", "LinkMenuItem", "ContentMenuItem", "HtmlMenuItem", "Sitemap", "SitemapIndex", "CustomSitemap", "Workflow", "Form",
+    };
 
     private static IEnumerable<(string Path, ContentItem Item, bool GeneratedId)> ReadItems(RecipeStepContext context)
     {

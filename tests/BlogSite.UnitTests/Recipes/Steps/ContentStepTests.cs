@@ -119,6 +119,19 @@ public sealed class ContentStepTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ATypeNobodyDefinesIsAnErrorWhenTheSiteIsKnown()
+    {
+        var recipe = With(EnableBlog, ContentStep("""{ "ContentItemId": "x0000000000000000000000001", "ContentType": "BlogPst" }"""));
+
+        var alone = store.Validate(recipe);
+        var error = await Assert.ThrowsAsync<RecipeException>(() => store.RunAsync(recipe));
+
+        Assert.True(alone.Succeeded);
+        Assert.Contains(alone.Warnings, w => w.JsonPath == "$.steps[1].Data[0].ContentType");
+        Assert.Equal("$.steps[1].Data[0].ContentType", Assert.Single(error.Errors).JsonPath);
+    }
+
+    [Fact]
     public void AnUndefinedContentTypeIsAWarningNotAFailure()
     {
         var report = store.Validate(With(ContentStep("""{ "ContentItemId": "menu00000000000000000000001", "ContentType": "Menu" }""")));
@@ -181,10 +194,10 @@ public sealed class ContentStepTests : IAsyncLifetime
     {
         var post = Post("post00000000000000000000001", "blog/a", extra: """, "BlogPost": { "Tags": { "TermContentItemIds": [ "elsewhere" ] } }""");
 
-        var setup = store.Validate($$"""{ "name": "S", "issetuprecipe": true, "steps": [ {{ContentStep(post)}} ] }""");
+        var setup = store.Validate($$"""{ "name": "S", "issetuprecipe": true, "steps": [ {{EnableBlog}}, {{ContentStep(post)}} ] }""");
         var update = store.Validate(With(ContentStep(post)));
 
-        Assert.Equal("$.steps[0].Data[0].BlogPost.Tags.TermContentItemIds[0]", Assert.Single(setup.Errors).JsonPath);
+        Assert.Equal("$.steps[1].Data[0].BlogPost.Tags.TermContentItemIds[0]", Assert.Single(setup.Errors).JsonPath);
         Assert.True(update.Succeeded);
         Assert.Contains(update.Warnings, w => w.JsonPath == "$.steps[0].Data[0].BlogPost.Tags.TermContentItemIds[0]");
     }
