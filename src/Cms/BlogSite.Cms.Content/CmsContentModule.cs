@@ -24,23 +24,24 @@ public static class CmsContentModule
 {
     public static readonly FeatureDescriptor[] Features =
     [
-        new("OrchardCore.Settings", "Site settings"),
-        new("OrchardCore.HomeRoute", "Home route", "OrchardCore.Settings"),
-        new("OrchardCore.Contents", "Content items and versions"),
-        new("OrchardCore.ContentTypes", "Content type definitions", "OrchardCore.Contents"),
-        new("OrchardCore.Title", "TitlePart", "OrchardCore.Contents"),
-        new("OrchardCore.Autoroute", "AutoroutePart", "OrchardCore.Contents"),
-        new("OrchardCore.Markdown", "MarkdownBodyPart", "OrchardCore.Contents"),
-        new("OrchardCore.Html", "HtmlBodyPart", "OrchardCore.Contents"),
-        new("OrchardCore.ContentFields", "Content fields", "OrchardCore.Contents"),
-        new("OrchardCore.Lists", "ListPart and ContainedPart", "OrchardCore.Contents"),
-        new("OrchardCore.Media", "Media files and MediaField", "OrchardCore.Contents"),
+        new("OrchardCore.Settings", "Site settings") { AlwaysEnabled = true },
+        new("OrchardCore.HomeRoute", "Home route", "OrchardCore.Settings") { AlwaysEnabled = true },
+        new("OrchardCore.Contents", "Content items and versions") { AlwaysEnabled = true },
+        new("OrchardCore.ContentTypes", "Content type definitions", "OrchardCore.Contents") { AlwaysEnabled = true },
+        new("OrchardCore.Title", "TitlePart", "OrchardCore.Contents") { AlwaysEnabled = true },
+        new("OrchardCore.Autoroute", "AutoroutePart", "OrchardCore.Contents") { AlwaysEnabled = true },
+        new("OrchardCore.Markdown", "MarkdownBodyPart", "OrchardCore.Contents") { AlwaysEnabled = true },
+        new("OrchardCore.Html", "HtmlBodyPart", "OrchardCore.Contents") { AlwaysEnabled = true },
+        new("OrchardCore.ContentFields", "Content fields", "OrchardCore.Contents") { AlwaysEnabled = true },
+        new("OrchardCore.Lists", "ListPart and ContainedPart", "OrchardCore.Contents") { AlwaysEnabled = true },
+        new("OrchardCore.Media", "Media files and MediaField", "OrchardCore.Contents") { AlwaysEnabled = true },
         new("OrchardCore.Taxonomies", "Taxonomies", "OrchardCore.Contents", "OrchardCore.Title", "OrchardCore.Autoroute")
         {
+            AlwaysEnabled = true,
             ContentDefinitions = TaxonomyType(),
         },
-        new("OrchardCore.Roles", "Roles and permissions"),
-        new("OrchardCore.Users", "Users", "OrchardCore.Roles"),
+        new("OrchardCore.Roles", "Roles and permissions") { AlwaysEnabled = true },
+        new("OrchardCore.Users", "Users", "OrchardCore.Roles") { AlwaysEnabled = true },
     ];
 
     public static IServiceCollection AddCmsContent(this IServiceCollection services, IConfiguration configuration)

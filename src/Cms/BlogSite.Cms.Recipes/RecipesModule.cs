@@ -15,7 +15,7 @@ public static class RecipesModule
 {
     public static readonly FeatureDescriptor[] Features =
     [
-        new("OrchardCore.Recipes", "Recipes", "OrchardCore.Contents"),
+        new("OrchardCore.Recipes", "Recipes", "OrchardCore.Contents") { AlwaysEnabled = true },
         new("OrchardCore.Deployment", "Deployment plans", "OrchardCore.Recipes"),
     ];
 

@@ -59,6 +59,23 @@ public sealed class OrchardShapedRecipeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ItsCoreShapeWithoutFeatureStepsImportsIntoAnEmptySiteToo()
+    {
+        var core = Path.Combine(Path.GetDirectoryName(Recipe)!, "field-notes.core.recipe.json");
+
+        var (exit, output, errors) = await RunAsync("recipe", "run", core);
+
+        Assert.True(exit == 0, errors);
+        Assert.Contains("4 created", output, StringComparison.Ordinal);
+        await using var factory = new BlogSiteFactory(database.Settings);
+        using var client = factory.CreateClient();
+        var post = await HtmlPage.GetAsync(client, "/blog/first-walk");
+        Assert.Equal(HttpStatusCode.OK, post.Status);
+        Assert.Equal(["/tags/rivers", "/tags/ridges"], post.Document.QuerySelectorAll(".badges a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["/blog/first-walk"], (await HtmlPage.GetAsync(client, "/")).PostLinks);
+    }
+
+    [Fact]
     public async Task WhatBlogSiteCannotRunIsKeptAndExportedBack()
     {
         await RunAsync("recipe", "run", Recipe);

@@ -8,5 +8,8 @@ public sealed record FeatureDescriptor(string Id, string Name, params string[] D
 {
     public bool IsTheme { get; init; }
 
+    /// The CMS core: on in every site from its first recipe, as Orchard Core's setup enables its core features.
+    public bool AlwaysEnabled { get; init; }
+
     public ContentDefinitionDocument? ContentDefinitions { get; init; }
 }

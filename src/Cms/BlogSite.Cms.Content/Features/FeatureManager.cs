@@ -11,6 +11,10 @@ public sealed class FeatureManager(FeatureCatalog catalog, DocumentStore documen
     public async Task<IReadOnlyList<string>> GetEnabledAsync(CancellationToken cancellationToken = default) =>
         (await documents.GetAsync<EnabledFeatures>(DocumentKey, cancellationToken)).Enabled;
 
+    /// Turns on the features every site has; a no-op once they are on.
+    public Task EnsureAlwaysEnabledAsync(CancellationToken cancellationToken = default) =>
+        EnableAsync(catalog.All.Where(f => f.AlwaysEnabled).Select(f => f.Id), cancellationToken);
+
     /// Returns the ids the catalog does not know; they are enabled nowhere, and the caller decides how to report them.
     public async Task<IReadOnlyList<string>> EnableAsync(IEnumerable<string> ids, CancellationToken cancellationToken = default)
     {

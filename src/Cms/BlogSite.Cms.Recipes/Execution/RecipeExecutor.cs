@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BlogSite.Cms.Content.Definitions;
+using BlogSite.Cms.Content.Features;
 using BlogSite.Cms.Content.Media;
 using BlogSite.Cms.Content.Storage;
 using BlogSite.Cms.Recipes.Reading;
@@ -17,6 +18,7 @@ public sealed class RecipeExecutor(
     KeptStepStore keptSteps,
     MediaStore mediaStore,
     ContentDefinitionStore definitions,
+    FeatureManager features,
     IServiceProvider services,
     IConfiguration configuration)
 {
@@ -55,6 +57,7 @@ public sealed class RecipeExecutor(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
+            await features.EnsureAlwaysEnabledAsync(cancellationToken);
             await RunStepsAsync(recipe, run, 0, cancellationToken);
             if (beforeCommit is not null)
             {

@@ -28,7 +28,7 @@ public sealed class ContentStep(FeatureCatalog catalog) : IRecipeStep
             .Where(s => string.Equals(RecipeReader.StringProperty(s, "name"), "feature", StringComparison.OrdinalIgnoreCase))
             .SelectMany(s => (RecipeReader.Property(s, "enable") as JsonArray ?? []).Select(n => n is JsonValue v && v.TryGetValue<string>(out var id) ? id : null).OfType<string>());
         var known = ContentPartCheck.Known(
-            catalog.Resolve(enabled).Ordered.Select(f => f.ContentDefinitions).Prepend(context.SiteDefinitions).OfType<ContentDefinitionDocument>(),
+            catalog.Resolve(enabled.Concat(catalog.All.Where(f => f.AlwaysEnabled).Select(f => f.Id))).Ordered.Select(f => f.ContentDefinitions).Prepend(context.SiteDefinitions).OfType<ContentDefinitionDocument>(),
             context.Recipe.Steps.OfType<JsonObject>().Where(s => string.Equals(RecipeReader.StringProperty(s, "name"), "ContentDefinition", StringComparison.OrdinalIgnoreCase)));
         var paths = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var references = new ContentReferences();
