@@ -1,13 +1,5 @@
 using System.CommandLine;
-using BlogSite.Cms.Content.Model;
-using BlogSite.Cms.Content.Storage;
-using BlogSite.Cms.Content.Users;
-using BlogSite.Cms.Recipes.Execution;
-using BlogSite.Cms.Recipes.Export;
-using BlogSite.Cms.Recipes.Reading;
-using BlogSite.Cms.Recipes.Setup;
 using BlogSite.Web.Hosting;
-using Microsoft.AspNetCore.Identity;
 
 namespace BlogSite.Web.CommandLine;
 

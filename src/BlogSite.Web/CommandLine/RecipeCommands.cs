@@ -107,9 +107,7 @@ internal static class RecipeCommands
         else if (outFile.Extension.Equals(".zip", StringComparison.OrdinalIgnoreCase))
         {
             var media = services.GetRequiredService<MediaStore>();
-            var files = options.WholeSite
-                ? Directory.Exists(media.Root) ? Directory.EnumerateFiles(media.Root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(media.Root, f).Replace('\\', '/')).ToList() : []
-                : await exporter.MediaPathsAsync(options, cancellationToken);
+            var files = options.WholeSite ? media.AllFiles() : await exporter.MediaPathsAsync(options, cancellationToken);
             File.Delete(outFile.FullName);
             await RecipeArchive.WriteAsync(outFile.FullName, recipe, media, files, cancellationToken);
             await output.WriteLineAsync($"Exported to {outFile.FullName} with {files.Count} media files.");

@@ -38,6 +38,12 @@ public sealed class MediaStore(IOptions<MediaOptions> options, IHostEnvironment?
 
     public bool Exists(string relativePath) => File.Exists(FullPath(relativePath));
 
+    /// Every file in the media folder, as media paths.
+    public IReadOnlyList<string> AllFiles() =>
+        Directory.Exists(Root)
+            ? [.. Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Root, f).Replace('\\', '/'))]
+            : [];
+
     public MediaBatch BeginBatch() =>
         new(this, Path.Combine(Path.GetDirectoryName(Root)!, $".{Path.GetFileName(Root)}-staging", Guid.NewGuid().ToString("N")));
 

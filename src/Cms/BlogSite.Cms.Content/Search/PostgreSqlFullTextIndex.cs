@@ -6,32 +6,22 @@ namespace BlogSite.Cms.Content.Search;
 
 /// tsvector over "SearchIndex" (a stored generated column: title weight A, body weight B) with a GIN index;
 /// websearch_to_tsquery reads reader input the way search boxes do (quotes, or, -word) and never fails on it.
-public sealed class PostgreSqlFullTextIndex(CmsDbContext db) : IFullTextIndex
+public sealed class PostgreSqlFullTextIndex(CmsDbContext db) : FullTextIndex(db)
 {
     private static readonly string HeadlineOptions =
         $"StartSel=\"{SearchHit.MarkStart}\", StopSel=\"{SearchHit.MarkEnd}\", MaxWords=40, MinWords=20, ShortWord=2, MaxFragments=2, FragmentDelimiter=\" … \"";
 
-    public async Task IndexAsync(long documentId, string? title, string body, CancellationToken cancellationToken)
-    {
-        await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM \"SearchIndex\" WHERE \"DocumentId\" = {documentId}", cancellationToken);
-        if (title is not null)
-        {
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT INTO \"SearchIndex\" (\"DocumentId\", \"Title\", \"Body\") VALUES ({documentId}, {title}, {body})", cancellationToken);
-        }
-    }
-
-    public async Task<SearchResults> SearchAsync(string query, int skip, int take, CancellationToken cancellationToken)
+    public override async Task<SearchResults> SearchAsync(string query, int skip, int take, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(query))
         {
             return new SearchResults([], 0);
         }
 
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var connection = (NpgsqlConnection)Db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open)
         {
-            await db.Database.OpenConnectionAsync(cancellationToken);
+            await Db.Database.OpenConnectionAsync(cancellationToken);
         }
 
         await using var count = new NpgsqlCommand(

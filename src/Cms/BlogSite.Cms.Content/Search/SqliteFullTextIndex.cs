@@ -6,19 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace BlogSite.Cms.Content.Search;
 
 /// FTS5 over "SearchIndex" (DocumentId UNINDEXED, Title, Body); titles weigh ten times the body in bm25.
-public sealed class SqliteFullTextIndex(CmsDbContext db) : IFullTextIndex
+public sealed class SqliteFullTextIndex(CmsDbContext db) : FullTextIndex(db)
 {
-    public async Task IndexAsync(long documentId, string? title, string body, CancellationToken cancellationToken)
-    {
-        await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM \"SearchIndex\" WHERE \"DocumentId\" = {documentId}", cancellationToken);
-        if (title is not null)
-        {
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT INTO \"SearchIndex\" (\"DocumentId\", \"Title\", \"Body\") VALUES ({documentId}, {title}, {body})", cancellationToken);
-        }
-    }
-
-    public async Task<SearchResults> SearchAsync(string query, int skip, int take, CancellationToken cancellationToken)
+    public override async Task<SearchResults> SearchAsync(string query, int skip, int take, CancellationToken cancellationToken)
     {
         var match = ToMatchExpression(query);
         if (match.Length == 0)
@@ -26,10 +16,10 @@ public sealed class SqliteFullTextIndex(CmsDbContext db) : IFullTextIndex
             return new SearchResults([], 0);
         }
 
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var connection = (SqliteConnection)Db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open)
         {
-            await db.Database.OpenConnectionAsync(cancellationToken);
+            await Db.Database.OpenConnectionAsync(cancellationToken);
         }
 
         await using var count = connection.CreateCommand();

@@ -24,13 +24,6 @@ public sealed class ContentDefinitionStep : IRecipeStep
         return context.Services.GetRequiredService<ContentDefinitionStore>().MergeAsync(Read(context), cancellationToken);
     }
 
-    /// The types a recipe defines, for the content step's check of content types.
-    public static IEnumerable<string> DefinedTypes(JsonObject step) =>
-        (RecipeReader.Property(step, "ContentTypes") as JsonArray ?? [])
-            .OfType<JsonObject>()
-            .Select(t => RecipeReader.StringProperty(t, "Name"))
-            .OfType<string>();
-
     private static ContentDefinitionDocument Read(RecipeStepContext context)
     {
         var document = new ContentDefinitionDocument();

@@ -29,23 +29,23 @@ public sealed class RolesStep : IRecipeStep
             if (role is null)
             {
                 role = new CmsRole { Name = name, Description = description };
-                Check(context, path, await roles.CreateAsync(role));
+                (await roles.CreateAsync(role)).ThrowIfFailed(context, path);
             }
             else if (role.Description != description)
             {
                 role.Description = description;
-                Check(context, path, await roles.UpdateAsync(role));
+                (await roles.UpdateAsync(role)).ThrowIfFailed(context, path);
             }
 
             var current = (await roles.GetClaimsAsync(role)).Where(c => c.Type == CmsRole.PermissionClaimType).ToList();
             foreach (var claim in current.Where(c => !permissions.Contains(c.Value)))
             {
-                Check(context, path, await roles.RemoveClaimAsync(role, claim));
+                (await roles.RemoveClaimAsync(role, claim)).ThrowIfFailed(context, path);
             }
 
             foreach (var permission in permissions.Where(p => !current.Exists(c => c.Value == p)))
             {
-                Check(context, path, await roles.AddClaimAsync(role, new Claim(CmsRole.PermissionClaimType, permission)));
+                (await roles.AddClaimAsync(role, new Claim(CmsRole.PermissionClaimType, permission))).ThrowIfFailed(context, path);
             }
         }
     }
@@ -99,13 +99,5 @@ public sealed class RolesStep : IRecipeStep
         }
 
         return result;
-    }
-
-    private static void Check(RecipeStepContext context, string path, IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw context.Failure(path, string.Join(" ", result.Errors.Select(e => e.Description)));
-        }
     }
 }

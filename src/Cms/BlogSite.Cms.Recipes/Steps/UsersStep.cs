@@ -42,11 +42,11 @@ public sealed class UsersStep : IRecipeStep
             user.EmailConfirmed = entry.EmailConfirmed ?? user.EmailConfirmed;
             user.IsEnabled = entry.IsEnabled ?? user.IsEnabled;
             user.PasswordHash = entry.PasswordHash ?? user.PasswordHash;
-            Check(context, entry.Path, created ? await users.CreateAsync(user) : await users.UpdateAsync(user));
+            (created ? await users.CreateAsync(user) : await users.UpdateAsync(user)).ThrowIfFailed(context, entry.Path);
 
             var current = await users.GetRolesAsync(user);
-            Check(context, entry.Path, await users.RemoveFromRolesAsync(user, current.Except(entry.Roles, StringComparer.OrdinalIgnoreCase)));
-            Check(context, entry.Path, await users.AddToRolesAsync(user, entry.Roles.Except(current, StringComparer.OrdinalIgnoreCase)));
+            (await users.RemoveFromRolesAsync(user, current.Except(entry.Roles, StringComparer.OrdinalIgnoreCase))).ThrowIfFailed(context, entry.Path);
+            (await users.AddToRolesAsync(user, entry.Roles.Except(current, StringComparer.OrdinalIgnoreCase))).ThrowIfFailed(context, entry.Path);
         }
     }
 
@@ -110,14 +110,6 @@ public sealed class UsersStep : IRecipeStep
 
     private static bool? Flag(JsonObject user, string name) =>
         RecipeReader.Property(user, name) is JsonValue value && value.TryGetValue<bool>(out var flag) ? flag : null;
-
-    private static void Check(RecipeStepContext context, string path, IdentityResult result)
-    {
-        if (!result.Succeeded)
-        {
-            throw context.Failure(path, string.Join(" ", result.Errors.Select(e => e.Description)));
-        }
-    }
 
     private sealed record UserEntry(
         string Path, string? UserId, string UserName, string? Email, bool? EmailConfirmed, bool? IsEnabled, string? PasswordHash, List<string> Roles);

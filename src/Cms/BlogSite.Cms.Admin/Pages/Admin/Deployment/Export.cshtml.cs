@@ -39,9 +39,7 @@ public sealed class ExportModel(RecipeExporter exporter, ContentDefinitionStore 
             return File(Encoding.UTF8.GetBytes(recipe.ToJsonString(ContentJson.Indented)), "application/json", $"blogsite-{stamp}.recipe.json");
         }
 
-        var files = options.WholeSite
-            ? Directory.Exists(media.Root) ? [.. Directory.EnumerateFiles(media.Root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(media.Root, f).Replace('\\', '/'))] : []
-            : await exporter.MediaPathsAsync(options, cancellationToken);
+        var files = options.WholeSite ? media.AllFiles() : await exporter.MediaPathsAsync(options, cancellationToken);
         var zip = Path.Combine(Path.GetTempPath(), $"blogsite-export-{Guid.NewGuid():N}.zip");
         await RecipeArchive.WriteAsync(zip, recipe, media, files, cancellationToken);
         var bytes = await System.IO.File.ReadAllBytesAsync(zip, cancellationToken);

@@ -1,0 +1,22 @@
+using BlogSite.Cms.Content.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlogSite.Cms.Content.Search;
+
+/// What both engines share: the "SearchIndex" table is written the same way; only searching differs.
+public abstract class FullTextIndex(CmsDbContext db) : IFullTextIndex
+{
+    protected CmsDbContext Db { get; } = db;
+
+    public async Task IndexAsync(long documentId, string? title, string body, CancellationToken cancellationToken)
+    {
+        await Db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM \"SearchIndex\" WHERE \"DocumentId\" = {documentId}", cancellationToken);
+        if (title is not null)
+        {
+            await Db.Database.ExecuteSqlInterpolatedAsync(
+                $"INSERT INTO \"SearchIndex\" (\"DocumentId\", \"Title\", \"Body\") VALUES ({documentId}, {title}, {body})", cancellationToken);
+        }
+    }
+
+    public abstract Task<SearchResults> SearchAsync(string query, int skip, int take, CancellationToken cancellationToken);
+}
