@@ -70,6 +70,8 @@ public static class CmsContentModule
         // Content engine.
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ContentStore>();
+        services.AddScoped<ContentBatchImporter>();
+        services.AddScoped<SearchText>();
         services.AddScoped<ContentDefinitionStore>();
         services.AddScoped<SiteSettingsStore>();
         services.AddScoped<TermCatalog>();

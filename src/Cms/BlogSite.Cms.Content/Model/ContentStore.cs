@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using BlogSite.Cms.Content.Indexes;
-using BlogSite.Cms.Content.Markdown;
 using BlogSite.Cms.Content.Search;
 using BlogSite.Cms.Content.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BlogSite.Cms.Content.Model;
 
 /// Reads and writes content versions and keeps their index rows in step. Writes join the caller's transaction.
-public sealed class ContentStore(CmsDbContext db, TimeProvider clock, IFullTextIndex search, MarkdownRenderer markdown, BulkInserter bulk)
+public sealed class ContentStore(CmsDbContext db, TimeProvider clock, IFullTextIndex search, SearchText searchText)
 {
     public Task<ContentItem?> GetPublishedAsync(string contentItemId, CancellationToken cancellationToken = default) =>
         db.ContentItems.AsNoTracking()
@@ -89,135 +88,6 @@ public sealed class ContentStore(CmsDbContext db, TimeProvider clock, IFullTextI
         return existing is null && siblings.Count == 0 ? ImportOutcome.Created : ImportOutcome.Updated;
     }
 
-    /// Many items at once. Items the site does not have yet are added together, a few statements per batch; items it
-    /// has go through <see cref="ImportAsync"/> one by one. A conflict names the item's index in the batch.
-    public async Task<IReadOnlyList<ImportOutcome>> ImportBatchAsync(IReadOnlyList<ContentItem> items, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(items);
-        var ids = items.Select(i => i.ContentItemId).Distinct().ToList();
-        var versionIds = items.Where(i => i.ContentItemVersionId.Length > 0).Select(i => i.ContentItemVersionId).ToList();
-        var known = (await db.ContentItems.AsNoTracking()
-            .Where(x => ids.Contains(x.ContentItemId) || versionIds.Contains(x.ContentItemVersionId))
-            .Select(x => x.ContentItemId)
-            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var fresh = new List<int>();
-        var oneByOne = new List<int>();
-        for (var i = 0; i < items.Count; i++)
-        {
-            (known.Contains(items[i].ContentItemId) || !seen.Add(items[i].ContentItemId) ? oneByOne : fresh).Add(i);
-        }
-
-        var outcomes = new ImportOutcome[items.Count];
-        await AddFreshAsync(items, fresh, cancellationToken);
-        foreach (var i in fresh)
-        {
-            outcomes[i] = ImportOutcome.Created;
-        }
-
-        foreach (var i in oneByOne)
-        {
-            try
-            {
-                outcomes[i] = await ImportAsync(items[i], cancellationToken);
-            }
-            catch (ContentConflictException e)
-            {
-                throw new ContentConflictException(e.Property, e.Message) { ItemIndex = i };
-            }
-        }
-
-        db.ChangeTracker.Clear();
-        return outcomes;
-    }
-
-    private async Task AddFreshAsync(IReadOnlyList<ContentItem> items, List<int> fresh, CancellationToken cancellationToken)
-    {
-        var claimed = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var i in fresh.Where(i => items[i].Published))
-        {
-            foreach (var route in ContentIndexer.Build(items[i]).Routes)
-            {
-                if (!claimed.TryAdd(route.Path, i))
-                {
-                    throw new ContentConflictException("AutoroutePart.Path", $"The path '{route.Path}' is used by two items of this import.") { ItemIndex = i };
-                }
-            }
-        }
-
-        var paths = claimed.Keys.ToList();
-        foreach (var chunk in paths.Chunk(500))
-        {
-            var taken = await db.Routes.AsNoTracking()
-                .Where(r => r.Published && chunk.Contains(r.Path))
-                .Select(r => new { r.Path, r.ContentItemId })
-                .FirstOrDefaultAsync(cancellationToken);
-            if (taken is not null)
-            {
-                throw new ContentConflictException("AutoroutePart.Path", $"The path '{taken.Path}' is already used by published item '{taken.ContentItemId}'.")
-                {
-                    ItemIndex = claimed[taken.Path],
-                };
-            }
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var added = fresh.Select(i => items[i]).Select(incoming => new ContentItem
-        {
-            ContentItemId = incoming.ContentItemId,
-            ContentItemVersionId = incoming.ContentItemVersionId.Length > 0 ? incoming.ContentItemVersionId : ContentItemIdGenerator.NewId(),
-            ContentType = incoming.ContentType,
-            DisplayText = incoming.DisplayText,
-            Latest = incoming.Latest,
-            Published = incoming.Published,
-            Owner = incoming.Owner,
-            Author = incoming.Author,
-            CreatedUtc = incoming.CreatedUtc ?? now,
-            ModifiedUtc = incoming.ModifiedUtc ?? now,
-            PublishedUtc = incoming.PublishedUtc ?? (incoming.Published ? now : null),
-            Content = incoming.Content,
-        }).ToList();
-
-        // Written with multi-row INSERTs rather than through the change tracker: this is the path large imports take.
-        var ids = await bulk.InsertAsync(
-            "ContentItems",
-            ["ContentItemId", "ContentItemVersionId", "ContentType", "DisplayText", "Latest", "Published", "Owner", "Author", "CreatedUtc", "ModifiedUtc", "PublishedUtc", "Data", "ConcurrencyStamp"],
-            [.. added.Select(i => new object?[]
-            {
-                i.ContentItemId, i.ContentItemVersionId, i.ContentType, i.DisplayText, i.Latest, i.Published, i.Owner, i.Author,
-                i.CreatedUtc, i.ModifiedUtc, i.PublishedUtc, i.Content.ToJsonString(ContentJson.Options), i.ConcurrencyStamp,
-            })],
-            ["Id", "ContentItemVersionId"],
-            cancellationToken);
-        var idByVersion = ids.ToDictionary(r => (string)r[1], r => Convert.ToInt64(r[0], System.Globalization.CultureInfo.InvariantCulture));
-        foreach (var item in added)
-        {
-            item.Id = idByVersion[item.ContentItemVersionId];
-        }
-
-        var entries = added.Select(ContentIndexer.Build).ToList();
-        await bulk.InsertAsync(
-            "RouteIndex", ["DocumentId", "Path", "ContentItemId", "ContainedContentItemId", "Published", "Latest"],
-            [.. entries.SelectMany(e => e.Routes).Select(r => new object?[] { r.DocumentId, r.Path, r.ContentItemId, r.ContainedContentItemId, r.Published, r.Latest })],
-            null, cancellationToken);
-        await bulk.InsertAsync(
-            "TaxonomyIndex", ["DocumentId", "ContentItemId", "ContentType", "ContentPart", "ContentField", "TaxonomyContentItemId", "TermContentItemId", "Published", "Latest"],
-            [.. entries.SelectMany(e => e.TaxonomyLinks).Select(l => new object?[] { l.DocumentId, l.ContentItemId, l.ContentType, l.ContentPart, l.ContentField, l.TaxonomyContentItemId, l.TermContentItemId, l.Published, l.Latest })],
-            null, cancellationToken);
-        await bulk.InsertAsync(
-            "TermIndex", ["DocumentId", "TaxonomyContentItemId", "TermContentItemId", "ParentTermContentItemId", "ContentType", "DisplayText", "Path", "Level", "Order", "Published", "Latest"],
-            [.. entries.SelectMany(e => e.Terms).Select(t => new object?[] { t.DocumentId, t.TaxonomyContentItemId, t.TermContentItemId, t.ParentTermContentItemId, t.ContentType, t.DisplayText, t.Path, t.Level, t.Order, t.Published, t.Latest })],
-            null, cancellationToken);
-        await bulk.InsertAsync(
-            "ContainedIndex", ["DocumentId", "ContentItemId", "ListContentItemId", "Order", "Published", "Latest"],
-            [.. entries.SelectMany(e => e.Containment).Select(c => new object?[] { c.DocumentId, c.ContentItemId, c.ListContentItemId, c.Order, c.Published, c.Latest })],
-            null, cancellationToken);
-        await bulk.InsertAsync(
-            "SearchIndex", ["DocumentId", "Title", "Body"],
-            [.. added.Where(Searchable).Select(i => new object?[] { i.Id, Title(i), BodyText(i) })],
-            null, cancellationToken);
-    }
-
     private async Task ReindexAsync(ContentItem item, CancellationToken cancellationToken)
     {
         await db.Routes.Where(x => x.DocumentId == item.Id).ExecuteDeleteAsync(cancellationToken);
@@ -230,8 +100,8 @@ public sealed class ContentStore(CmsDbContext db, TimeProvider clock, IFullTextI
         db.Terms.AddRange(entries.Terms);
         db.Containment.AddRange(entries.Containment);
         await db.SaveChangesAsync(cancellationToken);
-        var searchable = Searchable(item);
-        await search.IndexAsync(item.Id, searchable ? Title(item) : null, searchable ? BodyText(item) : "", cancellationToken);
+        var searchable = SearchText.IsSearchable(item);
+        await search.IndexAsync(item.Id, searchable ? SearchText.Title(item) : null, searchable ? searchText.Body(item) : "", cancellationToken);
     }
 
     /// Paths a published item gives up are remembered, so old links answer with a redirect; a path that is live
@@ -258,20 +128,6 @@ public sealed class ContentStore(CmsDbContext db, TimeProvider clock, IFullTextI
             }
         }
     }
-
-    /// Readers search what they can read: published items with a body, not containers or taxonomies.
-    private static bool Searchable(ContentItem item) =>
-        item.Published && item.Content["ListPart"] is null && item.Content["TaxonomyPart"] is null;
-
-    private static string Title(ContentItem item) =>
-        item.Content["TitlePart"]?["Title"] is JsonValue title && title.TryGetValue<string>(out var text) ? text : item.DisplayText;
-
-    private string BodyText(ContentItem item) =>
-        item.Content["MarkdownBodyPart"]?["Markdown"] is JsonValue md && md.TryGetValue<string>(out var markdownText)
-            ? markdown.ToPlainText(markdownText)
-            : item.Content["HtmlBodyPart"]?["Html"] is JsonValue html && html.TryGetValue<string>(out var htmlText)
-                ? MarkdownRenderer.HtmlToPlainText(htmlText)
-                : "";
 
     private async Task EnsureRoutesAreFreeAsync(ContentItem incoming, CancellationToken cancellationToken)
     {

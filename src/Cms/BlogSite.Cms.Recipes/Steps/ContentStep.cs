@@ -77,7 +77,7 @@ public sealed class ContentStep(FeatureCatalog catalog) : IRecipeStep
     {
         ArgumentNullException.ThrowIfNull(context);
         var services = context.Services;
-        var store = services.GetRequiredService<ContentStore>();
+        var store = services.GetRequiredService<ContentBatchImporter>();
         var db = services.GetRequiredService<CmsDbContext>();
         var definitions = await services.GetRequiredService<ContentDefinitionStore>().GetAsync(cancellationToken);
         var references = new ContentReferences();
@@ -117,7 +117,7 @@ public sealed class ContentStep(FeatureCatalog catalog) : IRecipeStep
     }
 
     private static async Task<int> ImportAsync(
-        RecipeStepContext context, ContentStore store, CmsDbContext db, List<(string Path, ContentItem Item, bool GeneratedId)> batch, CancellationToken cancellationToken)
+        RecipeStepContext context, ContentBatchImporter store, CmsDbContext db, List<(string Path, ContentItem Item, bool GeneratedId)> batch, CancellationToken cancellationToken)
     {
         if (batch.Count == 0)
         {
@@ -127,7 +127,7 @@ public sealed class ContentStep(FeatureCatalog catalog) : IRecipeStep
         await RefuseUuidCopiesAsync(context, db, batch, cancellationToken);
         try
         {
-            foreach (var outcome in await store.ImportBatchAsync(batch.Select(b => b.Item).ToList(), cancellationToken))
+            foreach (var outcome in await store.ImportAsync(batch.Select(b => b.Item).ToList(), cancellationToken))
             {
                 _ = outcome switch
                 {
