@@ -49,6 +49,8 @@ public sealed class DeploymentAdminBrowserTests(BrowserSiteFixture site) : IClas
     [InlineData("/admin", true)]
     [InlineData("/admin/deployment/export", true)]
     [InlineData("/admin/deployment/clients", true)]
+    [InlineData("/admin/settings", true)]
+    [InlineData("/admin/account/password", true)]
     public async Task AdminPagesHaveNoSeriousAccessibilityProblems(string path, bool signIn)
     {
         await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString() });

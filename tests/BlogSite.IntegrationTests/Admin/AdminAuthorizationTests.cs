@@ -14,6 +14,8 @@ public sealed class AdminAuthorizationTests(AdminSite site) : IClassFixture<Admi
             ["/admin/deployment/import"] = ["Administrator"],
             ["/admin/deployment/export"] = ["Administrator"],
             ["/admin/deployment/clients"] = ["Administrator"],
+            ["/admin/settings"] = ["Administrator"],
+            ["/admin/account/password"] = ["Administrator", "Editor", "Author", "Contributor"],
         };
         var data = new TheoryData<string, string, bool>();
         foreach (var (page, roles) in allowed)
@@ -52,6 +54,8 @@ public sealed class AdminAuthorizationTests(AdminSite site) : IClassFixture<Admi
     [InlineData("/admin/deployment/import")]
     [InlineData("/admin/deployment/export")]
     [InlineData("/admin/deployment/clients")]
+    [InlineData("/admin/settings")]
+    [InlineData("/admin/account/password")]
     public async Task AnonymousVisitorsAreSentToSignIn(string page)
     {
         using var client = site.NewClient();
@@ -69,6 +73,8 @@ public sealed class AdminAuthorizationTests(AdminSite site) : IClassFixture<Admi
     [InlineData("/admin/deployment/export")]
     [InlineData("/admin/deployment/clients?handler=Add")]
     [InlineData("/admin/deployment/clients?handler=Remove")]
+    [InlineData("/admin/settings")]
+    [InlineData("/admin/account/password")]
     public async Task EveryPostWithoutAnAntiforgeryTokenIsRejected(string action)
     {
         using var client = await AdminSite.SignedInAsync(site, "Administrator");

@@ -7,6 +7,7 @@ public static class AdminPermissions
     public const string Import = "Import";
     public const string Export = "Export";
     public const string ManageRemoteClients = "ManageRemoteClients";
+    public const string ManageSettings = "ManageSettings";
 
-    public static IReadOnlyList<string> All { get; } = [AccessAdminPanel, Import, Export, ManageRemoteClients];
+    public static IReadOnlyList<string> All { get; } = [AccessAdminPanel, Import, Export, ManageRemoteClients, ManageSettings];
 }
