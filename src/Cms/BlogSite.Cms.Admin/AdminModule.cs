@@ -39,13 +39,15 @@ public static class AdminModule
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+        // A disabled user or a reset password ends existing sessions within a minute (the security stamp changes).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.Configure<IdentityOptions>(identity =>
         {
             identity.Lockout.MaxFailedAccessAttempts = 5;
             identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             identity.Lockout.AllowedForNewUsers = true;
         });
-        new IdentityBuilder(typeof(CmsUser), typeof(CmsRole), services).AddSignInManager();
+        new IdentityBuilder(typeof(CmsUser), typeof(CmsRole), services).AddSignInManager().AddDefaultTokenProviders();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -50,6 +50,7 @@ public sealed class DeploymentAdminBrowserTests(BrowserSiteFixture site) : IClas
     [InlineData("/admin/deployment/export", true)]
     [InlineData("/admin/deployment/clients", true)]
     [InlineData("/admin/settings", true)]
+    [InlineData("/admin/users", true)]
     [InlineData("/admin/account/password", true)]
     public async Task AdminPagesHaveNoSeriousAccessibilityProblems(string path, bool signIn)
     {

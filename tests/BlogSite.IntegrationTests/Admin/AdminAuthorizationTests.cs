@@ -15,6 +15,7 @@ public sealed class AdminAuthorizationTests(AdminSite site) : IClassFixture<Admi
             ["/admin/deployment/export"] = ["Administrator"],
             ["/admin/deployment/clients"] = ["Administrator"],
             ["/admin/settings"] = ["Administrator"],
+            ["/admin/users"] = ["Administrator"],
             ["/admin/account/password"] = ["Administrator", "Editor", "Author", "Contributor"],
         };
         var data = new TheoryData<string, string, bool>();
@@ -56,6 +57,7 @@ public sealed class AdminAuthorizationTests(AdminSite site) : IClassFixture<Admi
     [InlineData("/admin/deployment/clients")]
     [InlineData("/admin/settings")]
     [InlineData("/admin/account/password")]
+    [InlineData("/admin/users")]
     public async Task AnonymousVisitorsAreSentToSignIn(string page)
     {
         using var client = site.NewClient();
@@ -75,6 +77,9 @@ public sealed class AdminAuthorizationTests(AdminSite site) : IClassFixture<Admi
     [InlineData("/admin/deployment/clients?handler=Remove")]
     [InlineData("/admin/settings")]
     [InlineData("/admin/account/password")]
+    [InlineData("/admin/users")]
+    [InlineData("/admin/users/any?handler=Access")]
+    [InlineData("/admin/users/any?handler=Password")]
     public async Task EveryPostWithoutAnAntiforgeryTokenIsRejected(string action)
     {
         using var client = await AdminSite.SignedInAsync(site, "Administrator");

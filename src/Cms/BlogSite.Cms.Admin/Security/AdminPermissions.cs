@@ -8,6 +8,7 @@ public static class AdminPermissions
     public const string Export = "Export";
     public const string ManageRemoteClients = "ManageRemoteClients";
     public const string ManageSettings = "ManageSettings";
+    public const string ManageUsers = "ManageUsers";
 
-    public static IReadOnlyList<string> All { get; } = [AccessAdminPanel, Import, Export, ManageRemoteClients, ManageSettings];
+    public static IReadOnlyList<string> All { get; } = [AccessAdminPanel, Import, Export, ManageRemoteClients, ManageSettings, ManageUsers];
 }
