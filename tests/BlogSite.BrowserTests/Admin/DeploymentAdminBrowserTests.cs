@@ -51,6 +51,7 @@ public sealed class DeploymentAdminBrowserTests(BrowserSiteFixture site) : IClas
     [InlineData("/admin/deployment/clients", true)]
     [InlineData("/admin/settings", true)]
     [InlineData("/admin/users", true)]
+    [InlineData("/admin/content", true)]
     [InlineData("/admin/account/password", true)]
     public async Task AdminPagesHaveNoSeriousAccessibilityProblems(string path, bool signIn)
     {

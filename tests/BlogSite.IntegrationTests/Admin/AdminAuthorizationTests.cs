@@ -16,6 +16,7 @@ public sealed class AdminAuthorizationTests(AdminSite site) : IClassFixture<Admi
             ["/admin/deployment/clients"] = ["Administrator"],
             ["/admin/settings"] = ["Administrator"],
             ["/admin/users"] = ["Administrator"],
+            ["/admin/content"] = ["Administrator", "Editor", "Author", "Contributor"],
             ["/admin/account/password"] = ["Administrator", "Editor", "Author", "Contributor"],
         };
         var data = new TheoryData<string, string, bool>();

@@ -1,0 +1,58 @@
+using BlogSite.Cms.Admin.Security;
+using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Storage;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlogSite.Cms.Admin.Pages.Admin.Content;
+
+/// /admin/content: every item by its latest version, filtered, searched, sorted and paged (GET, so a filtered list
+/// can be bookmarked).
+[Authorize(Policy = AdminPermissions.AccessAdminPanel)]
+public sealed class ContentListModel(CmsDbContext db) : PageModel
+{
+    public ContentListQuery Query { get; private set; } = new();
+
+    public IReadOnlyList<ContentItem> Items { get; private set; } = [];
+
+    public int Total { get; private set; }
+
+    public int TotalPages => Math.Max(1, (Total + ContentListQuery.PageSize - 1) / ContentListQuery.PageSize);
+
+    public IReadOnlyList<string> Types { get; private set; } = [];
+
+    public IReadOnlyList<string> Authors { get; private set; } = [];
+
+    public IReadOnlyList<(string Taxonomy, string Id, string Name)> Terms { get; private set; } = [];
+
+    private HashSet<string> publishedItems = [];
+
+    public async Task OnGetAsync(
+        [FromQuery] string? type, [FromQuery] string? status, [FromQuery] string? term, [FromQuery] string? author,
+        [FromQuery] string? search, [FromQuery] string? sort, [FromQuery(Name = "p")] int? page, CancellationToken cancellationToken)
+    {
+        Query = new ContentListQuery(type, status, term, author, search, sort, Math.Max(1, page ?? 1));
+        (Items, Total) = await Query.RunAsync(db, cancellationToken);
+        var ids = Items.Select(i => i.ContentItemId).ToList();
+        publishedItems = [.. await db.ContentItems.AsNoTracking().Where(x => x.Published && ids.Contains(x.ContentItemId)).Select(x => x.ContentItemId).ToListAsync(cancellationToken)];
+        var latest = db.ContentItems.AsNoTracking().Where(x => x.Latest);
+        Types = await latest.Where(x => x.ContentType != "Taxonomy").Select(x => x.ContentType).Distinct().OrderBy(x => x).ToListAsync(cancellationToken);
+        Authors = (await latest.Select(x => x.Author).Distinct().ToListAsync(cancellationToken)).OfType<string>().Where(a => a.Length > 0).Order(StringComparer.Ordinal).ToList();
+        var taxonomies = await latest.Where(x => x.ContentType == "Taxonomy").ToDictionaryAsync(x => x.ContentItemId, x => x.DisplayText, cancellationToken);
+        Terms = [.. (await db.Terms.AsNoTracking().Where(t => t.Latest).OrderBy(t => t.TaxonomyContentItemId).ThenBy(t => t.DisplayText).ToListAsync(cancellationToken))
+            .Select(t => (taxonomies.GetValueOrDefault(t.TaxonomyContentItemId, "Terms"), t.TermContentItemId, t.DisplayText))];
+    }
+
+    public string StatusOf(ContentItem item) => item?.Published == true
+        ? "Published"
+        : publishedItems.Contains(item!.ContentItemId) ? "Has unpublished changes" : "Draft";
+
+    public string PageUrl(int page) =>
+        QueryString.Create(Request.Query.Where(q => q.Key != "p").SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)))
+            .Append(new KeyValuePair<string, string?>("p", page.ToString(System.Globalization.CultureInfo.InvariantCulture)))).ToUriComponent() is var query
+            ? "/admin/content" + query
+            : "/admin/content";
+}

@@ -1,0 +1,79 @@
+using System.Text.Json.Nodes;
+using BlogSite.Cms.Content.Model;
+using BlogSite.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BlogSite.IntegrationTests.Admin;
+
+/// The admin content list against the recipe's posts: filters, search, sort and paging.
+public sealed class ContentListTests(AdminSite site) : IClassFixture<AdminSite>
+{
+    private static readonly SetupRecipe Recipe = SetupRecipe.Instance;
+
+    private static async Task<IReadOnlyList<string>> TitlesAsync(HttpClient client, string query)
+    {
+        var page = await HtmlPage.GetAsync(client, "/admin/content" + query);
+        return page.Document.QuerySelectorAll("main table tbody tr td:first-child").Select(td => td.TextContent).ToList();
+    }
+
+    [Fact]
+    public async Task PostsFilterByTagAndSortByPublishedDate()
+    {
+        using var client = await AdminSite.SignedInAsync(site, "Editor");
+        var tag = Recipe.TaxonomyTerms.First(t => t.Taxonomy == "tags" && Recipe.Posts.Count(p => SetupRecipe.TermIdsOf(p, "Tags").Contains(t.Id)) > 1);
+
+        var titles = await TitlesAsync(client, $"?type=BlogPost&term={tag.Id}&sort=published");
+
+        Assert.Equal(Recipe.Posts.Where(p => SetupRecipe.TermIdsOf(p, "Tags").Contains(tag.Id)).Select(SetupRecipe.TitleOf), titles);
+    }
+
+    [Fact]
+    public async Task TitleSearchIgnoresCaseAndTitleSortIsAlphabetical()
+    {
+        using var client = await AdminSite.SignedInAsync(site, "Editor");
+
+        var found = await TitlesAsync(client, "?search=KOREAN&type=BlogPost&sort=title");
+
+        var expected = Recipe.Posts.Select(SetupRecipe.TitleOf).Where(t => t.Contains("korean", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, found);
+    }
+
+    [Fact]
+    public async Task StatusTellsDraftsAndUnpublishedChangesApartAndPagesHoldTwenty()
+    {
+        // 18 posts, the blog, a draft and a page: 21 items, so the second page holds one.
+        await AddItemsAsync();
+        using var client = await AdminSite.SignedInAsync(site, "Editor");
+
+        Assert.Equal(["Only a draft"], await TitlesAsync(client, "?status=draft"));
+        Assert.Equal(["An edit not yet published"], await TitlesAsync(client, "?status=changed"));
+        Assert.Equal(20, (await TitlesAsync(client, "")).Count);
+        Assert.Single(await TitlesAsync(client, "?p=2"));
+        Assert.DoesNotContain("An edit not yet published", await TitlesAsync(client, "?status=published&p=1"));
+    }
+
+    private async Task AddItemsAsync()
+    {
+        await using (var scope = site.Factory.Services.CreateAsyncScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+            await store.ImportAsync(new ContentItem
+            {
+                ContentItemId = "adminlistdraft000000000001", ContentType = "BlogPost", DisplayText = "Only a draft", Latest = true, Published = false,
+                Content = new JsonObject { ["TitlePart"] = new JsonObject { ["Title"] = "Only a draft" } },
+            });
+            await store.ImportAsync(new ContentItem
+            {
+                ContentItemId = "adminlistpage000000000001", ContentType = "Article", DisplayText = "A published page", Latest = true, Published = true,
+                Content = new JsonObject { ["TitlePart"] = new JsonObject { ["Title"] = "A published page" } },
+            });
+            var first = Recipe.Posts[0];
+            await store.ImportAsync(new ContentItem
+            {
+                ContentItemId = first.ContentItemId, ContentItemVersionId = "adminlistchange00000000001", ContentType = "BlogPost",
+                DisplayText = "An edit not yet published", Latest = true, Published = false, Content = new JsonObject(),
+            });
+        }
+    }
+}
