@@ -67,6 +67,7 @@ public static class AdminModule
         // Permissions: one policy per named permission, granted through role claims.
         services.AddMemoryCache();
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
+        services.AddScoped<ContentPermissionCheck>();
         services.AddAuthorizationBuilder().AddPolicies();
 
         services.AddRazorPages();

@@ -81,6 +81,7 @@ public sealed class AdminAuthorizationTests(AdminSite site) : IClassFixture<Admi
     [InlineData("/admin/users")]
     [InlineData("/admin/users/any?handler=Access")]
     [InlineData("/admin/users/any?handler=Password")]
+    [InlineData("/admin/content")]
     public async Task EveryPostWithoutAnAntiforgeryTokenIsRejected(string action)
     {
         using var client = await AdminSite.SignedInAsync(site, "Administrator");

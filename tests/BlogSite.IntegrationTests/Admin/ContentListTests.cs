@@ -13,7 +13,7 @@ public sealed class ContentListTests(AdminSite site) : IClassFixture<AdminSite>
     private static async Task<IReadOnlyList<string>> TitlesAsync(HttpClient client, string query)
     {
         var page = await HtmlPage.GetAsync(client, "/admin/content" + query);
-        return page.Document.QuerySelectorAll("main table tbody tr td:first-child").Select(td => td.TextContent).ToList();
+        return page.Document.QuerySelectorAll("main table tbody tr td:nth-child(2)").Select(td => td.TextContent).ToList();
     }
 
     [Fact]

@@ -128,6 +128,32 @@ public abstract class ContentStoreTests : IAsyncLifetime
         Assert.Equal("V2", published!.DisplayText);
         Assert.Single(await WithStoreAsync((_, db) => db.Routes.Where(r => r.Published).ToListAsync()));
     }
+
+    [Fact]
+    public async Task PublishingUnpublishingAndDeletingKeepRoutesAndSearchInStep()
+    {
+        await WithStoreAsync((store, _) => store.ImportAsync(Post("p1", "blog/p1", "Hidden gem", published: false)));
+
+        Assert.True(await WithStoreAsync((store, _) => store.PublishAsync("p1")));
+        Assert.Equal(["blog/p1"], await WithStoreAsync((_, db) => db.Routes.Where(r => r.Published).Select(r => r.Path).ToListAsync()));
+        Assert.Equal(1, await SearchCountAsync("gem"));
+
+        Assert.True(await WithStoreAsync((store, _) => store.UnpublishAsync("p1")));
+        Assert.Empty(await WithStoreAsync((_, db) => db.Routes.Where(r => r.Published).ToListAsync()));
+        Assert.Equal(0, await SearchCountAsync("gem"));
+
+        Assert.True(await WithStoreAsync((store, _) => store.PublishAsync("p1")));
+        Assert.True(await WithStoreAsync((store, _) => store.DeleteAsync("p1")));
+        Assert.Equal(0, await WithStoreAsync((_, db) => db.ContentItems.CountAsync()));
+        Assert.Equal(0, await WithStoreAsync((_, db) => db.Routes.CountAsync()));
+        Assert.Equal(0, await SearchCountAsync("gem"));
+    }
+
+    private async Task<int> SearchCountAsync(string text)
+    {
+        await using var scope = services!.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<BlogSite.Cms.Content.Search.IFullTextIndex>().SearchAsync(text, 0, 10, CancellationToken.None)).Total;
+    }
 }
 
 public sealed class ContentStoreOnSqliteTests : ContentStoreTests

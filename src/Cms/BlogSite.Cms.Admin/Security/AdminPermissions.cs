@@ -9,6 +9,14 @@ public static class AdminPermissions
     public const string ManageRemoteClients = "ManageRemoteClients";
     public const string ManageSettings = "ManageSettings";
     public const string ManageUsers = "ManageUsers";
+    public const string PublishContent = "PublishContent";
+    public const string PublishOwnContent = "PublishOwnContent";
+    public const string DeleteContent = "DeleteContent";
+    public const string DeleteOwnContent = "DeleteOwnContent";
 
-    public static IReadOnlyList<string> All { get; } = [AccessAdminPanel, Import, Export, ManageRemoteClients, ManageSettings, ManageUsers];
+    public static IReadOnlyList<string> All { get; } =
+    [
+        AccessAdminPanel, Import, Export, ManageRemoteClients, ManageSettings, ManageUsers,
+        PublishContent, PublishOwnContent, DeleteContent, DeleteOwnContent,
+    ];
 }

@@ -17,6 +17,65 @@ public sealed class ContentStore(CmsDbContext db, TimeProvider clock, IFullTextI
         db.ContentItems.AsNoTracking()
             .FirstOrDefaultAsync(x => x.ContentItemId == contentItemId && x.Latest, cancellationToken);
 
+    /// Makes the latest version the published one; the previously published version stops being published.
+    public async Task<bool> PublishAsync(string contentItemId, CancellationToken cancellationToken = default)
+    {
+        var versions = await db.ContentItems.Where(x => x.ContentItemId == contentItemId && (x.Latest || x.Published)).ToListAsync(cancellationToken);
+        if (versions.Find(v => v.Latest) is not { } latest || latest.Published)
+        {
+            return false;
+        }
+
+        var publishing = new ContentItem { ContentItemId = latest.ContentItemId, ContentType = latest.ContentType, Published = true, Content = latest.Content };
+        await EnsureRoutesAreFreeAsync(publishing, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await RememberMovedRoutesAsync(versions.Find(v => v.Published), publishing, now, cancellationToken);
+        foreach (var version in versions)
+        {
+            version.Published = version == latest;
+            version.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+        }
+
+        latest.PublishedUtc ??= now;
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var version in versions)
+        {
+            await ReindexAsync(version, cancellationToken);
+        }
+
+        return true;
+    }
+
+    /// Takes the item off the site; its versions stay, and the latest can be published again.
+    public async Task<bool> UnpublishAsync(string contentItemId, CancellationToken cancellationToken = default)
+    {
+        var published = await db.ContentItems.FirstOrDefaultAsync(x => x.ContentItemId == contentItemId && x.Published, cancellationToken);
+        if (published is null)
+        {
+            return false;
+        }
+
+        published.Published = false;
+        published.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+        await db.SaveChangesAsync(cancellationToken);
+        await ReindexAsync(published, cancellationToken);
+        return true;
+    }
+
+    /// Removes every version with its index rows and search entries.
+    public async Task<bool> DeleteAsync(string contentItemId, CancellationToken cancellationToken = default)
+    {
+        var versions = await db.ContentItems.Where(x => x.ContentItemId == contentItemId).ToListAsync(cancellationToken);
+        foreach (var version in versions)
+        {
+            await search.IndexAsync(version.Id, null, "", cancellationToken);
+        }
+
+        db.ContentItems.RemoveRange(versions);
+        await db.SaveChangesAsync(cancellationToken);
+        return versions.Count > 0;
+    }
+
     /// Orchard Core's import rules: the same version is updated, a new version of a known item becomes its latest
     /// (and published) version, an unknown item is created. Importing what is already stored changes nothing.
     public async Task<ImportOutcome> ImportAsync(ContentItem incoming, CancellationToken cancellationToken = default)

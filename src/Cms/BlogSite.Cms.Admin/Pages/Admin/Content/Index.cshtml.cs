@@ -12,8 +12,11 @@ namespace BlogSite.Cms.Admin.Pages.Admin.Content;
 /// /admin/content: every item by its latest version, filtered, searched, sorted and paged (GET, so a filtered list
 /// can be bookmarked).
 [Authorize(Policy = AdminPermissions.AccessAdminPanel)]
-public sealed class ContentListModel(CmsDbContext db) : PageModel
+public sealed class ContentListModel(CmsDbContext db, ContentStore store, ContentPermissionCheck permissions) : PageModel
 {
+    [TempData]
+    public string? Message { get; set; }
+
     public ContentListQuery Query { get; private set; } = new();
 
     public IReadOnlyList<ContentItem> Items { get; private set; } = [];
@@ -44,6 +47,46 @@ public sealed class ContentListModel(CmsDbContext db) : PageModel
         var taxonomies = await latest.Where(x => x.ContentType == "Taxonomy").ToDictionaryAsync(x => x.ContentItemId, x => x.DisplayText, cancellationToken);
         Terms = [.. (await db.Terms.AsNoTracking().Where(t => t.Latest).OrderBy(t => t.TaxonomyContentItemId).ThenBy(t => t.DisplayText).ToListAsync(cancellationToken))
             .Select(t => (taxonomies.GetValueOrDefault(t.TaxonomyContentItemId, "Terms"), t.TermContentItemId, t.DisplayText))];
+    }
+
+    /// Bulk publish, unpublish or delete. Each item is checked on its own: PublishContent/DeleteContent for any item,
+    /// the "Own" permissions only for the user's own items; what is not allowed is counted and left alone.
+    public async Task<IActionResult> OnPostAsync(string[]? ids, string? bulkAction, CancellationToken cancellationToken)
+    {
+        var (any, own) = bulkAction == "delete"
+            ? (AdminPermissions.DeleteContent, AdminPermissions.DeleteOwnContent)
+            : (AdminPermissions.PublishContent, AdminPermissions.PublishOwnContent);
+        var done = 0;
+        var refused = 0;
+        foreach (var id in (ids ?? []).Distinct(StringComparer.Ordinal))
+        {
+            var item = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(x => x.ContentItemId == id && x.Latest, cancellationToken);
+            if (item is null || bulkAction is not ("publish" or "unpublish" or "delete") || !await permissions.CanAsync(User, any, own, item))
+            {
+                refused++;
+                continue;
+            }
+
+            try
+            {
+                var changed = bulkAction switch
+                {
+                    "publish" => await store.PublishAsync(id, cancellationToken),
+                    "unpublish" => await store.UnpublishAsync(id, cancellationToken),
+                    _ => await store.DeleteAsync(id, cancellationToken),
+                };
+                done += changed ? 1 : 0;
+            }
+            catch (ContentConflictException e)
+            {
+                refused++;
+                Message = e.Message;
+            }
+        }
+
+        var verb = bulkAction switch { "publish" => "Published", "unpublish" => "Unpublished", _ => "Deleted" };
+        Message = $"{verb} {done}." + (refused > 0 ? $" {refused} not allowed or not possible." : "") + (Message is null ? "" : $" {Message}");
+        return Redirect("/admin/content" + Request.QueryString);
     }
 
     public string StatusOf(ContentItem item) => item?.Published == true
