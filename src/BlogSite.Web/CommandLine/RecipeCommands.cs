@@ -2,13 +2,11 @@ using System.CommandLine;
 using BlogSite.Cms.Content.Media;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Storage;
-using BlogSite.Cms.Content.Users;
 using BlogSite.Cms.Recipes.Execution;
 using BlogSite.Cms.Recipes.Export;
 using BlogSite.Cms.Recipes.Reading;
 using BlogSite.Cms.Recipes.Setup;
 using BlogSite.Web.Hosting;
-using Microsoft.AspNetCore.Identity;
 
 namespace BlogSite.Web.CommandLine;
 
@@ -70,13 +68,7 @@ internal static class RecipeCommands
             await using var source = await RecipeSource.OpenAsync(file, cancellationToken);
             var recipe = await RecipeReader.ReadFileAsync(source.RecipePath, cancellationToken);
             await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
-            var admin = (await services.GetRequiredService<UserManager<CmsUser>>().GetUsersInRoleAsync(AdministratorAccount.RoleName))
-                .OrderBy(u => u.UserName, StringComparer.Ordinal).FirstOrDefault();
-            var parameters = new Dictionary<string, string>
-            {
-                ["AdminUserId"] = admin?.Id ?? "",
-                ["AdminUsername"] = admin?.UserName ?? "",
-            };
+            var parameters = await services.GetRequiredService<AdministratorAccount>().RecipeParametersAsync();
             var report = await services.GetRequiredService<RecipeExecutor>().RunAsync(
                 recipe, parameters, progress: new ConsoleProgress(error), cancellationToken: cancellationToken);
             await WriteReportAsync(report, error);

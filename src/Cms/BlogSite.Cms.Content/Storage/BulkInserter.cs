@@ -63,20 +63,7 @@ public sealed class BulkInserter(CmsDbContext db)
             }
 
             command.CommandText = sql.ToString();
-            if (returning is { Count: > 0 })
-            {
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    var values = new object[returning.Count];
-                    reader.GetValues(values);
-                    results.Add(values);
-                }
-            }
-            else
-            {
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
+            await ExecuteAsync(command, returning, results, cancellationToken);
         }
 
         return results;
@@ -106,20 +93,27 @@ public sealed class BulkInserter(CmsDbContext db)
                 parameters[c].Value = row[c] ?? DBNull.Value;
             }
 
-            if (returning is { Count: > 0 })
-            {
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                await reader.ReadAsync(cancellationToken);
-                var values = new object[returning.Count];
-                reader.GetValues(values);
-                results.Add(values);
-            }
-            else
-            {
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
+            await ExecuteAsync(command, returning, results, cancellationToken);
         }
 
         return results;
+    }
+
+    /// Runs the INSERT; with RETURNING columns, adds every row it reads back to <paramref name="results"/>.
+    private static async Task ExecuteAsync(DbCommand command, IReadOnlyList<string>? returning, List<object[]> results, CancellationToken cancellationToken)
+    {
+        if (returning is not { Count: > 0 })
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return;
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var values = new object[returning.Count];
+            reader.GetValues(values);
+            results.Add(values);
+        }
     }
 }

@@ -1,10 +1,8 @@
-using BlogSite.Cms.Content.Users;
 using BlogSite.Cms.Recipes.Execution;
 using BlogSite.Cms.Recipes.Reading;
 using BlogSite.Cms.Recipes.Setup;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 
 namespace BlogSite.Cms.Recipes.Deployment;
@@ -27,7 +25,7 @@ public static class RemoteDeploymentEndpoints
     }
 
     private static async Task<IResult> ImportAsync(
-        HttpContext context, ApiClientStore clients, RecipeExecutor executor, UserManager<CmsUser> users)
+        HttpContext context, ApiClientStore clients, RecipeExecutor executor, AdministratorAccount administrator)
     {
         var cancellationToken = context.RequestAborted;
         if (!await clients.VerifyAsync(context.Request.Headers[ClientHeader], context.Request.Headers[KeyHeader], cancellationToken))
@@ -46,9 +44,7 @@ public static class RemoteDeploymentEndpoints
             }
 
             var recipe = await RecipeReader.ReadFileAsync(file, cancellationToken);
-            var admin = (await users.GetUsersInRoleAsync(AdministratorAccount.RoleName)).OrderBy(u => u.UserName, StringComparer.Ordinal).FirstOrDefault();
-            var parameters = new Dictionary<string, string> { ["AdminUserId"] = admin?.Id ?? "", ["AdminUsername"] = admin?.UserName ?? "" };
-            var report = await executor.RunAsync(recipe, parameters, cancellationToken: cancellationToken);
+            var report = await executor.RunAsync(recipe, await administrator.RecipeParametersAsync(), cancellationToken: cancellationToken);
             return Results.Json(ImportResult.From(report));
         }
         catch (RecipeException e)

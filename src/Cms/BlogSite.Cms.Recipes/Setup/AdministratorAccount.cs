@@ -22,6 +22,13 @@ public sealed class AdministratorAccount(UserManager<CmsUser> users, RoleManager
         Check(await users.AddToRoleAsync(user, RoleName), "admin user");
     }
 
+    /// The `parameters('AdminUserId' | 'AdminUsername')` a recipe run on an existing site gets: its first administrator.
+    public async Task<Dictionary<string, string>> RecipeParametersAsync()
+    {
+        var admin = (await users.GetUsersInRoleAsync(RoleName)).OrderBy(u => u.UserName, StringComparer.Ordinal).FirstOrDefault();
+        return new Dictionary<string, string> { ["AdminUserId"] = admin?.Id ?? "", ["AdminUsername"] = admin?.UserName ?? "" };
+    }
+
     private static void Check(IdentityResult result, string what)
     {
         if (!result.Succeeded)
