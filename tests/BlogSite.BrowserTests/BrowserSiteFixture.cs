@@ -1,7 +1,4 @@
 using BlogSite.Testing;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace BlogSite.BrowserTests;
@@ -33,10 +30,7 @@ public sealed class BrowserSiteFixture : IAsyncLifetime
             ["BlogSite:Setup:AdminPassword"] = AdminPassword,
             ["BlogSite:Admin:SignInAttemptsPerMinute"] = "1000",
         });
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+        BaseAddress = factory.StartOnLoopback();
 
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -28,6 +28,14 @@ public sealed class SetupRecipe
 
     public IReadOnlyList<RecipeTerm> TaxonomyTerms { get; }
 
+    /// The posts filed under a term or one of its children, newest first.
+    public IEnumerable<ContentItem> PostsIn(RecipeTerm term)
+    {
+        ArgumentNullException.ThrowIfNull(term);
+        var ids = TaxonomyTerms.Where(t => t.Id == term.Id || t.ParentId == term.Id).Select(t => t.Id).ToHashSet();
+        return Posts.Where(p => TermIdsOf(p, term.Taxonomy == "tags" ? "Tags" : "Category").Any(ids.Contains));
+    }
+
     public static string PathOf(ContentItem post) => "/" + post.Content["AutoroutePart"]!["Path"]!.GetValue<string>();
 
     public static string TitleOf(ContentItem post) => post.Content["TitlePart"]!["Title"]!.GetValue<string>();

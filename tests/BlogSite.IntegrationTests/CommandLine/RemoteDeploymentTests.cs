@@ -2,8 +2,6 @@ using System.Net;
 using BlogSite.Cms.Recipes.Deployment;
 using BlogSite.Testing;
 using BlogSite.Web.CommandLine;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,10 +19,7 @@ public sealed class RemoteDeploymentTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         target = new BlogSiteFactory(targetDatabase.Settings);
-        target.UseKestrel(0);
-        target.StartServer();
-        var address = target.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        targetUrl = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        targetUrl = target.StartOnLoopback();
 
         Assert.Equal(0, (await RunAsync(sourceDatabase, "recipe", "run", SetupRecipe.FilePath)).Exit);
         var newPost = Path.Combine(folder, "new-post.recipe.json");
