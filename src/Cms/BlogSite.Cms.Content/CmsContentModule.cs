@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BlogSite.Cms.Content.Definitions;
+using BlogSite.Cms.Content.Editing;
 using BlogSite.Cms.Content.Features;
 using BlogSite.Cms.Content.Markdown;
 using BlogSite.Cms.Content.Media;
@@ -75,12 +76,19 @@ public static class CmsContentModule
         services.AddScoped<ContentDefinitionStore>();
         services.AddScoped<SiteSettingsStore>();
         services.AddScoped<TermCatalog>();
+        services.AddScoped<TaxonomyEditor>();
         services.AddScoped<RouteResolver>();
         services.AddSingleton<MarkdownRenderer>();
+
+        // Editing: versions, drafts and the scheduled publisher.
+        services.AddScoped<ContentDrafts>();
+        services.AddSingleton<PublishingSchedule>();
+        services.AddHostedService<ScheduledPublisher>();
 
         // Media files.
         services.AddOptions<MediaOptions>().Bind(configuration.GetSection(MediaOptions.Section));
         services.AddSingleton<MediaStore>();
+        services.AddScoped<MediaLibrary>();
 
         // Features.
         services.AddCmsFeatures(Features);

@@ -13,10 +13,18 @@ public static class AdminPermissions
     public const string PublishOwnContent = "PublishOwnContent";
     public const string DeleteContent = "DeleteContent";
     public const string DeleteOwnContent = "DeleteOwnContent";
+    public const string EditContent = "EditContent";
+    public const string EditOwnContent = "EditOwnContent";
+    public const string PreviewContent = "PreviewContent";
+    public const string PreviewOwnContent = "PreviewOwnContent";
+    public const string ManageTaxonomies = "ManageTaxonomies";
+    public const string ManageMediaContent = "ManageMediaContent";
+    public const string ManageOwnMedia = "ManageOwnMedia";
 
     public static IReadOnlyList<string> All { get; } =
     [
         AccessAdminPanel, Import, Export, ManageRemoteClients, ManageSettings, ManageUsers,
-        PublishContent, PublishOwnContent, DeleteContent, DeleteOwnContent,
+        PublishContent, PublishOwnContent, DeleteContent, DeleteOwnContent, EditContent, EditOwnContent,
+        PreviewContent, PreviewOwnContent, ManageTaxonomies, ManageMediaContent, ManageOwnMedia,
     ];
 }

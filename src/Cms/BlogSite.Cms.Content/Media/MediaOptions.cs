@@ -7,4 +7,7 @@ public sealed class MediaOptions
 
     /// Relative paths are under the content root.
     public string Path { get; set; } = "App_Data/media";
+
+    /// The largest image an editor may upload.
+    public long MaxUploadBytes { get; set; } = 10 * 1024 * 1024;
 }

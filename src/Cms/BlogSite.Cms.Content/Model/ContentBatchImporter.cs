@@ -1,4 +1,5 @@
 using BlogSite.Cms.Content.Indexes;
+using BlogSite.Cms.Content.Parts;
 using BlogSite.Cms.Content.Search;
 using BlogSite.Cms.Content.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -101,11 +102,12 @@ public sealed class ContentBatchImporter(CmsDbContext db, ContentStore store, Bu
         // Written with multi-row INSERTs rather than through the change tracker: this is the path large imports take.
         var ids = await bulk.InsertAsync(
             "ContentItems",
-            ["ContentItemId", "ContentItemVersionId", "ContentType", "DisplayText", "Latest", "Published", "Owner", "Author", "CreatedUtc", "ModifiedUtc", "PublishedUtc", "Data", "ConcurrencyStamp"],
+            ["ContentItemId", "ContentItemVersionId", "ContentType", "DisplayText", "Latest", "Published", "Owner", "Author", "CreatedUtc", "ModifiedUtc", "PublishedUtc", "Data", "ConcurrencyStamp", "ScheduledPublishUtc"],
             [.. added.Select(i => new object?[]
             {
                 i.ContentItemId, i.ContentItemVersionId, i.ContentType, i.DisplayText, i.Latest, i.Published, i.Owner, i.Author,
                 i.CreatedUtc, i.ModifiedUtc, i.PublishedUtc, i.Content.ToJsonString(ContentJson.Options), i.ConcurrencyStamp,
+                i.Published ? null : PublishLaterPart.ScheduleOf(i),
             })],
             ["Id", "ContentItemVersionId"],
             cancellationToken);

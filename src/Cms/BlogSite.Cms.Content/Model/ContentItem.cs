@@ -33,6 +33,13 @@ public sealed class ContentItem
 
     public JsonObject Content { get; set; } = [];
 
+    /// When this draft is due to go live: Orchard Core's PublishLaterPart.ScheduledPublishUtc, kept as a column too so
+    /// the scheduler finds due items without reading content.
+    public DateTime? ScheduledPublishUtc { get; set; }
+
+    /// Saved by the editor's autosave rather than by a person pressing a button; the next autosave updates it in place.
+    public bool Autosaved { get; set; }
+
     /// Changes on every save, so two editors saving the same version cannot silently overwrite each other.
     public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BlogSite.Cms.Content.Indexes;
+using BlogSite.Cms.Content.Parts;
 using BlogSite.Cms.Content.Search;
 using BlogSite.Cms.Content.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,14 @@ public sealed class ContentStore(CmsDbContext db, TimeProvider clock, IFullTextI
         }
 
         latest.PublishedUtc ??= now;
+        latest.ScheduledPublishUtc = null;
+        if (latest.Content.ContainsKey(PublishLaterPart.Name))
+        {
+            var content = (JsonObject)latest.Content.DeepClone();
+            content.Remove(PublishLaterPart.Name);
+            latest.Content = content;
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         foreach (var version in versions)
         {
@@ -131,6 +140,7 @@ public sealed class ContentStore(CmsDbContext db, TimeProvider clock, IFullTextI
         target.ModifiedUtc = incoming.ModifiedUtc ?? now;
         target.PublishedUtc = incoming.PublishedUtc ?? target.PublishedUtc ?? (incoming.Published ? now : null);
         target.Content = (JsonObject)incoming.Content.DeepClone();
+        target.ScheduledPublishUtc = target.Published ? null : PublishLaterPart.ScheduleOf(target);
         target.ConcurrencyStamp = Guid.NewGuid().ToString("N");
         if (existing is null)
         {
@@ -147,7 +157,8 @@ public sealed class ContentStore(CmsDbContext db, TimeProvider clock, IFullTextI
         return existing is null && siblings.Count == 0 ? ImportOutcome.Created : ImportOutcome.Updated;
     }
 
-    private async Task ReindexAsync(ContentItem item, CancellationToken cancellationToken)
+    /// Rebuilds the index rows and search entry of a version whose content changed.
+    internal async Task ReindexAsync(ContentItem item, CancellationToken cancellationToken)
     {
         await db.Routes.Where(x => x.DocumentId == item.Id).ExecuteDeleteAsync(cancellationToken);
         await db.TaxonomyLinks.Where(x => x.DocumentId == item.Id).ExecuteDeleteAsync(cancellationToken);

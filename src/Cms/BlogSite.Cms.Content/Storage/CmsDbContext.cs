@@ -60,6 +60,7 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
             item.HasIndex(x => x.ContentItemVersionId).IsUnique();
             item.HasIndex(x => new { x.ContentItemId, x.Latest, x.Published });
             item.HasIndex(x => new { x.ContentType, x.Published, x.PublishedUtc });
+            item.HasIndex(x => new { x.Latest, x.Published, x.ScheduledPublishUtc });
         });
 
         builder.Entity<RouteIndex>(route =>

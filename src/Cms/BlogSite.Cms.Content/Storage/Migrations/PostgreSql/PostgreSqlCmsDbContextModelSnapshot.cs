@@ -248,6 +248,9 @@ namespace BlogSite.Cms.Content.Storage.Migrations.PostgreSql
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
+                    b.Property<bool>("Autosaved")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .IsRequired()
@@ -297,6 +300,9 @@ namespace BlogSite.Cms.Content.Storage.Migrations.PostgreSql
                     b.Property<DateTime?>("PublishedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("ScheduledPublishUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ContentItemVersionId")
@@ -305,6 +311,8 @@ namespace BlogSite.Cms.Content.Storage.Migrations.PostgreSql
                     b.HasIndex("ContentItemId", "Latest", "Published");
 
                     b.HasIndex("ContentType", "Published", "PublishedUtc");
+
+                    b.HasIndex("Latest", "Published", "ScheduledPublishUtc");
 
                     b.ToTable("ContentItems", (string)null);
                 });

@@ -231,6 +231,9 @@ namespace BlogSite.Cms.Content.Storage.Migrations.Sqlite
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Autosaved")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .IsRequired()
@@ -280,6 +283,9 @@ namespace BlogSite.Cms.Content.Storage.Migrations.Sqlite
                     b.Property<DateTime?>("PublishedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ScheduledPublishUtc")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ContentItemVersionId")
@@ -288,6 +294,8 @@ namespace BlogSite.Cms.Content.Storage.Migrations.Sqlite
                     b.HasIndex("ContentItemId", "Latest", "Published");
 
                     b.HasIndex("ContentType", "Published", "PublishedUtc");
+
+                    b.HasIndex("Latest", "Published", "ScheduledPublishUtc");
 
                     b.ToTable("ContentItems", (string)null);
                 });

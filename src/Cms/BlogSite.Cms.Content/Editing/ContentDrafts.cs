@@ -1,0 +1,118 @@
+using System.Text.Json.Nodes;
+using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Parts;
+using BlogSite.Cms.Content.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlogSite.Cms.Content.Editing;
+
+/// The editor's writes: every save keeps a new version (autosaves fold into the autosaved draft before them), a
+/// published item stays as readers know it until it is published again, and a save based on a version someone else
+/// has since replaced is refused rather than overwriting their work.
+public sealed class ContentDrafts(CmsDbContext db, ContentStore store, TimeProvider clock, PublishingSchedule schedule)
+{
+    /// Every version of the item, newest first.
+    public async Task<IReadOnlyList<ContentItem>> HistoryAsync(string contentItemId, CancellationToken cancellationToken = default) =>
+        await db.ContentItems.AsNoTracking().Where(x => x.ContentItemId == contentItemId)
+            .OrderByDescending(x => x.Id).ToListAsync(cancellationToken);
+
+    /// Saves <paramref name="edited"/> as the item's latest, unpublished version. <paramref name="expectedStamp"/> is
+    /// the concurrency stamp of the latest version the editor started from (null for a new item).
+    public async Task<ContentItem> SaveAsync(
+        ContentItem edited, string? expectedStamp, string author, bool autosave, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(edited);
+        var latest = await db.ContentItems.FirstOrDefaultAsync(x => x.ContentItemId == edited.ContentItemId && x.Latest, cancellationToken);
+        if (latest is null && expectedStamp is not null)
+        {
+            throw ContentVersionConflictException.DeletedMeanwhile();
+        }
+
+        if (latest is not null && latest.ConcurrencyStamp != expectedStamp)
+        {
+            throw ContentVersionConflictException.SavedMeanwhile(latest.Author, latest.ModifiedUtc, latest.ConcurrencyStamp);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var target = latest;
+        if (!(autosave && latest is { Published: false, Autosaved: true } && latest.Author == author))
+        {
+            if (latest is not null)
+            {
+                latest.Latest = false;
+                latest.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+            }
+
+            target = new ContentItem
+            {
+                ContentItemId = edited.ContentItemId,
+                ContentItemVersionId = ContentItemIdGenerator.NewId(),
+                CreatedUtc = latest?.CreatedUtc ?? now,
+                Owner = latest?.Owner ?? edited.Owner,
+                Latest = true,
+            };
+            db.ContentItems.Add(target);
+        }
+
+        target!.ContentType = edited.ContentType;
+        target.DisplayText = edited.DisplayText;
+        target.Author = author;
+        target.ModifiedUtc = now;
+        target.PublishedUtc = edited.PublishedUtc;
+        target.Content = (JsonObject)edited.Content.DeepClone();
+        target.ScheduledPublishUtc = PublishLaterPart.ScheduleOf(target);
+        target.Autosaved = autosave;
+        target.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another save changed the same row between our read and our write.
+            db.ChangeTracker.Clear();
+            var winner = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(x => x.ContentItemId == edited.ContentItemId && x.Latest, cancellationToken);
+            throw winner is null
+                ? ContentVersionConflictException.DeletedMeanwhile()
+                : ContentVersionConflictException.SavedMeanwhile(winner.Author, winner.ModifiedUtc, winner.ConcurrencyStamp);
+        }
+
+        if (latest is not null && latest != target)
+        {
+            await store.ReindexAsync(latest, cancellationToken);
+        }
+
+        await store.ReindexAsync(target, cancellationToken);
+        if (target.ScheduledPublishUtc is not null)
+        {
+            schedule.Changed();
+        }
+
+        return target;
+    }
+
+    /// Makes an old version's content the item's new draft; the version itself stays in the history as it was.
+    public async Task<ContentItem?> RestoreAsync(
+        string contentItemId, string contentItemVersionId, string? expectedStamp, string author, CancellationToken cancellationToken = default)
+    {
+        var old = await db.ContentItems.AsNoTracking()
+            .FirstOrDefaultAsync(x => x.ContentItemId == contentItemId && x.ContentItemVersionId == contentItemVersionId, cancellationToken);
+        if (old is null)
+        {
+            return null;
+        }
+
+        var current = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(x => x.ContentItemId == contentItemId && x.Latest, cancellationToken);
+        var restored = new ContentItem
+        {
+            ContentItemId = old.ContentItemId,
+            ContentType = old.ContentType,
+            DisplayText = old.DisplayText,
+            Owner = old.Owner,
+            PublishedUtc = current?.PublishedUtc ?? old.PublishedUtc,
+            Content = (JsonObject)old.Content.DeepClone(),
+        };
+        PublishLaterPart.Set(restored.Content, null);
+        return await SaveAsync(restored, expectedStamp, author, autosave: false, cancellationToken);
+    }
+}

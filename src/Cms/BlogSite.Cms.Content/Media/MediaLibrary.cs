@@ -1,0 +1,139 @@
+using System.Globalization;
+using BlogSite.Cms.Content.Routing;
+using BlogSite.Cms.Content.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SkiaSharp;
+
+namespace BlogSite.Cms.Content.Media;
+
+/// The editors' side of the media folder: uploads checked by content and size, thumbnails, and deletes that refuse
+/// to break a post that shows the file.
+public sealed class MediaLibrary(MediaStore store, IOptions<MediaOptions> options, CmsDbContext db)
+{
+    private const int ThumbnailWidth = 320;
+
+    private static readonly HashSet<string> ImageExtensions = new(StringComparer.OrdinalIgnoreCase) { ".jpg", ".jpeg", ".png", ".gif", ".webp" };
+
+    private string ThumbnailRoot => store.Root.TrimEnd(Path.DirectorySeparatorChar) + "-thumbnails";
+
+    /// The images in the library, newest first.
+    public IReadOnlyList<MediaFile> Images() =>
+        [.. store.AllFiles().Where(p => ImageExtensions.Contains(Path.GetExtension(p)))
+            .Select(p => new FileInfo(store.FullPath(p)))
+            .Select(f => new MediaFile(Path.GetRelativePath(store.Root, f.FullName).Replace('\\', '/'), f.Length, f.LastWriteTimeUtc))
+            .OrderByDescending(f => f.ModifiedUtc).ThenBy(f => f.Path, StringComparer.Ordinal)];
+
+    /// Stores an uploaded image under a slug of its name and the extension of its real type; returns its media path.
+    public async Task<string> UploadAsync(Stream content, string fileName, long length, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var limit = options.Value.MaxUploadBytes;
+        if (length > limit)
+        {
+            throw new MediaUploadException($"'{fileName}' is {Megabytes(length)}; images may be at most {Megabytes(limit)}.");
+        }
+
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, cancellationToken);
+        if (buffer.Length > limit)
+        {
+            throw new MediaUploadException($"'{fileName}' is larger than {Megabytes(limit)}.");
+        }
+
+        var bytes = buffer.ToArray();
+        var extension = ImageSignature.ExtensionOf(bytes)
+            ?? throw new MediaUploadException($"'{fileName}' is not a JPEG, PNG, GIF or WebP image (its content was checked, not its name). SVG and HTML files are not accepted.");
+        using (var data = SKData.CreateCopy(bytes))
+        using (var codec = SKCodec.Create(data))
+        {
+            if (codec is null || codec.Info.Width <= 0 || codec.Info.Height <= 0)
+            {
+                throw new MediaUploadException($"'{fileName}' looks like an image but cannot be read; it may be damaged.");
+            }
+        }
+
+        var baseName = SlugGenerator.Slugify(Path.GetFileNameWithoutExtension(fileName));
+        baseName = baseName.Length == 0 ? "image" : baseName[..Math.Min(baseName.Length, 80)];
+        Directory.CreateDirectory(store.Root);
+        for (var attempt = 1; ; attempt++)
+        {
+            var name = attempt == 1 ? baseName + extension : $"{baseName}-{attempt.ToString(CultureInfo.InvariantCulture)}{extension}";
+            try
+            {
+                // CreateNew: two uploads of the same name never overwrite each other.
+                await using var file = new FileStream(store.FullPath(name), FileMode.CreateNew, FileAccess.Write);
+                await file.WriteAsync(bytes, cancellationToken);
+                return name;
+            }
+            catch (IOException) when (File.Exists(store.FullPath(name)))
+            {
+            }
+        }
+    }
+
+    /// The titles of the current and published items that show the file.
+    public async Task<IReadOnlyList<string>> UsedByAsync(string mediaPath, CancellationToken cancellationToken = default)
+    {
+        var quoted = System.Text.Json.JsonSerializer.Serialize(mediaPath);
+        // "%" and "_" in a name only widen the match; the exact check below settles it.
+        var pattern = "%" + quoted + "%";
+        var candidates = await db.ContentItems
+            .FromSql($"SELECT * FROM \"ContentItems\" WHERE \"Data\" LIKE {pattern}")
+            .AsNoTracking()
+            .Where(x => x.Latest || x.Published)
+            .ToListAsync(cancellationToken);
+        return [.. candidates
+            .Where(x => x.Content.ToJsonString().Contains(quoted, StringComparison.Ordinal))
+            .Select(x => x.DisplayText).Distinct(StringComparer.Ordinal)];
+    }
+
+    /// Deletes the file and its thumbnail unless an item shows it; returns those items' titles when it refuses.
+    public async Task<IReadOnlyList<string>> DeleteAsync(string mediaPath, CancellationToken cancellationToken = default)
+    {
+        var users = await UsedByAsync(mediaPath, cancellationToken);
+        if (users.Count > 0)
+        {
+            return users;
+        }
+
+        File.Delete(store.FullPath(mediaPath));
+        File.Delete(ThumbnailPath(mediaPath));
+        return [];
+    }
+
+    /// A JPEG at most 320 pixels wide, made on first request and kept beside (never inside) the public media folder.
+    public async Task<byte[]?> ThumbnailAsync(string mediaPath, CancellationToken cancellationToken = default)
+    {
+        if (MediaStore.Problem(mediaPath) is not null || !store.Exists(mediaPath))
+        {
+            return null;
+        }
+
+        var cached = ThumbnailPath(mediaPath);
+        if (File.Exists(cached) && File.GetLastWriteTimeUtc(cached) >= File.GetLastWriteTimeUtc(store.FullPath(mediaPath)))
+        {
+            return await File.ReadAllBytesAsync(cached, cancellationToken);
+        }
+
+        using var original = SKBitmap.Decode(store.FullPath(mediaPath));
+        if (original is null)
+        {
+            return null;
+        }
+
+        var width = Math.Min(ThumbnailWidth, original.Width);
+        var height = Math.Max(1, (int)Math.Round(original.Height * (width / (double)original.Width)));
+        using var scaled = original.Resize(new SKImageInfo(width, height), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
+        using var image = SKImage.FromBitmap(scaled ?? original);
+        using var encoded = image.Encode(SKEncodedImageFormat.Jpeg, 82);
+        var bytes = encoded.ToArray();
+        Directory.CreateDirectory(Path.GetDirectoryName(cached)!);
+        await File.WriteAllBytesAsync(cached, bytes, cancellationToken);
+        return bytes;
+    }
+
+    private string ThumbnailPath(string mediaPath) => Path.Combine(ThumbnailRoot, mediaPath.Replace('\\', '/') + ".jpg");
+
+    private static string Megabytes(long bytes) => (bytes / 1024d / 1024d).ToString("0.#", CultureInfo.InvariantCulture) + " MB";
+}

@@ -1,0 +1,301 @@
+using System.Text.Json.Nodes;
+using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Routing;
+using BlogSite.Cms.Content.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlogSite.Cms.Content.Taxonomies;
+
+/// Changes a taxonomy's terms as Orchard Core stores them (a tree inside the taxonomy item) and keeps the items that
+/// use a term in step: a merged or deleted term leaves no dangling ids, a renamed tag's cached name follows. The
+/// taxonomy is saved through the content store, so a re-slugged term's old URL answers with a 301.
+public sealed class TaxonomyEditor(CmsDbContext db, ContentStore store)
+{
+    public Task<ContentItem?> GetAsync(string taxonomyId, CancellationToken cancellationToken = default) =>
+        store.GetLatestAsync(taxonomyId, cancellationToken);
+
+    public async Task<string> AddTermAsync(string taxonomyId, string name, string? slug, string? parentId, CancellationToken cancellationToken = default)
+    {
+        var taxonomy = await LoadAsync(taxonomyId, cancellationToken);
+        var siblings = parentId is null ? Roots(taxonomy) : Children(Find(taxonomy, parentId, "ParentId"));
+        var termId = ContentItemIdGenerator.NewId();
+        var term = new JsonObject
+        {
+            ["ContentItemId"] = termId,
+            ["ContentType"] = taxonomy.Content["TaxonomyPart"]?["TermContentType"]?.GetValue<string>() ?? "Term",
+            ["TermPart"] = new JsonObject { ["TaxonomyContentItemId"] = taxonomyId },
+        };
+        siblings.Add(term);
+        Describe(taxonomy, term, name, slug);
+        await SaveAsync(taxonomy, cancellationToken);
+        return termId;
+    }
+
+    /// Renames and re-slugs a term; the items that use it keep using it.
+    public async Task UpdateTermAsync(string taxonomyId, string termId, string name, string? slug, CancellationToken cancellationToken = default)
+    {
+        var taxonomy = await LoadAsync(taxonomyId, cancellationToken);
+        Describe(taxonomy, Find(taxonomy, termId, "TermId"), name, slug);
+        await SaveAsync(taxonomy, cancellationToken);
+        await RewriteItemsAsync(taxonomy, termId, ids => ids, cancellationToken);
+    }
+
+    /// Moves a term one place up (-1) or down (+1) among its siblings.
+    public async Task MoveAsync(string taxonomyId, string termId, int offset, CancellationToken cancellationToken = default)
+    {
+        var taxonomy = await LoadAsync(taxonomyId, cancellationToken);
+        var term = Find(taxonomy, termId, "TermId");
+        var siblings = (JsonArray)term.Parent!;
+        var index = siblings.IndexOf(term);
+        var target = Math.Clamp(index + offset, 0, siblings.Count - 1);
+        if (target != index)
+        {
+            siblings.RemoveAt(index);
+            siblings.Insert(target, term);
+            await SaveAsync(taxonomy, cancellationToken);
+        }
+    }
+
+    /// Puts a term (with its children) under another term, or at the top with a null parent; it goes last there.
+    public async Task SetParentAsync(string taxonomyId, string termId, string? parentId, CancellationToken cancellationToken = default)
+    {
+        var taxonomy = await LoadAsync(taxonomyId, cancellationToken);
+        var term = Find(taxonomy, termId, "TermId");
+        JsonArray destination;
+        if (parentId is null)
+        {
+            destination = Roots(taxonomy);
+        }
+        else
+        {
+            var parent = Find(taxonomy, parentId, "ParentId");
+            if (parentId == termId || IsInside(parent, term))
+            {
+                throw new TaxonomyEditException("ParentId", "A term cannot be placed under itself or under one of its own children.");
+            }
+
+            destination = Children(parent);
+        }
+
+        ((JsonArray)term.Parent!).Remove(term);
+        destination.Add(term);
+        EnsureUniquePaths(taxonomy);
+        await SaveAsync(taxonomy, cancellationToken);
+    }
+
+    /// Deletes a term and the terms below it; items that used them lose those links.
+    public async Task DeleteTermAsync(string taxonomyId, string termId, CancellationToken cancellationToken = default)
+    {
+        var taxonomy = await LoadAsync(taxonomyId, cancellationToken);
+        var term = Find(taxonomy, termId, "TermId");
+        var removed = AllTerms(term).Select(t => t["ContentItemId"]!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+        ((JsonArray)term.Parent!).Remove(term);
+        await SaveAsync(taxonomy, cancellationToken);
+        foreach (var id in removed)
+        {
+            await RewriteItemsAsync(taxonomy, id, ids => [.. ids.Where(x => x != id)], cancellationToken);
+        }
+    }
+
+    /// Every item tagged with <paramref name="sourceId"/> gets <paramref name="targetId"/> instead; the source term goes.
+    public async Task MergeAsync(string taxonomyId, string sourceId, string targetId, CancellationToken cancellationToken = default)
+    {
+        if (sourceId == targetId)
+        {
+            throw new TaxonomyEditException("TargetId", "Choose two different terms to merge.");
+        }
+
+        var taxonomy = await LoadAsync(taxonomyId, cancellationToken);
+        var source = Find(taxonomy, sourceId, "SourceId");
+        Find(taxonomy, targetId, "TargetId");
+        if (Children(source).Count > 0)
+        {
+            throw new TaxonomyEditException("SourceId", "Move or delete this term's children before merging it.");
+        }
+
+        ((JsonArray)source.Parent!).Remove(source);
+        await SaveAsync(taxonomy, cancellationToken);
+        await RewriteItemsAsync(taxonomy, sourceId, ids => [.. ids.Select(x => x == sourceId ? targetId : x).Distinct(StringComparer.Ordinal)], cancellationToken);
+    }
+
+    /// The ids of the named top-level terms (case-insensitive), adding the names the taxonomy does not have yet.
+    public async Task<IReadOnlyList<string>> EnsureTermsAsync(string taxonomyId, IEnumerable<string> names, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var taxonomy = await LoadAsync(taxonomyId, cancellationToken);
+        var ids = new List<string>();
+        var added = false;
+        foreach (var name in names.Select(n => n.Trim()).Where(n => n.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            var existing = AllTerms(taxonomy).FirstOrDefault(t => string.Equals(NameOf(t), name, StringComparison.OrdinalIgnoreCase));
+            if (existing is null)
+            {
+                existing = new JsonObject
+                {
+                    ["ContentItemId"] = ContentItemIdGenerator.NewId(),
+                    ["ContentType"] = taxonomy.Content["TaxonomyPart"]?["TermContentType"]?.GetValue<string>() ?? "Term",
+                    ["TermPart"] = new JsonObject { ["TaxonomyContentItemId"] = taxonomyId },
+                };
+                Roots(taxonomy).Add(existing);
+                Describe(taxonomy, existing, name, null);
+                added = true;
+            }
+
+            ids.Add(existing["ContentItemId"]!.GetValue<string>());
+        }
+
+        if (added)
+        {
+            await SaveAsync(taxonomy, cancellationToken);
+        }
+
+        return ids;
+    }
+
+    public static string NameOf(JsonObject term) =>
+        term["TitlePart"]?["Title"]?.GetValue<string>() ?? term["DisplayText"]?.GetValue<string>() ?? "";
+
+    private static void Describe(ContentItem taxonomy, JsonObject term, string name, string? slug)
+    {
+        name = name?.Trim() ?? "";
+        if (name.Length == 0)
+        {
+            throw new TaxonomyEditException("Name", "Enter a name.");
+        }
+
+        var path = SlugGenerator.Slugify(string.IsNullOrWhiteSpace(slug) ? name : slug);
+        if (path.Length == 0)
+        {
+            throw new TaxonomyEditException("Slug", "The slug needs at least one letter or digit.");
+        }
+
+        term["DisplayText"] = name;
+        term["TitlePart"] = new JsonObject { ["Title"] = name };
+        term["AutoroutePart"] = new JsonObject { ["Path"] = path };
+        EnsureUniquePaths(taxonomy);
+    }
+
+    private static void EnsureUniquePaths(ContentItem taxonomy)
+    {
+        var duplicate = AllTerms(taxonomy)
+            .GroupBy(t => t["AutoroutePart"]?["Path"]?.GetValue<string>() ?? "", StringComparer.OrdinalIgnoreCase)
+            .FirstOrDefault(g => g.Key.Length > 0 && g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new TaxonomyEditException("Slug", $"Another term already uses the slug '{duplicate.Key}'.");
+        }
+    }
+
+    private async Task<ContentItem> LoadAsync(string taxonomyId, CancellationToken cancellationToken)
+    {
+        var taxonomy = await store.GetLatestAsync(taxonomyId, cancellationToken);
+        if (taxonomy?.Content["TaxonomyPart"] is not JsonObject)
+        {
+            throw new TaxonomyEditException("TaxonomyId", $"There is no taxonomy '{taxonomyId}'.");
+        }
+
+        taxonomy.Content = (JsonObject)taxonomy.Content.DeepClone();
+        return taxonomy;
+    }
+
+    /// Taxonomies are not drafted: a change is saved over the current version and is live at once.
+    private async Task SaveAsync(ContentItem taxonomy, CancellationToken cancellationToken) =>
+        await store.ImportAsync(
+            new ContentItem
+            {
+                ContentItemId = taxonomy.ContentItemId,
+                ContentType = taxonomy.ContentType,
+                DisplayText = taxonomy.DisplayText,
+                Latest = true,
+                Published = true,
+                Owner = taxonomy.Owner,
+                Author = taxonomy.Author,
+                CreatedUtc = taxonomy.CreatedUtc,
+                PublishedUtc = taxonomy.PublishedUtc,
+                Content = taxonomy.Content,
+            },
+            cancellationToken);
+
+    /// Applies <paramref name="change"/> to the term ids of every current or published version that uses the term,
+    /// and refreshes the cached tag names of those fields.
+    private async Task RewriteItemsAsync(ContentItem taxonomy, string termId, Func<List<string>, List<string>> change, CancellationToken cancellationToken)
+    {
+        var names = AllTerms(taxonomy).ToDictionary(t => t["ContentItemId"]!.GetValue<string>(), NameOf, StringComparer.Ordinal);
+        var documentIds = await db.TaxonomyLinks.Where(l => l.TermContentItemId == termId).Select(l => l.DocumentId).Distinct().ToListAsync(cancellationToken);
+        var items = await db.ContentItems.Where(x => documentIds.Contains(x.Id)).ToListAsync(cancellationToken);
+        foreach (var item in items)
+        {
+            var content = (JsonObject)item.Content.DeepClone();
+            foreach (var field in content.Select(p => p.Value).OfType<JsonObject>().SelectMany(p => p.Select(f => f.Value)).OfType<JsonObject>())
+            {
+                if (field["TermContentItemIds"] is not JsonArray idArray || !idArray.Any(x => x?.GetValue<string>() == termId))
+                {
+                    continue;
+                }
+
+                var ids = change([.. idArray.Select(x => x!.GetValue<string>())]);
+                field["TermContentItemIds"] = new JsonArray([.. ids.Select(x => (JsonNode)x)]);
+                if (field.ContainsKey("TagNames"))
+                {
+                    field["TagNames"] = new JsonArray([.. ids.Where(names.ContainsKey).Select(x => (JsonNode)names[x])]);
+                }
+            }
+
+            item.Content = content;
+            item.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var item in items)
+        {
+            await store.ReindexAsync(item, cancellationToken);
+        }
+    }
+
+    private static JsonArray Roots(ContentItem taxonomy)
+    {
+        var part = (JsonObject)taxonomy.Content["TaxonomyPart"]!;
+        if (part["Terms"] is not JsonArray terms)
+        {
+            part["Terms"] = terms = [];
+        }
+
+        return terms;
+    }
+
+    private static JsonArray Children(JsonObject term)
+    {
+        if (term["Terms"] is not JsonArray terms)
+        {
+            term["Terms"] = terms = [];
+        }
+
+        return terms;
+    }
+
+    private static JsonObject Find(ContentItem taxonomy, string termId, string field) =>
+        AllTerms(taxonomy).FirstOrDefault(t => t["ContentItemId"]?.GetValue<string>() == termId)
+        ?? throw new TaxonomyEditException(field, $"The taxonomy has no term '{termId}'.");
+
+    private static bool IsInside(JsonObject node, JsonObject ancestor) => AllTerms(ancestor).Contains(node);
+
+    private static IEnumerable<JsonObject> AllTerms(ContentItem taxonomy) => Descend(Roots(taxonomy));
+
+    /// The term itself and every term below it.
+    private static IEnumerable<JsonObject> AllTerms(JsonObject term) => term["Terms"] is JsonArray children ? Descend(children).Prepend(term) : [term];
+
+    private static IEnumerable<JsonObject> Descend(JsonArray terms)
+    {
+        foreach (var term in terms.OfType<JsonObject>())
+        {
+            yield return term;
+            if (term["Terms"] is JsonArray children)
+            {
+                foreach (var child in Descend(children))
+                {
+                    yield return child;
+                }
+            }
+        }
+    }
+}
