@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using BlogSite.Cms.Admin.Editors;
 using BlogSite.Cms.Admin.Security;
 using BlogSite.Cms.Content;
 using BlogSite.Cms.Content.Features;
@@ -70,9 +71,16 @@ public static class AdminModule
         services.AddScoped<ContentPermissionCheck>();
         services.AddAuthorizationBuilder().AddPolicies();
 
+        // Content editors that modules register for their types.
+        services.AddSingleton<ContentEditors>();
+
         services.AddRazorPages();
         return services;
     }
+
+    /// Links items of <paramref name="contentType"/> to a module's editor page ("{id}" in the pattern, "new" for a new item).
+    public static IServiceCollection AddContentEditor(this IServiceCollection services, string contentType, string displayName, string urlPattern) =>
+        services.AddSingleton(new ContentEditor(contentType, displayName, urlPattern));
 
     private static AuthorizationBuilder AddPolicies(this AuthorizationBuilder builder)
     {

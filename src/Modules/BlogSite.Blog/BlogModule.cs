@@ -1,7 +1,9 @@
 using BlogSite.Blog.Display;
+using BlogSite.Blog.Editing;
 using BlogSite.Blog.Feeds;
 using BlogSite.Blog.Queries;
 using BlogSite.Blog.Search;
+using BlogSite.Cms.Admin;
 using BlogSite.Cms.Content;
 using BlogSite.Cms.Content.Features;
 using Microsoft.AspNetCore.Builder;
@@ -32,6 +34,12 @@ public static class BlogModule
         services.AddScoped<ContentDisplayBuilder>();
         services.AddScoped<LayoutDataFactory>();
         services.AddScoped<BlogTaxonomyLocator>();
+
+        // The post editor.
+        services.AddScoped<BlogPostEditor>();
+        services.AddScoped<PostFormChecks>();
+        services.AddScoped<PostEditorChoices>();
+        services.AddContentEditor(BlogContentDefinitions.BlogPost, "post", "/admin/posts/{id}");
 
         // Search, feeds and discovery.
         services.AddScoped<BlogSearch>();

@@ -4,12 +4,17 @@ using BlogSite.Cms.Content.Parts;
 using BlogSite.Cms.Content.Search;
 using BlogSite.Cms.Content.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace BlogSite.Cms.Content.Model;
 
 /// Reads and writes content versions and keeps their index rows in step. Writes join the caller's transaction.
 public sealed class ContentStore(CmsDbContext db, TimeProvider clock, IFullTextIndex search, SearchText searchText)
 {
+    /// Several writes that must land together (a draft and its publication, new tags and the post using them).
+    public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>
+        db.Database.BeginTransactionAsync(cancellationToken);
+
     public Task<ContentItem?> GetPublishedAsync(string contentItemId, CancellationToken cancellationToken = default) =>
         db.ContentItems.AsNoTracking()
             .FirstOrDefaultAsync(x => x.ContentItemId == contentItemId && x.Published, cancellationToken);

@@ -13,5 +13,9 @@ public sealed record SiteSettings(JsonObject All)
 
     public int PageSize => All[nameof(PageSize)] is JsonValue value && value.TryGetValue<int>(out var size) && size > 0 ? size : 10;
 
+    /// The zone editors read and enter dates in; UTC when unset or unknown.
+    public TimeZoneInfo TimeZone =>
+        All["TimeZoneId"]?.GetValue<string>() is { Length: > 0 } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+
     public string? HomeContentItemId => All["HomeRoute"]?["ContentItemId"]?.GetValue<string>();
 }

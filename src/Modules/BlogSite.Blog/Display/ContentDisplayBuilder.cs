@@ -45,6 +45,13 @@ public sealed class ContentDisplayBuilder(
         return display is null ? null : display with { CanonicalPath = page > 1 ? $"{basePath}?page={page}" : basePath };
     }
 
+    /// Any version of an item, drawn as readers would see it once published: for the editor's preview.
+    public async Task<ContentDisplay> PreviewAsync(ContentItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.ContentType == BlogContentDefinitions.BlogPost ? await PostAsync(item, cancellationToken) : presenter.Page(item);
+    }
+
     /// An archive month: /archive/{year}/{month}.
     public async Task<ContentDisplay?> ArchiveAsync(int year, int month, int page, CancellationToken cancellationToken)
     {

@@ -90,6 +90,9 @@ public sealed record LayoutData(string SiteName, string? Tagline, string PageTit
 
     public bool NoIndex { get; init; }
 
+    /// A line above the page's content, such as "this is a preview".
+    public string? Notice { get; init; }
+
     /// False on the error page, which must render even when the database is what failed.
     public bool ShowNavigation { get; init; } = true;
 }

@@ -1,3 +1,4 @@
+using BlogSite.Cms.Admin.Editors;
 using BlogSite.Cms.Admin.Security;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Storage;
@@ -8,8 +9,12 @@ using Microsoft.EntityFrameworkCore;
 namespace BlogSite.Cms.Admin.Pages.Admin;
 
 [Authorize(Policy = AdminPermissions.AccessAdminPanel)]
-public sealed class DashboardModel(CmsDbContext db) : PageModel
+public sealed class DashboardModel(CmsDbContext db, ContentEditors editors) : PageModel
 {
+    public ContentEditors Editors => editors;
+
+    public int Scheduled { get; private set; }
+
     public int PublishedPosts { get; private set; }
 
     public int Drafts { get; private set; }
@@ -24,6 +29,7 @@ public sealed class DashboardModel(CmsDbContext db) : PageModel
         PublishedPosts = await db.ContentItems.CountAsync(x => x.Published && x.ContentType == "BlogPost", cancellationToken);
         Drafts = await latest.CountAsync(x => !x.Published, cancellationToken);
         Items = await latest.CountAsync(cancellationToken);
+        Scheduled = await latest.CountAsync(x => !x.Published && x.ScheduledPublishUtc != null, cancellationToken);
         Recent = await latest.OrderByDescending(x => x.ModifiedUtc).ThenByDescending(x => x.Id).Take(8).ToListAsync(cancellationToken);
     }
 }

@@ -26,6 +26,7 @@ public sealed record ContentListQuery(
             "published" => items.Where(x => x.Published),
             "draft" => items.Where(x => !x.Published && !published.Any(p => p.ContentItemId == x.ContentItemId)),
             "changed" => items.Where(x => !x.Published && published.Any(p => p.ContentItemId == x.ContentItemId)),
+            "scheduled" => items.Where(x => !x.Published && x.ScheduledPublishUtc != null),
             _ => items,
         };
         if (!string.IsNullOrEmpty(Term))

@@ -1,3 +1,4 @@
+using BlogSite.Cms.Admin.Editors;
 using BlogSite.Cms.Admin.Security;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Storage;
@@ -12,7 +13,7 @@ namespace BlogSite.Cms.Admin.Pages.Admin.Content;
 /// /admin/content: every item by its latest version, filtered, searched, sorted and paged (GET, so a filtered list
 /// can be bookmarked).
 [Authorize(Policy = AdminPermissions.AccessAdminPanel)]
-public sealed class ContentListModel(CmsDbContext db, ContentStore store, ContentPermissionCheck permissions) : PageModel
+public sealed class ContentListModel(CmsDbContext db, ContentStore store, ContentPermissionCheck permissions, ContentEditors editors) : PageModel
 {
     [TempData]
     public string? Message { get; set; }
@@ -89,9 +90,12 @@ public sealed class ContentListModel(CmsDbContext db, ContentStore store, Conten
         return Redirect("/admin/content" + Request.QueryString);
     }
 
+    public ContentEditors Editors => editors;
+
     public string StatusOf(ContentItem item) => item?.Published == true
         ? "Published"
-        : publishedItems.Contains(item!.ContentItemId) ? "Has unpublished changes" : "Draft";
+        : item!.ScheduledPublishUtc is { } when ? $"Scheduled for {when:yyyy-MM-dd HH:mm} UTC"
+        : publishedItems.Contains(item.ContentItemId) ? "Has unpublished changes" : "Draft";
 
     public string PageUrl(int page) =>
         QueryString.Create(Request.Query.Where(q => q.Key != "p").SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)))

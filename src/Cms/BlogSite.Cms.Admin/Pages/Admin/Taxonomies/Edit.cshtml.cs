@@ -1,0 +1,129 @@
+using BlogSite.Cms.Admin.Security;
+using BlogSite.Cms.Content.Indexes;
+using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Storage;
+using BlogSite.Cms.Content.Taxonomies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlogSite.Cms.Admin.Pages.Admin.Taxonomies;
+
+/// /admin/taxonomies/{id}: add, rename, re-slug, reorder, nest, merge and delete terms. Changes are live at once:
+/// term pages and post badges read the taxonomy as saved, and a re-slugged term's old address redirects.
+[Authorize(Policy = AdminPermissions.ManageTaxonomies)]
+public sealed class EditTaxonomyModel(TaxonomyEditor editor, TermCatalog terms, CmsDbContext db) : PageModel
+{
+    [TempData]
+    public string? Message { get; set; }
+
+    [BindProperty]
+    public TermForm Input { get; set; } = new();
+
+    public ContentItem Taxonomy { get; private set; } = null!;
+
+    public IReadOnlyList<TermIndex> Terms { get; private set; } = [];
+
+    public IReadOnlyDictionary<string, int> PostCounts { get; private set; } = new Dictionary<string, int>();
+
+    /// Which form failed ("add", a term id, or "merge"), so its errors show next to its fields.
+    public string? FailedForm { get; private set; }
+
+    /// The error for <paramref name="field"/> when <paramref name="form"/> is the form that failed.
+    public string? ErrorFor(string form, string field) =>
+        FailedForm == form && ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+
+    public bool HasChildren(TermIndex term) => Terms.Any(t => t.ParentTermContentItemId == term?.TermContentItemId);
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostAddAsync(string id, CancellationToken cancellationToken) =>
+        ChangeAsync(id, "add", async () =>
+        {
+            await editor.AddTermAsync(id, Input.Name, Input.Slug, NullIfEmpty(Input.ParentId), cancellationToken);
+            return $"Added “{Input.Name.Trim()}”.";
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostUpdateAsync(string id, CancellationToken cancellationToken) =>
+        ChangeAsync(id, Input.TermId ?? "", async () =>
+        {
+            var termId = Input.TermId ?? "";
+            await editor.UpdateTermAsync(id, termId, Input.Name, Input.Slug, cancellationToken);
+            var current = await db.Terms.AsNoTracking().Where(t => t.TermContentItemId == termId && t.Latest)
+                .Select(t => t.ParentTermContentItemId).FirstOrDefaultAsync(cancellationToken);
+            if (NullIfEmpty(Input.ParentId) != current)
+            {
+                await editor.SetParentAsync(id, termId, NullIfEmpty(Input.ParentId), cancellationToken);
+            }
+
+            return $"Saved “{Input.Name.Trim()}”.";
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostMoveAsync(string id, string termId, int offset, CancellationToken cancellationToken) =>
+        ChangeAsync(id, termId, async () =>
+        {
+            await editor.MoveAsync(id, termId, Math.Sign(offset), cancellationToken);
+            return "Order saved.";
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostDeleteAsync(string id, string termId, CancellationToken cancellationToken) =>
+        ChangeAsync(id, termId, async () =>
+        {
+            await editor.DeleteTermAsync(id, termId, cancellationToken);
+            return "Deleted the term; the posts that used it no longer show it.";
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostMergeAsync(string id, string? sourceId, string? targetId, CancellationToken cancellationToken) =>
+        ChangeAsync(id, "merge", async () =>
+        {
+            await editor.MergeAsync(id, sourceId ?? "", targetId ?? "", cancellationToken);
+            return "Merged: every post of the first term now has the second.";
+        }, cancellationToken);
+
+    /// Runs one change in a transaction; a refused change shows its reason next to the field of the form it came from.
+    private async Task<IActionResult> ChangeAsync(string id, string form, Func<Task<string>> change, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            Message = await change();
+            await transaction.CommitAsync(cancellationToken);
+            return Redirect($"/admin/taxonomies/{id}");
+        }
+        catch (TaxonomyEditException e)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            FailedForm = form;
+            ModelState.AddModelError(e.Field, e.Message);
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+        catch (ContentConflictException e)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            FailedForm = form;
+            ModelState.AddModelError("Slug", e.Message);
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+    }
+
+    private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await editor.GetAsync(id, cancellationToken) is not { ContentType: "Taxonomy" } taxonomy)
+        {
+            return false;
+        }
+
+        Taxonomy = taxonomy;
+        Terms = await terms.TreeAsync(id, cancellationToken);
+        PostCounts = await db.TaxonomyLinks.AsNoTracking().Where(l => l.TaxonomyContentItemId == id && l.Latest)
+            .GroupBy(l => l.TermContentItemId).Select(g => new { g.Key, Count = g.Select(l => l.ContentItemId).Distinct().Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        return true;
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace BlogSite.Blog.Editing;
+
+/// What the post editor posts. Dates are in the site's time zone; the concurrency stamp is the version the editor
+/// started from.
+public sealed class PostForm
+{
+    [Required(ErrorMessage = "Enter a title.")]
+    [StringLength(300, ErrorMessage = "Keep the title under 300 characters.")]
+    [Display(Name = "Title")]
+    public string Title { get; set; } = "";
+
+    [StringLength(200, ErrorMessage = "Keep the slug under 200 characters.")]
+    [Display(Name = "Slug")]
+    public string? Slug { get; set; }
+
+    [StringLength(300, ErrorMessage = "Keep the subtitle under 300 characters.")]
+    [Display(Name = "Subtitle")]
+    public string? Subtitle { get; set; }
+
+    [Display(Name = "Body (Markdown)")]
+    public string? Markdown { get; set; }
+
+    [Display(Name = "Category")]
+    public string? CategoryId { get; set; }
+
+    [Display(Name = "Tags")]
+    public string? Tags { get; set; }
+
+    [Display(Name = "Featured image")]
+    public string? ImagePath { get; set; }
+
+    [Display(Name = "Publish date")]
+    public DateTime? PublishDate { get; set; }
+
+    public string? ConcurrencyStamp { get; set; }
+
+    public IReadOnlyList<string> TagNames() =>
+        [.. (Tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase)];
+}

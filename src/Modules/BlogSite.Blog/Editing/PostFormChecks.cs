@@ -1,0 +1,57 @@
+using BlogSite.Blog.Queries;
+using BlogSite.Cms.Content.Media;
+using BlogSite.Cms.Content.Settings;
+using BlogSite.Cms.Content.Storage;
+using BlogSite.Cms.Content.Taxonomies;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlogSite.Blog.Editing;
+
+/// What the post form alone cannot check: a free slug, a category that exists and has no children, an image that
+/// is in the media library, a publish time that exists in the site's time zone.
+public sealed class PostFormChecks(CmsDbContext db, TermCatalog terms, BlogTaxonomyLocator locator, SiteSettingsStore settings, MediaStore media)
+{
+    /// Everything wrong with the form that a save would stumble on, each for its field.
+    public async Task<IReadOnlyList<PostFormProblem>> ProblemsAsync(PostForm form, string contentItemId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var problems = new List<PostFormProblem>();
+        var slug = BlogPostEditor.SlugOf(form);
+        if (slug.Length == 0)
+        {
+            problems.Add(new(nameof(PostForm.Slug), "The slug needs at least one letter or digit; type one or give the post a title."));
+        }
+        else if (await db.Routes.AnyAsync(r => r.Path == BlogPostEditor.PathPrefix + slug && r.ContentItemId != contentItemId && (r.Latest || r.Published), cancellationToken))
+        {
+            problems.Add(new(nameof(PostForm.Slug), $"Another item already uses /{BlogPostEditor.PathPrefix}{slug}; choose a different slug."));
+        }
+
+        var (categories, _) = await locator.GetAsync(cancellationToken);
+        if (form.CategoryId is { Length: > 0 } categoryId)
+        {
+            var tree = await terms.TreeAsync(categories, cancellationToken);
+            if (tree.FirstOrDefault(t => t.TermContentItemId == categoryId) is not { } category)
+            {
+                problems.Add(new(nameof(PostForm.CategoryId), "That category no longer exists; choose another."));
+            }
+            else if (tree.Any(t => t.ParentTermContentItemId == category.TermContentItemId))
+            {
+                problems.Add(new(nameof(PostForm.CategoryId), $"'{category.DisplayText}' has sub-categories; choose one of them."));
+            }
+        }
+
+        if (form.ImagePath is { Length: > 0 } image && (MediaStore.Problem(image) is not null || !media.Exists(image)))
+        {
+            problems.Add(new(nameof(PostForm.ImagePath), $"'{image}' is not in the media library; choose an image from the list or upload it first."));
+        }
+
+        if (form.PublishDate is { } local && !IsValidLocalTime(local, (await settings.GetAsync(cancellationToken)).TimeZone))
+        {
+            problems.Add(new(nameof(PostForm.PublishDate), "That time does not exist in the site's time zone (clocks change then); choose another."));
+        }
+
+        return problems;
+    }
+
+    private static bool IsValidLocalTime(DateTime local, TimeZoneInfo zone) => !zone.IsInvalidTime(DateTime.SpecifyKind(local, DateTimeKind.Unspecified));
+}

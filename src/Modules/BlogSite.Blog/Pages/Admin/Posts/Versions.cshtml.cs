@@ -1,0 +1,61 @@
+using BlogSite.Cms.Admin.Security;
+using BlogSite.Cms.Content.Editing;
+using BlogSite.Cms.Content.Model;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BlogSite.Blog.Pages.Admin.Posts;
+
+/// /admin/posts/{id}/versions: who saved what when; any version can be restored as the new draft.
+[Authorize(Policy = AdminPermissions.AccessAdminPanel)]
+public sealed class VersionsModel(ContentDrafts drafts, ContentPermissionCheck permissions) : PageModel
+{
+    [TempData]
+    public string? Message { get; set; }
+
+    public IReadOnlyList<ContentItem> Versions { get; private set; } = [];
+
+    public ContentItem Latest => Versions.First(v => v.Latest);
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnPostRestoreAsync(string id, string versionId, string? stamp, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var old = Versions.FirstOrDefault(v => v.ContentItemVersionId == versionId);
+        if (old is null)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            await drafts.RestoreAsync(id, versionId, stamp, User.Identity?.Name ?? "", cancellationToken);
+        }
+        catch (ContentVersionConflictException e)
+        {
+            Message = $"Not restored: {e.Message} Look at the history again and choose the version to restore.";
+            return Redirect($"/admin/posts/{id}/versions");
+        }
+
+        Message = $"Restored the version of {old.ModifiedUtc:yyyy-MM-dd HH:mm} UTC as the new draft. Publish it to show it to readers.";
+        return Redirect($"/admin/posts/{id}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(string id, CancellationToken cancellationToken)
+    {
+        Versions = await drafts.HistoryAsync(id, cancellationToken);
+        if (!Versions.Any(v => v.Latest))
+        {
+            return NotFound();
+        }
+
+        return await permissions.CanAsync(User, AdminPermissions.EditContent, AdminPermissions.EditOwnContent, Latest) ? null : Forbid();
+    }
+}

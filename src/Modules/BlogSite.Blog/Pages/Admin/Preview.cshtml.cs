@@ -1,0 +1,48 @@
+using BlogSite.Blog.Display;
+using BlogSite.Cms.Admin.Security;
+using BlogSite.Cms.Content.Editing;
+using BlogSite.Cms.Content.Model;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BlogSite.Blog.Pages.Admin;
+
+/// /admin/preview/{id}[?version=…]: the latest (or a chosen) version drawn in the theme, for signed-in users with
+/// PreviewContent (or PreviewOwnContent on their own items). Never indexed, never cached.
+[Authorize(Policy = AdminPermissions.AccessAdminPanel)]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public sealed class PreviewModel(ContentStore store, ContentDrafts drafts, ContentDisplayBuilder builder, LayoutDataFactory layouts, ContentPermissionCheck permissions)
+    : PageModel, IHasLayoutData
+{
+    public ContentDisplay Display { get; private set; } = null!;
+
+    public LayoutData Layout { get; private set; } = new("", null, "", null);
+
+    public async Task<IActionResult> OnGetAsync(string id, [FromQuery] string? version, CancellationToken cancellationToken)
+    {
+        var item = version is null
+            ? await store.GetLatestAsync(id, cancellationToken)
+            : (await drafts.HistoryAsync(id, cancellationToken)).FirstOrDefault(v => v.ContentItemVersionId == version);
+        if (item is null)
+        {
+            return NotFound();
+        }
+
+        if (!await permissions.CanAsync(User, AdminPermissions.PreviewContent, AdminPermissions.PreviewOwnContent, item))
+        {
+            return Forbid();
+        }
+
+        Display = await builder.PreviewAsync(item, cancellationToken);
+        var layout = await layouts.CreateAsync(Request, Display, cancellationToken);
+        var when = item.ModifiedUtc?.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        Layout = layout with
+        {
+            NoIndex = true,
+            CanonicalUrl = null,
+            Notice = $"Preview of {(item.Published ? "the published version" : "an unpublished version")} saved {when} UTC by {item.Author}. Readers do not see unpublished changes.",
+        };
+        return Page();
+    }
+}

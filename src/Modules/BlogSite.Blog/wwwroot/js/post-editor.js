@@ -1,0 +1,119 @@
+// The post editor's enhancements: slug from title, live Markdown preview, tag suggestions, image preview,
+// autosave a few seconds after the last keystroke, and a warning before leaving with unsaved changes.
+(() => {
+  const form = document.getElementById('post-editor');
+  if (!form) return;
+  const field = name => form.elements.namedItem('Form.' + name);
+  const title = field('Title'), slug = field('Slug'), markdown = field('Markdown'), tags = field('Tags');
+  const image = field('ImagePath'), date = field('PublishDate'), stamp = field('ConcurrencyStamp');
+  const status = document.getElementById('autosave-status');
+  const preview = document.getElementById('markdown-preview');
+  const publish = document.getElementById('publish-button');
+  const token = form.querySelector('input[name="__RequestVerificationToken"]').value;
+  const AUTOSAVE_DELAY = 3000;
+  let dirty = false, submitting = false, autosaveTimer = 0, previewTimer = 0, saving = null;
+
+  const slugify = text => text.normalize('NFD').replace(/[\u0300-\u036f'’‘]/g, '').toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  title.addEventListener('input', () => { if (slug.dataset.generated === 'true') slug.value = slugify(title.value); });
+  slug.addEventListener('input', () => { slug.dataset.generated = slug.value === '' ? 'true' : 'false'; });
+
+  // Live preview, rendered by the server's own sanitizing renderer so it matches the public page.
+  const renderPreview = async () => {
+    const body = new URLSearchParams({ markdown: markdown.value, __RequestVerificationToken: token });
+    const response = await fetch(form.dataset.markdown, { method: 'POST', body, credentials: 'same-origin' });
+    if (response.ok) preview.innerHTML = await response.text();
+  };
+  markdown.addEventListener('input', () => { clearTimeout(previewTimer); previewTimer = setTimeout(renderPreview, 250); });
+  if (markdown.value) renderPreview();
+
+  // Suggest existing tags for the tag being typed after the last comma.
+  const list = document.getElementById('tag-suggestions');
+  const known = JSON.parse(list.dataset.tags || '[]');
+  tags.addEventListener('input', () => {
+    const parts = tags.value.split(',');
+    const typed = parts.pop().trim().toLowerCase();
+    const prefix = parts.map(p => p.trim()).filter(Boolean).join(', ');
+    const chosen = new Set(parts.map(p => p.trim().toLowerCase()));
+    list.replaceChildren(...known
+      .filter(t => !chosen.has(t.toLowerCase()) && (typed === '' || t.toLowerCase().includes(typed)))
+      .slice(0, 20)
+      .map(t => Object.assign(document.createElement('option'), { value: prefix ? `${prefix}, ${t}` : t })));
+  });
+
+  const showImage = () => {
+    const img = document.getElementById('image-preview');
+    const option = image.selectedOptions[0];
+    img.hidden = !option || !option.dataset.thumbnail;
+    if (!img.hidden) { img.src = option.dataset.thumbnail; img.alt = 'Selected image: ' + option.value; }
+  };
+  image.addEventListener('change', showImage);
+  showImage();
+
+  const labelPublish = () => {
+    if (publish) publish.textContent = date.value && new Date(date.value) > new Date() ? 'Schedule' : 'Publish';
+  };
+  date.addEventListener('input', labelPublish);
+  labelPublish();
+
+  const say = text => { status.textContent = text; };
+
+  // Autosave: the draft is saved a few seconds after the last change; the server answers 409 when someone else
+  // saved meanwhile, and then nothing is overwritten.
+  const autosave = async () => {
+    if (!dirty || submitting) return;
+    if (saving) { await saving; }
+    dirty = false;
+    say('Saving…');
+    const body = new FormData(form);
+    saving = fetch(form.dataset.autosave, { method: 'POST', body, credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then(async response => {
+        const result = await response.json().catch(() => ({}));
+        if (response.ok) {
+          stamp.value = result.stamp;
+          if (location.pathname.endsWith('/admin/posts/new')) {
+            history.replaceState(null, '', result.url);
+            for (const el of [form, ...form.querySelectorAll('[formaction]')]) {
+              for (const attr of ['action', 'formaction', 'data-autosave', 'data-markdown']) {
+                const value = el.getAttribute(attr);
+                if (value) el.setAttribute(attr, value.replace('/admin/posts/new', result.url));
+              }
+            }
+            form.dataset.autosave = form.getAttribute('data-autosave');
+          }
+          say('Draft saved automatically at ' + new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' }) + '.');
+        } else if (response.status === 409) {
+          dirty = true;
+          say('Not saved: ' + result.message + ' Your text is kept here; use Save draft to replace their version, or reload to see it.');
+          stamp.value = result.stamp || stamp.value;
+        } else if (response.status === 422) {
+          dirty = true;
+          say('Not saved automatically yet: ' + Object.values(result.errors || {}).join(' '));
+        } else {
+          dirty = true;
+          say('Autosave failed; your changes are still here. Use Save draft.');
+        }
+      })
+      .catch(() => { dirty = true; say('Autosave failed (offline?); your changes are still here.'); })
+      .finally(() => { saving = null; });
+    await saving;
+  };
+
+  form.addEventListener('input', () => {
+    dirty = true;
+    clearTimeout(autosaveTimer);
+    autosaveTimer = setTimeout(autosave, AUTOSAVE_DELAY);
+  });
+  form.addEventListener('change', () => { dirty = true; });
+
+  form.addEventListener('submit', event => {
+    const button = event.submitter;
+    if (button && button.dataset.confirm && !confirm(button.dataset.confirm)) { event.preventDefault(); return; }
+    submitting = true;
+    clearTimeout(autosaveTimer);
+  });
+
+  window.addEventListener('beforeunload', event => {
+    if (dirty && !submitting) { event.preventDefault(); event.returnValue = ''; }
+  });
+})();
