@@ -12,8 +12,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BlogSite.UnitTests;
 
-/// A fresh SQLite file with the real services of the CMS, the blog module and the theme, for one test.
-public sealed class TestStore : IAsyncLifetime
+/// A fresh SQLite file with the real services of the CMS, the blog module and the theme, for one test; with a
+/// clock, time stands still until the test moves it.
+public sealed class TestStore(TimeProvider? clock = null) : IAsyncLifetime
 {
     private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"blogsite-unit-{Guid.NewGuid():N}.db");
     private ServiceProvider? provider;
@@ -41,6 +42,11 @@ public sealed class TestStore : IAsyncLifetime
             .AddCmsRecipes(configuration)
             .AddBlogModule()
             .AddBlogSiteTheme();
+        if (clock is not null)
+        {
+            services.AddSingleton(clock);
+        }
+
         provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         await using var scope = provider.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
