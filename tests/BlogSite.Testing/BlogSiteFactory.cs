@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -12,6 +13,9 @@ namespace BlogSite.Testing;
 public sealed class BlogSiteFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
 {
     public ConcurrentQueue<string> Logs { get; } = new();
+
+    /// Replaces the site's clock (a fake one lets a test move time instead of waiting).
+    public TimeProvider? Clock { get; init; }
 
     /// Serves the host on a free loopback port (for browsers and for other sites) and returns its address.
     public Uri StartOnLoopback()
@@ -31,6 +35,10 @@ public sealed class BlogSiteFactory(IReadOnlyDictionary<string, string?> setting
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(Logs)));
+        if (Clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(Clock));
+        }
     }
 
     private sealed class CapturingLoggerProvider(ConcurrentQueue<string> logs) : ILoggerProvider

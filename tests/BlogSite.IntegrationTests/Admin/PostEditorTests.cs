@@ -1,0 +1,231 @@
+using System.Net;
+using System.Text.Json;
+using BlogSite.Testing;
+
+namespace BlogSite.IntegrationTests.Admin;
+
+/// The post editor through HTTP, as the browser posts it: drafts, publishing, slugs, conflicts, autosave, versions,
+/// preview and each role's limits.
+public sealed class PostEditorTests(AdminSite site) : IClassFixture<AdminSite>
+{
+    private static readonly RecipeTerm LeafCategory = SetupRecipe.Instance.TaxonomyTerms.First(t => t.Taxonomy == "categories" && t.ParentId is not null);
+
+    private static string Seed(int index) => SetupRecipe.Instance.Posts[index].ContentItemId;
+
+    private static async Task<string> PublishNewAsync(HttpClient client, string title, string markdown, string tags = "", string? slug = null)
+    {
+        var form = (await PostEditorForm.OpenAsync(client)).Set("Title", title).Set("Markdown", markdown).Set("Tags", tags).Set("CategoryId", LeafCategory.Id);
+        if (slug is not null)
+        {
+            form.Set("Slug", slug);
+        }
+
+        using var response = await form.PostAsync("Publish");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return response.Headers.Location!.OriginalString.Split('/')[^1];
+    }
+
+    [Fact]
+    public async Task ANewPostWithANewTagIsFoundOnTheHomePageItsTagPageAndItsCategoryOncePublished()
+    {
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+        using var reader = site.NewClient();
+
+        await PublishNewAsync(editor, "Envoys return to Panmunjom", "Talks **resume** at the border.", "Diplomacy, Envoy watch");
+
+        Assert.Contains("Envoys return to Panmunjom", await reader.GetStringAsync("/"), StringComparison.Ordinal);
+        Assert.Contains("Envoys return to Panmunjom", await reader.GetStringAsync("/tags/envoy-watch"), StringComparison.Ordinal);
+        Assert.Contains("Envoys return to Panmunjom", await reader.GetStringAsync(LeafCategory.Url), StringComparison.Ordinal);
+        Assert.Contains("<strong>resume</strong>", await reader.GetStringAsync("/blog/envoys-return-to-panmunjom"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EditsOfAPublishedPostStayInvisibleToReadersUntilPublished()
+    {
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+        using var reader = site.NewClient();
+        var seed = SetupRecipe.Instance.Posts[2];
+        var form = await PostEditorForm.OpenAsync(editor, seed.ContentItemId);
+
+        using var saved = await form.Set("Markdown", "A rewritten draft nobody should see yet.").PostAsync("Save");
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var live = await reader.GetStringAsync(SetupRecipe.PathOf(seed));
+        Assert.DoesNotContain("rewritten draft", live, StringComparison.Ordinal);
+        Assert.Contains("Published, with unpublished changes", await editor.GetStringAsync(form.Url), StringComparison.Ordinal);
+
+        using var published = await (await PostEditorForm.OpenAsync(editor, seed.ContentItemId)).PostAsync("Publish");
+        Assert.Contains("A rewritten draft nobody should see yet.", await reader.GetStringAsync(SetupRecipe.PathOf(seed)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChangingAPublishedPostsSlugKeepsTheOldAddressWorkingWithAPermanentRedirect()
+    {
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+        using var reader = site.NewClient();
+        var id = await PublishNewAsync(editor, "Slug before", "Body.", slug: "slug-before");
+
+        using var response = await (await PostEditorForm.OpenAsync(editor, id)).Set("Slug", "slug-after").PostAsync("Publish");
+
+        using var old = await reader.GetAsync("/blog/slug-before");
+        Assert.Equal(HttpStatusCode.MovedPermanently, old.StatusCode);
+        Assert.Equal("/blog/slug-after", old.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task ASlugAnotherPostUsesIsRefusedNextToTheSlugFieldAndTheTextIsKept()
+    {
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+        var taken = SetupRecipe.PathOf(SetupRecipe.Instance.Posts[0])["/blog/".Length..];
+        var form = (await PostEditorForm.OpenAsync(editor)).Set("Title", "Copycat").Set("Slug", taken).Set("Markdown", "Words worth keeping.");
+
+        using var response = await form.PostAsync("Save");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Another item already uses", page.QuerySelector("[data-valmsg-for='Form.Slug']")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Words worth keeping.", page.QuerySelector("textarea[name='Form.Markdown']")?.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task AMissingTitleIsExplainedNextToTheTitleField()
+    {
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+
+        using var response = await (await PostEditorForm.OpenAsync(editor)).Set("Title", "").Set("Markdown", "Body only").PostAsync("Save");
+
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Enter a title.", page.QuerySelector("[data-valmsg-for='Form.Title']")?.TextContent);
+    }
+
+    [Fact]
+    public async Task TwoEditorsSavingTheSameVersionNeverOverwriteEachOther()
+    {
+        using var first = await AdminSite.SignedInAsync(site, "Editor");
+        using var second = await AdminSite.SignedInAsync(site, "Administrator");
+        var id = Seed(3);
+        var firstForm = await PostEditorForm.OpenAsync(first, id);
+        var secondForm = await PostEditorForm.OpenAsync(second, id);
+
+        using var firstSave = await firstForm.Set("Markdown", "The first editor's words.").PostAsync("Save");
+        using var secondSave = await secondForm.Set("Markdown", "The second editor's words.").PostAsync("Save");
+
+        Assert.Equal(HttpStatusCode.Redirect, firstSave.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, secondSave.StatusCode);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await secondSave.Content.ReadAsStringAsync());
+        Assert.Contains("editor saved this item", page.QuerySelector("#conflict")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("The second editor's words.", page.QuerySelector("textarea[name='Form.Markdown']")?.TextContent.Trim());
+        Assert.Equal("The first editor's words.", (await PostEditorForm.OpenAsync(first, id))["Markdown"]);
+    }
+
+    [Fact]
+    public async Task AutosaveAnswersWithTheNewStampAndReportsAConflictAs409()
+    {
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+        var id = Seed(4);
+        var form = await PostEditorForm.OpenAsync(editor, id);
+        var stale = form["ConcurrencyStamp"];
+
+        using var saved = await form.Set("Markdown", "Typed, then autosaved.").PostAsync("Autosave");
+        using var json = JsonDocument.Parse(await saved.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.NotEqual(stale, json.RootElement.GetProperty("stamp").GetString());
+
+        using var conflict = await form.Set("ConcurrencyStamp", stale).Set("Markdown", "From a stale tab.").PostAsync("Autosave");
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        Assert.Contains("saved this item", await conflict.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("Typed, then autosaved.", (await PostEditorForm.OpenAsync(editor, id))["Markdown"]);
+    }
+
+    [Fact]
+    public async Task AnOldVersionRestoredFromTheHistoryBecomesTheDraft()
+    {
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+        var id = await PublishNewAsync(editor, "Versioned post", "First words.");
+        using var second = await (await PostEditorForm.OpenAsync(editor, id)).Set("Markdown", "Second words.").PostAsync("Save");
+        var history = await HtmlPage.GetAsync(editor, $"/admin/posts/{id}/versions");
+        var restoreForms = history.Document.QuerySelectorAll("form[action$='handler=Restore']");
+        var restore = restoreForms[^1];
+
+        using var response = await editor.PostAsync(restore.GetAttribute("action"), new FormUrlEncodedContent(
+            restore.QuerySelectorAll("input").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "")));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("First words.", (await PostEditorForm.OpenAsync(editor, id))["Markdown"]);
+        Assert.Equal(3, (await HtmlPage.GetAsync(editor, $"/admin/posts/{id}/versions")).Document.QuerySelectorAll("tbody tr").Length);
+    }
+
+    [Fact]
+    public async Task ADraftIsPreviewedInTheThemeAtAPrivateAddress()
+    {
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+        using var response = await (await PostEditorForm.OpenAsync(editor)).Set("Title", "Preview me").Set("Markdown", "Draft *body*.").PostAsync("Preview");
+        var previewUrl = response.Headers.Location!.OriginalString;
+
+        var preview = await HtmlPage.GetAsync(editor, previewUrl);
+        using var anonymous = await site.NewClient().GetAsync(previewUrl);
+
+        Assert.StartsWith("/admin/preview/", previewUrl, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, preview.Status);
+        Assert.Contains("<em>body</em>", preview.Html, StringComparison.Ordinal);
+        Assert.NotNull(preview.Document.QuerySelector("meta[name=robots][content=noindex]"));
+        Assert.NotNull(preview.Document.QuerySelector("link[href*='BlogSite.Theme']"));
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await site.NewClient().GetAsync("/blog/preview-me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheLivePreviewIsRenderedBySanitizingMarkdownRenderer()
+    {
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+        var form = await PostEditorForm.OpenAsync(editor);
+
+        using var response = await editor.PostAsync("/admin/posts/new?handler=Markdown", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["markdown"] = "## Heading\n\n<script>alert(1)</script><img src=x onerror=alert(2)>",
+            ["__RequestVerificationToken"] = form.Fields["__RequestVerificationToken"],
+        }));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("<h2", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("onerror", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task AContributorSavesDraftsButCannotPublishAndCannotOpenOthersPosts()
+    {
+        using var contributor = await AdminSite.SignedInAsync(site, "Contributor");
+        var form = (await PostEditorForm.OpenAsync(contributor)).Set("Title", "Contributor draft").Set("Markdown", "Words.");
+
+        using var publish = await form.PostAsync("Publish");
+        using var save = await form.PostAsync("Save");
+        using var others = await contributor.GetAsync($"/admin/posts/{Seed(0)}");
+
+        Assert.Equal(HttpStatusCode.OK, publish.StatusCode);
+        Assert.Contains("not publish it", await publish.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, save.StatusCode);
+        Assert.DoesNotContain(">Publish<", await contributor.GetStringAsync(save.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await site.NewClient().GetAsync("/blog/contributor-draft")).StatusCode);
+        Assert.StartsWith("/admin/denied", others.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAuthorPublishesOwnPostsButCannotEditSomeoneElses()
+    {
+        using var author = await AdminSite.SignedInAsync(site, "Author");
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+        var own = await PublishNewAsync(author, "Author's own post", "Mine.");
+        var othersBefore = (await PostEditorForm.OpenAsync(editor, Seed(5)))["Markdown"];
+        var forged = (await PostEditorForm.OpenAsync(author)).Set("Title", "Hijacked").Set("Markdown", "Overwritten by an author.");
+
+        using var others = await author.GetAsync($"/admin/posts/{Seed(5)}");
+        using var sneaky = await author.PostAsync($"/admin/posts/{Seed(5)}?handler=Save", new FormUrlEncodedContent(forged.Fields));
+
+        Assert.Equal(HttpStatusCode.OK, (await site.NewClient().GetAsync("/blog/authors-own-post")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await author.GetAsync($"/admin/posts/{own}")).StatusCode);
+        Assert.StartsWith("/admin/denied", others.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/admin/denied", sneaky.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(othersBefore, (await PostEditorForm.OpenAsync(editor, Seed(5)))["Markdown"]);
+    }
+}
