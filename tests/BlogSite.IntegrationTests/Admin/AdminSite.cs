@@ -20,15 +20,29 @@ public partial class AdminSite : IAsyncLifetime
 
     protected virtual int SignInAttemptsPerMinute => 1_000;
 
+    /// Settings a derived site adds or overrides.
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings { get; } = new Dictionary<string, string?>();
+
+    /// The site's clock; null for the real one.
+    protected virtual TimeProvider? Clock => null;
+
+    public string MediaFolder => database.MediaFolder;
+
     public static IReadOnlyList<string> Roles { get; } = ["Administrator", "Editor", "Author", "Contributor"];
 
     public async Task InitializeAsync()
     {
-        Factory = new BlogSiteFactory(new Dictionary<string, string?>(database.Settings)
+        var settings = new Dictionary<string, string?>(database.Settings)
         {
             ["BlogSite:Setup:AdminPassword"] = Password,
             ["BlogSite:Admin:SignInAttemptsPerMinute"] = SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
+        };
+        foreach (var (key, value) in ExtraSettings)
+        {
+            settings[key] = value;
+        }
+
+        Factory = new BlogSiteFactory(settings) { Clock = Clock };
         using var warmUp = Factory.CreateClient();
         await using var scope = Factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<CmsUser>>();

@@ -1,0 +1,127 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using BlogSite.Testing;
+using SkiaSharp;
+
+namespace BlogSite.IntegrationTests.Admin;
+
+/// Uploads checked by content and size, thumbnails, and deletes that refuse to break a post.
+public sealed class MediaLibraryTests(MediaLibraryTests.SmallUploadsSite site) : IClassFixture<MediaLibraryTests.SmallUploadsSite>
+{
+    /// Uploads are limited to 64 KB here so a test can exceed the limit cheaply.
+    public sealed class SmallUploadsSite : AdminSite
+    {
+        protected override IReadOnlyDictionary<string, string?> ExtraSettings { get; } =
+            new Dictionary<string, string?> { ["BlogSite:Media:MaxUploadBytes"] = (64 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture) };
+    }
+
+    private static byte[] Image(SKEncodedImageFormat format, int width = 640, int height = 400)
+    {
+        using var bitmap = new SKBitmap(width, height);
+        bitmap.Erase(new SKColor(30, 90, 160));
+        using var image = SKImage.FromBitmap(bitmap);
+        using var data = image.Encode(format, 80);
+        return data.ToArray();
+    }
+
+    private static async Task<string> UploadAsync(HttpClient client, string fileName, byte[] bytes, string contentType = "image/png")
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        form.Add(file, "files", fileName);
+        form.Add(new StringContent(await AdminSite.TokenAsync(client, "/admin/media")), "__RequestVerificationToken");
+        using var response = await client.PostAsync("/admin/media?handler=Upload", form);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return await client.GetStringAsync("/admin/media");
+    }
+
+    [Theory]
+    [InlineData("photo.jpg", SKEncodedImageFormat.Jpeg, "harbour-photo.jpg")]
+    [InlineData("chart.png", SKEncodedImageFormat.Png, "harbour-chart.png")]
+    [InlineData("map.webp", SKEncodedImageFormat.Webp, "harbour-map.webp")]
+    public async Task ImagesAreStoredUnderASlugOfTheirNameWithASmallThumbnail(string name, SKEncodedImageFormat format, string stored)
+    {
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+
+        var page = await UploadAsync(editor, "Harbour " + name, Image(format));
+
+        Assert.Contains($"Uploaded {stored}.", page, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(site.MediaFolder, stored)));
+        using var thumbnail = await editor.GetAsync($"/admin/media/thumbnail?path={stored}");
+        Assert.Equal("image/jpeg", thumbnail.Content.Headers.ContentType?.MediaType);
+        using var decoded = SKBitmap.Decode(await thumbnail.Content.ReadAsByteArrayAsync());
+        Assert.Equal(320, decoded.Width);
+        Assert.Equal(HttpStatusCode.OK, (await site.NewClient().GetAsync($"/media/{stored}")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("drawing.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"></svg>")]
+    [InlineData("innocent.png", "<!DOCTYPE html><script>alert(document.cookie)</script>")]
+    [InlineData("page.html", "<html><body>hello</body></html>")]
+    public async Task FilesThatAreNotImagesAreRefusedWhateverTheirNameSays(string name, string content)
+    {
+        using var author = await AdminSite.SignedInAsync(site, "Author");
+
+        var page = await UploadAsync(author, name, Encoding.UTF8.GetBytes(content));
+
+        Assert.Contains($"&#x27;{name}&#x27; is not a JPEG, PNG, GIF or WebP image", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(Directory.EnumerateFiles(site.MediaFolder), f => Path.GetFileNameWithoutExtension(f) == Path.GetFileNameWithoutExtension(name));
+    }
+
+    [Fact]
+    public async Task AnImageOverTheSizeLimitIsRefusedWithTheLimitNamed()
+    {
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+        var noise = new byte[80 * 1024];
+        new Random(7).NextBytes(noise);
+        byte[] big = [.. Image(SKEncodedImageFormat.Png, 8, 8), .. noise];
+
+        var page = await UploadAsync(editor, "huge.png", big);
+
+        Assert.Contains("images may be at most 0.1 MB", page, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(site.MediaFolder, "huge.png")));
+    }
+
+    [Fact]
+    public async Task AnImageAPostShowsIsNotDeletedAndTheMessageNamesThePost()
+    {
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+        await UploadAsync(editor, "cover.png", Image(SKEncodedImageFormat.Png));
+        var post = await PostEditorForm.OpenAsync(editor);
+        using var saved = await post.Set("Title", "Post with a cover").Set("ImagePath", "cover.png").PostAsync("Save");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await UploadAsync(editor, "unused.png", Image(SKEncodedImageFormat.Png));
+
+        var refused = await DeleteAsync(editor, "cover.png");
+        var deleted = await DeleteAsync(editor, "unused.png");
+
+        Assert.Contains("was not deleted: it is shown by “Post with a cover”", refused, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(site.MediaFolder, "cover.png")));
+        Assert.Contains("Deleted unused.png.", deleted, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(site.MediaFolder, "unused.png")));
+    }
+
+    [Fact]
+    public async Task APostCannotPointAtAnImageThatIsNotInTheLibrary()
+    {
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+
+        using var response = await (await PostEditorForm.OpenAsync(editor)).Set("Title", "Bad image").Set("ImagePath", "../../etc/passwd.png").PostAsync("Save");
+
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.Contains("is not in the media library", page.QuerySelector("[data-valmsg-for='Form.ImagePath']")?.TextContent, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> DeleteAsync(HttpClient client, string path)
+    {
+        using var response = await client.PostAsync("/admin/media?handler=Delete", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["path"] = path,
+            ["__RequestVerificationToken"] = await AdminSite.TokenAsync(client, "/admin/media"),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return (await HtmlPage.GetAsync(client, "/admin/media")).Document.QuerySelector(".message")?.TextContent ?? "";
+    }
+}
