@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Net;
+using BlogSite.Cms.Content.Model;
+using BlogSite.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BlogSite.IntegrationTests.Admin;
+
+/// A future publish date schedules the post; the site's background publisher puts it live on time, with no visitor
+/// needed. The site runs on a fake clock so "a minute later" takes no minute.
+public sealed class SchedulingTests(SchedulingTests.FakeClockSite site) : IClassFixture<SchedulingTests.FakeClockSite>
+{
+    public sealed class FakeClockSite : AdminSite
+    {
+        public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+
+        protected override TimeProvider? Clock => Time;
+    }
+
+    private async Task<bool> IsPublishedAsync(string id)
+    {
+        await using var scope = site.Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ContentStore>().GetPublishedAsync(id) is not null;
+    }
+
+    [Fact]
+    public async Task APostScheduledAMinuteAheadGoesLiveOnTimeWithNoRequestInBetween()
+    {
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+        using var reader = site.NewClient();
+        var due = site.Time.GetUtcNow().UtcDateTime.AddMinutes(1);
+        var form = (await PostEditorForm.OpenAsync(editor)).Set("Title", "Scheduled briefing").Set("Markdown", "Out at the top of the minute.")
+            .Set("PublishDate", due.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
+
+        using var response = await form.PostAsync("Publish");
+        var id = response.Headers.Location!.OriginalString.Split('/')[^1];
+
+        Assert.Contains("Scheduled: it goes live on", await editor.GetStringAsync($"/admin/posts/{id}"), StringComparison.Ordinal);
+        Assert.Contains("Scheduled briefing", await editor.GetStringAsync("/admin/content?status=scheduled"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/blog/scheduled-briefing")).StatusCode);
+        Assert.False(await IsPublishedAsync(id));
+
+        site.Time.Advance(TimeSpan.FromSeconds(61));
+        await Eventually.TrueAsync(() => IsPublishedAsync(id), "the background publisher publishes the post");
+
+        var page = await HtmlPage.GetAsync(reader, "/blog/scheduled-briefing");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("Scheduled briefing", (await HtmlPage.GetAsync(reader, "/")).PostTitles);
+        Assert.Contains(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), page.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SavingAScheduledPostAsADraftCancelsTheSchedule()
+    {
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+        var due = site.Time.GetUtcNow().UtcDateTime.AddHours(2);
+        using var scheduled = await (await PostEditorForm.OpenAsync(editor)).Set("Title", "Postponed briefing")
+            .Set("PublishDate", due.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture)).PostAsync("Publish");
+        var id = scheduled.Headers.Location!.OriginalString.Split('/')[^1];
+
+        using var draft = await (await PostEditorForm.OpenAsync(editor, id)).PostAsync("Save");
+        site.Time.Advance(TimeSpan.FromHours(3));
+
+        Assert.DoesNotContain("Postponed briefing", await editor.GetStringAsync("/admin/content?status=scheduled"), StringComparison.Ordinal);
+        var publisher = ActivatorUtilities.CreateInstance<Cms.Content.Editing.ScheduledPublisher>(site.Factory.Services);
+        Assert.Null(await publisher.PublishDueAsync(CancellationToken.None));
+        Assert.False(await IsPublishedAsync(id));
+    }
+}
