@@ -5,10 +5,17 @@ namespace BlogSite.BrowserTests;
 
 /// The real host on a Kestrel port of its own, set up from the bundled recipe, and one headless Debian Chromium
 /// (never a downloaded browser) for the whole test class.
-public sealed class BrowserSiteFixture : IAsyncLifetime
+public class BrowserSiteFixture : IAsyncLifetime
 {
     private readonly SqliteTestDatabase database = new();
     private BlogSiteFactory? factory;
+
+    /// The site's clock; null for the real one.
+    protected virtual TimeProvider? Clock => null;
+
+    public IServiceProvider Services => factory?.Services ?? throw new InvalidOperationException("The site is not started.");
+
+    public string MediaFolder => database.MediaFolder;
     private IPlaywright? playwright;
 
     public const string AdminPassword = "Browser-tests-42!";
@@ -25,12 +32,13 @@ public sealed class BrowserSiteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        factory = new BlogSiteFactory(new Dictionary<string, string?>(database.Settings) 
+        factory = new BlogSiteFactory(new Dictionary<string, string?>(database.Settings)
         {
             ["BlogSite:Setup:AdminPassword"] = AdminPassword,
             ["BlogSite:Admin:SignInAttemptsPerMinute"] = "1000",
-        });
+        }) { Clock = Clock };
         BaseAddress = factory.StartOnLoopback();
+        await SeedAsync(factory.Services);
 
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -40,6 +48,9 @@ public sealed class BrowserSiteFixture : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
     }
+
+    /// Adds what a derived fixture's tests need once the site is set up.
+    protected virtual Task SeedAsync(IServiceProvider services) => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {

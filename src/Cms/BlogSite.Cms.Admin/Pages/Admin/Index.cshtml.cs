@@ -1,4 +1,5 @@
 using BlogSite.Cms.Admin.Editors;
+using BlogSite.Cms.Admin.Pages.Admin.Content;
 using BlogSite.Cms.Admin.Security;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Storage;
@@ -23,6 +24,10 @@ public sealed class DashboardModel(CmsDbContext db, ContentEditors editors) : Pa
 
     public IReadOnlyList<ContentItem> Recent { get; private set; } = [];
 
+    private HashSet<string> published = [];
+
+    public string StatusOf(ContentItem item) => ContentStatus.Of(item, published.Contains(item?.ContentItemId ?? ""));
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var latest = db.ContentItems.AsNoTracking().Where(x => x.Latest);
@@ -31,5 +36,7 @@ public sealed class DashboardModel(CmsDbContext db, ContentEditors editors) : Pa
         Items = await latest.CountAsync(cancellationToken);
         Scheduled = await latest.CountAsync(x => !x.Published && x.ScheduledPublishUtc != null, cancellationToken);
         Recent = await latest.OrderByDescending(x => x.ModifiedUtc).ThenByDescending(x => x.Id).Take(8).ToListAsync(cancellationToken);
+        var ids = Recent.Select(x => x.ContentItemId).ToList();
+        published = [.. await db.ContentItems.Where(x => x.Published && ids.Contains(x.ContentItemId)).Select(x => x.ContentItemId).ToListAsync(cancellationToken)];
     }
 }

@@ -92,10 +92,7 @@ public sealed class ContentListModel(CmsDbContext db, ContentStore store, Conten
 
     public ContentEditors Editors => editors;
 
-    public string StatusOf(ContentItem item) => item?.Published == true
-        ? "Published"
-        : item!.ScheduledPublishUtc is { } when ? $"Scheduled for {when:yyyy-MM-dd HH:mm} UTC"
-        : publishedItems.Contains(item.ContentItemId) ? "Has unpublished changes" : "Draft";
+    public string StatusOf(ContentItem item) => ContentStatus.Of(item, publishedItems.Contains(item?.ContentItemId ?? ""));
 
     public string PageUrl(int page) =>
         QueryString.Create(Request.Query.Where(q => q.Key != "p").SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)))
