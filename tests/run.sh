@@ -25,8 +25,18 @@ export BLOGSITE_TEST_POSTGRES="${BLOGSITE_TEST_POSTGRES:-Host=127.0.0.1;Port=543
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-dotnet test BlogSite.sln "$@" 2>&1 | tee "$log"
-status=${PIPESTATUS[0]}
+# One build, then the test assemblies one after another: on a small machine, browser tests sharing the cores with
+# the database tests time out, while each assembly still runs its own test classes in parallel.
+status=0
+if dotnet build BlogSite.sln 2>&1 | tee "$log"; then
+  for project in tests/BlogSite.UnitTests tests/BlogSite.IntegrationTests tests/BlogSite.BrowserTests; do
+    dotnet test "$project" --no-build "$@" 2>&1 | tee -a "$log"
+    project_status=${PIPESTATUS[0]}
+    [ "$project_status" -ne 0 ] && status=$project_status
+  done
+else
+  status=1
+fi
 
 # Each test assembly ends with "Passed!  - Failed: N, Passed: N, Skipped: N, Total: N" (or "Failed!  - ...").
 passed=0 failed=0 skipped=0
