@@ -49,6 +49,19 @@ public class BrowserSiteFixture : IAsyncLifetime
         });
     }
 
+    /// A new page of <paramref name="context"/>, signed in as <paramref name="userName"/> and on the dashboard.
+    public static async Task<IPage> SignInAsync(IBrowserContext context, string userName = "admin")
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.GetByLabel("User name").FillAsync(userName);
+        await page.GetByLabel("Password").FillAsync(AdminPassword);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/admin");
+        return page;
+    }
+
     /// Adds what a derived fixture's tests need once the site is set up.
     protected virtual Task SeedAsync(IServiceProvider services) => Task.CompletedTask;
 

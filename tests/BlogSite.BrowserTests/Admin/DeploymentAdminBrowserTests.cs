@@ -7,22 +7,11 @@ namespace BlogSite.BrowserTests.Admin;
 /// pass axe and are saved as screenshots.
 public sealed class DeploymentAdminBrowserTests(BrowserSiteFixture site) : IClassFixture<BrowserSiteFixture>
 {
-    private static async Task<IPage> SignedInPageAsync(IBrowserContext context)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/admin");
-        await page.GetByLabel("User name").FillAsync("admin");
-        await page.GetByLabel("Password").FillAsync(BrowserSiteFixture.AdminPassword);
-        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin");
-        return page;
-    }
-
     [Fact]
     public async Task AnAdministratorImportsAPastedRecipeAfterCheckingIt()
     {
         await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        var page = await SignedInPageAsync(context);
+        var page = await BrowserSiteFixture.SignInAsync(context);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSiteFixture.ArtifactsFolder, "admin-dashboard-1280.png"), FullPage = true });
 
         await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Import" }).ClickAsync();
@@ -56,7 +45,7 @@ public sealed class DeploymentAdminBrowserTests(BrowserSiteFixture site) : IClas
     public async Task AdminPagesHaveNoSeriousAccessibilityProblems(string path, bool signIn)
     {
         await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString() });
-        var page = signIn ? await SignedInPageAsync(context) : await context.NewPageAsync();
+        var page = signIn ? await BrowserSiteFixture.SignInAsync(context) : await context.NewPageAsync();
 
         await page.GotoAsync(path);
         var results = await page.RunAxe();

@@ -29,16 +29,7 @@ public sealed class AdminAuthorizationTests(AdminSite site) : IClassFixture<Admi
             ["/admin/taxonomies"] = ["Administrator", "Editor"],
             [$"/admin/taxonomies/{BlogSite.Blog.BlogTaxonomies.TagsContentItemId}"] = ["Administrator", "Editor"],
         };
-        var data = new TheoryData<string, string, bool>();
-        foreach (var (page, roles) in allowed)
-        {
-            foreach (var role in AdminSite.Roles)
-            {
-                data.Add(page, role, roles.Contains(role));
-            }
-        }
-
-        return data;
+        return EveryRole(allowed);
     }
 
     [Theory]
@@ -78,12 +69,18 @@ public sealed class AdminAuthorizationTests(AdminSite site) : IClassFixture<Admi
             [$"/admin/taxonomies/{tags}?handler=Merge"] = ["Administrator", "Editor"],
             ["/admin/settings"] = ["Administrator"],
         };
+        return EveryRole(allowed);
+    }
+
+    /// One case per address and role: whether the role is among those allowed there.
+    private static TheoryData<string, string, bool> EveryRole(Dictionary<string, string[]> allowed)
+    {
         var data = new TheoryData<string, string, bool>();
-        foreach (var (action, roles) in allowed)
+        foreach (var (address, roles) in allowed)
         {
             foreach (var role in AdminSite.Roles)
             {
-                data.Add(action, role, roles.Contains(role));
+                data.Add(address, role, roles.Contains(role));
             }
         }
 
