@@ -90,8 +90,10 @@ public sealed record LayoutData(string SiteName, string? Tagline, string PageTit
 
     public bool NoIndex { get; init; }
 
-    /// A line above the page's content, such as "this is a preview".
+    /// A line above the page's content, such as "this is a preview", with an optional link.
     public string? Notice { get; init; }
+
+    public PostLink? NoticeLink { get; init; }
 
     /// False on the error page, which must render even when the database is what failed.
     public bool ShowNavigation { get; init; } = true;

@@ -41,6 +41,7 @@ public sealed class PreviewModel(ContentStore store, ContentDrafts drafts, Conte
         {
             NoIndex = true,
             CanonicalUrl = null,
+            NoticeLink = item.ContentType == BlogContentDefinitions.BlogPost ? new PostLink("Back to the editor", $"/admin/posts/{item.ContentItemId}") : null,
             Notice = $"Preview of {(item.Published ? "the published version" : "an unpublished version")} saved {when} UTC by {item.Author}. Readers do not see unpublished changes.",
         };
         return Page();
