@@ -57,6 +57,6 @@ public sealed class BlogSiteFactory(IReadOnlyDictionary<string, string?> setting
         public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            logs.Enqueue($"{logLevel}: {formatter(state, exception)}");
+            logs.Enqueue($"{logLevel}: {formatter(state, exception)}{(exception is null ? "" : Environment.NewLine + exception)}");
     }
 }

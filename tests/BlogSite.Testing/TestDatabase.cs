@@ -20,9 +20,13 @@ public abstract class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await DropAsync();
-        if (Directory.Exists(MediaFolder))
+        // The media folder and the thumbnails the media library keeps beside it.
+        foreach (var folder in new[] { MediaFolder, MediaFolder + "-thumbnails" })
         {
-            Directory.Delete(MediaFolder, recursive: true);
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
         }
 
         GC.SuppressFinalize(this);

@@ -14,7 +14,7 @@ public partial class AdminSite : IAsyncLifetime
 {
     public const string Password = "Correct-horse-42!";
 
-    private readonly SqliteTestDatabase database = new();
+    private TestDatabase? database;
 
     public BlogSiteFactory Factory { get; private set; } = null!;
 
@@ -26,12 +26,16 @@ public partial class AdminSite : IAsyncLifetime
     /// The site's clock; null for the real one.
     protected virtual TimeProvider? Clock => null;
 
-    public string MediaFolder => database.MediaFolder;
+    /// Where the site's data lives; the PostgreSQL sites of the admin tests override this.
+    protected virtual async Task<TestDatabase> CreateDatabaseAsync() => await Task.FromResult<TestDatabase>(new SqliteTestDatabase());
+
+    public string MediaFolder => database?.MediaFolder ?? throw new InvalidOperationException("Not initialized.");
 
     public static IReadOnlyList<string> Roles { get; } = ["Administrator", "Editor", "Author", "Contributor"];
 
     public async Task InitializeAsync()
     {
+        database = await CreateDatabaseAsync();
         var settings = new Dictionary<string, string?>(database.Settings)
         {
             ["BlogSite:Setup:AdminPassword"] = Password,
@@ -57,7 +61,10 @@ public partial class AdminSite : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Factory.DisposeAsync();
-        await database.DisposeAsync();
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
     }
 
     public HttpClient NewClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -7,15 +7,9 @@ using SkiaSharp;
 namespace BlogSite.IntegrationTests.Admin;
 
 /// Uploads checked by content and size, thumbnails, and deletes that refuse to break a post.
-public sealed class MediaLibraryTests(MediaLibraryTests.SmallUploadsSite site) : IClassFixture<MediaLibraryTests.SmallUploadsSite>
+public abstract class MediaLibraryTests<TSite>(TSite site) : IClassFixture<TSite>
+    where TSite : SmallUploadsSite
 {
-    /// Uploads are limited to 64 KB here so a test can exceed the limit cheaply.
-    public sealed class SmallUploadsSite : AdminSite
-    {
-        protected override IReadOnlyDictionary<string, string?> ExtraSettings { get; } =
-            new Dictionary<string, string?> { ["BlogSite:Media:MaxUploadBytes"] = (64 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture) };
-    }
-
     private static byte[] Image(SKEncodedImageFormat format, int width = 640, int height = 400)
     {
         using var bitmap = new SKBitmap(width, height);
@@ -125,3 +119,19 @@ public sealed class MediaLibraryTests(MediaLibraryTests.SmallUploadsSite site) :
         return (await HtmlPage.GetAsync(client, "/admin/media")).Document.QuerySelector(".message")?.TextContent ?? "";
     }
 }
+
+/// Uploads are limited to 64 KB here so a test can exceed the limit cheaply.
+public class SmallUploadsSite : AdminSite
+{
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings { get; } =
+        new Dictionary<string, string?> { ["BlogSite:Media:MaxUploadBytes"] = (64 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture) };
+}
+
+public sealed class SmallUploadsPostgreSqlSite : SmallUploadsSite
+{
+    protected override async Task<TestDatabase> CreateDatabaseAsync() => await PostgreSqlTestDatabase.CreateAsync();
+}
+
+public sealed class MediaLibraryOnSqliteTests(SmallUploadsSite site) : MediaLibraryTests<SmallUploadsSite>(site);
+
+public sealed class MediaLibraryOnPostgreSqlTests(SmallUploadsPostgreSqlSite site) : MediaLibraryTests<SmallUploadsPostgreSqlSite>(site);

@@ -6,7 +6,8 @@ namespace BlogSite.IntegrationTests.Admin;
 
 /// The post editor through HTTP, as the browser posts it: drafts, publishing, slugs, conflicts, autosave, versions,
 /// preview and each role's limits.
-public sealed class PostEditorTests(AdminSite site) : IClassFixture<AdminSite>
+public abstract class PostEditorTests<TSite>(TSite site) : IClassFixture<TSite>
+    where TSite : AdminSite
 {
     private static readonly RecipeTerm LeafCategory = SetupRecipe.Instance.TaxonomyTerms.First(t => t.Taxonomy == "categories" && t.ParentId is not null);
 
@@ -229,3 +230,7 @@ public sealed class PostEditorTests(AdminSite site) : IClassFixture<AdminSite>
         Assert.Equal(othersBefore, (await PostEditorForm.OpenAsync(editor, Seed(5)))["Markdown"]);
     }
 }
+
+public sealed class PostEditorOnSqliteTests(AdminSite site) : PostEditorTests<AdminSite>(site);
+
+public sealed class PostEditorOnPostgreSqlTests(PostgreSqlAdminSite site) : PostEditorTests<PostgreSqlAdminSite>(site);

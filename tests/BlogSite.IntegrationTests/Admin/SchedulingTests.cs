@@ -9,15 +9,9 @@ namespace BlogSite.IntegrationTests.Admin;
 
 /// A future publish date schedules the post; the site's background publisher puts it live on time, with no visitor
 /// needed. The site runs on a fake clock so "a minute later" takes no minute.
-public sealed class SchedulingTests(SchedulingTests.FakeClockSite site) : IClassFixture<SchedulingTests.FakeClockSite>
+public abstract class SchedulingTests<TSite>(TSite site) : IClassFixture<TSite>
+    where TSite : FakeClockSite
 {
-    public sealed class FakeClockSite : AdminSite
-    {
-        public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
-
-        protected override TimeProvider? Clock => Time;
-    }
-
     private async Task<bool> IsPublishedAsync(string id)
     {
         await using var scope = site.Factory.Services.CreateAsyncScope();
@@ -68,3 +62,20 @@ public sealed class SchedulingTests(SchedulingTests.FakeClockSite site) : IClass
         Assert.False(await IsPublishedAsync(id));
     }
 }
+
+/// The admin site on a clock that moves only when a test says.
+public class FakeClockSite : AdminSite
+{
+    public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
+
+    protected override TimeProvider? Clock => Time;
+}
+
+public sealed class FakeClockPostgreSqlSite : FakeClockSite
+{
+    protected override async Task<TestDatabase> CreateDatabaseAsync() => await PostgreSqlTestDatabase.CreateAsync();
+}
+
+public sealed class SchedulingOnSqliteTests(FakeClockSite site) : SchedulingTests<FakeClockSite>(site);
+
+public sealed class SchedulingOnPostgreSqlTests(FakeClockPostgreSqlSite site) : SchedulingTests<FakeClockPostgreSqlSite>(site);

@@ -5,7 +5,8 @@ using BlogSite.Testing;
 namespace BlogSite.IntegrationTests.Admin;
 
 /// Term changes made in the admin are what readers see at once: names on badges, term pages, old addresses.
-public sealed class TaxonomyAdminTests(AdminSite site) : IClassFixture<AdminSite>
+public abstract class TaxonomyAdminTests<TSite>(TSite site) : IClassFixture<TSite>
+    where TSite : AdminSite
 {
     private static readonly string Categories = $"/admin/taxonomies/{BlogTaxonomies.CategoriesContentItemId}";
     private static readonly string Tags = $"/admin/taxonomies/{BlogTaxonomies.TagsContentItemId}";
@@ -101,3 +102,7 @@ public sealed class TaxonomyAdminTests(AdminSite site) : IClassFixture<AdminSite
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync(tag.Url)).StatusCode);
     }
 }
+
+public sealed class TaxonomyAdminOnSqliteTests(AdminSite site) : TaxonomyAdminTests<AdminSite>(site);
+
+public sealed class TaxonomyAdminOnPostgreSqlTests(PostgreSqlAdminSite site) : TaxonomyAdminTests<PostgreSqlAdminSite>(site);

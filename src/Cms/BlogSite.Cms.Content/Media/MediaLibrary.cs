@@ -98,7 +98,12 @@ public sealed class MediaLibrary(MediaStore store, IOptions<MediaOptions> option
         }
 
         File.Delete(store.FullPath(mediaPath));
-        File.Delete(ThumbnailPath(mediaPath));
+        // A thumbnail exists only once someone has looked at the library since the upload.
+        if (File.Exists(ThumbnailPath(mediaPath)))
+        {
+            File.Delete(ThumbnailPath(mediaPath));
+        }
+
         return [];
     }
 
