@@ -63,6 +63,8 @@ public sealed partial class PostEditorBrowserTests(EditorBrowserFixture site) : 
         await Field(page, "Subtitle").FillAsync("What the new imagery shows");
         await Field(page, "Body (Markdown)").FillAsync("## Steam again\n\nThe cooling tower is **active**; see the [IAEA](https://www.iaea.org/) report.");
         await Field(page, "Category").SelectOptionAsync(new SelectOptionValue { Label = "   " + category.Name });
+        await Field(page, "Tags").PressSequentiallyAsync("Nuclear programme, Cyb");
+        await Assertions.Expect(page.Locator("#tag-suggestions option[value='Nuclear programme, Cybercrime']")).ToHaveCountAsync(1);
         await Field(page, "Tags").FillAsync("Nuclear programme, Satellite imagery watch");
         await Field(page, "Featured image").SelectOptionAsync("yongbyon-satellite.png");
         await Assertions.Expect(page.Locator("#markdown-preview h2")).ToHaveTextAsync("Steam again");
