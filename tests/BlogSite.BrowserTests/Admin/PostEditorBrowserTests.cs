@@ -68,7 +68,10 @@ public sealed partial class PostEditorBrowserTests(EditorBrowserFixture site) : 
         await Field(page, "Tags").FillAsync("Nuclear programme, Satellite imagery watch");
         await Field(page, "Featured image").SelectOptionAsync("yongbyon-satellite.png");
         await Assertions.Expect(page.Locator("#markdown-preview h2")).ToHaveTextAsync("Steam again");
-        await Assertions.Expect(page.Locator("#image-preview")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#image-preview")).ToHaveAttributeAsync("alt", "Selected image: yongbyon-satellite.png");
+        await Field(page, "Or upload a new image").SetInputFilesAsync(new FilePayload { Name = "Cooling tower.png", MimeType = "image/png", Buffer = Png() });
+        await Assertions.Expect(page.GetByText("Uploaded and chosen: cooling-tower.png.")).ToBeVisibleAsync();
+        await Assertions.Expect(Field(page, "Featured image")).ToHaveValueAsync("cooling-tower.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("admin-post-editor-1280.png"), FullPage = true });
         var axe = await page.RunAxe();
         Assert.Empty(axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}"));
@@ -93,7 +96,7 @@ public sealed partial class PostEditorBrowserTests(EditorBrowserFixture site) : 
         var inCategory = await ReaderAsync(readers, category.Url);
         await Assertions.Expect(inCategory.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Reactor restart seen from orbit" })).ToBeVisibleAsync();
         var post = await ReaderAsync(readers, "/blog/reactor-restart-seen-from-orbit");
-        await Assertions.Expect(post.Locator("img[src*='/media/yongbyon-satellite.png']")).ToBeVisibleAsync();
+        await Assertions.Expect(post.Locator("img[src*='/media/cooling-tower.png']")).ToBeVisibleAsync();
         await Assertions.Expect(post.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "Satellite imagery watch" })).ToBeVisibleAsync();
     }
 

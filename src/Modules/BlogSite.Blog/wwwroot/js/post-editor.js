@@ -50,6 +50,37 @@
   image.addEventListener('change', showImage);
   showImage();
 
+  // Upload from the editor: the media library checks the file; the new image is added to the list and chosen.
+  const upload = document.getElementById('image-upload');
+  if (upload) {
+    const uploadStatus = document.getElementById('image-upload-status');
+    upload.addEventListener('change', async () => {
+      if (!upload.files.length) return;
+      const body = new FormData();
+      body.append('files', upload.files[0]);
+      body.append('__RequestVerificationToken', token);
+      uploadStatus.textContent = 'Uploading…';
+      try {
+        const response = await fetch(upload.dataset.upload, { method: 'POST', body, credentials: 'same-origin', headers: { Accept: 'application/json' } });
+        const result = await response.json();
+        if (!response.ok) { uploadStatus.textContent = result.problems.join(' '); return; }
+        for (const file of result.uploaded) {
+          const option = Object.assign(document.createElement('option'), { value: file.path, textContent: file.path });
+          option.dataset.thumbnail = file.thumbnail;
+          image.append(option);
+          image.value = file.path;
+        }
+        showImage();
+        dirty = true;
+        uploadStatus.textContent = 'Uploaded and chosen: ' + image.value + '.';
+      } catch {
+        uploadStatus.textContent = 'The upload failed; try again or use the media library.';
+      } finally {
+        upload.value = '';
+      }
+    });
+  }
+
   const labelPublish = () => {
     if (publish) publish.textContent = date.value && new Date(date.value) > new Date() ? 'Schedule' : 'Publish';
   };

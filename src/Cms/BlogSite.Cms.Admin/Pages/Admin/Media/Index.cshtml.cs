@@ -61,6 +61,17 @@ public sealed class MediaModel(MediaLibrary library, IAuthorizationService autho
             problems.Add("Choose one or more images to upload.");
         }
 
+        // The post editor uploads with fetch and wants the result as data, not a page.
+        if (Request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true))
+        {
+            var result = new
+            {
+                uploaded = uploaded.Select(p => new { path = p, thumbnail = $"/admin/media/thumbnail?path={Uri.EscapeDataString(p)}" }),
+                problems,
+            };
+            return problems.Count > 0 ? new UnprocessableEntityObjectResult(result) : new JsonResult(result);
+        }
+
         Message = uploaded.Count > 0 ? $"Uploaded {string.Join(", ", uploaded)}." : null;
         Problem = problems.Count > 0 ? string.Join(" ", problems) : null;
         return Redirect("/admin/media");

@@ -42,6 +42,8 @@ public sealed class EditPostModel(
 
     public bool CanPreview { get; private set; }
 
+    public bool CanUploadMedia { get; private set; }
+
     /// Set when the save was refused because someone else saved meanwhile.
     public string? Conflict { get; private set; }
 
@@ -240,6 +242,7 @@ public sealed class EditPostModel(
         CanPublish = await permissions.CanAsync(User, AdminPermissions.PublishContent, AdminPermissions.PublishOwnContent, subject);
         CanDelete = Latest is not null && await permissions.CanAsync(User, AdminPermissions.DeleteContent, AdminPermissions.DeleteOwnContent, subject);
         CanPreview = await permissions.CanAsync(User, AdminPermissions.PreviewContent, AdminPermissions.PreviewOwnContent, subject);
+        CanUploadMedia = await permissions.CanAsync(User, AdminPermissions.ManageMediaContent, AdminPermissions.ManageOwnMedia, new ContentItem { Owner = userId });
         return null;
     }
 
