@@ -96,6 +96,7 @@ public static class AdminModule
     public static WebApplication UseCmsAdmin(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseAdminSecurityHeaders();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

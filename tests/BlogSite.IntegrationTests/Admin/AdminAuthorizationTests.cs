@@ -173,4 +173,20 @@ public sealed class AdminAuthorizationTests(AdminSite site) : IClassFixture<Admi
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    [Theory]
+    [InlineData("/login")]
+    [InlineData("/admin")]
+    [InlineData("/admin/posts/new")]
+    public async Task AdminPagesCannotBeFramedAndRunOnlyTheSitesOwnScripts(string page)
+    {
+        using var client = await AdminSite.SignedInAsync(site, "Editor");
+
+        using var response = await client.GetAsync(page);
+
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        Assert.Contains("script-src 'self';", policy, StringComparison.Ordinal);
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+    }
 }

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace BlogSite.Cms.Admin.Security;
+
+/// The admin and sign-in pages may not be framed (clickjacking on buttons that publish and delete) and run only
+/// the site's own scripts, so injected markup could not act for a signed-in editor.
+public static class AdminSecurityHeaders
+{
+    private const string Policy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; " +
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    public static IApplicationBuilder UseAdminSecurityHeaders(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var path = context.Request.Path;
+            if (path.StartsWithSegments("/admin") || path.StartsWithSegments("/login"))
+            {
+                context.Response.Headers.ContentSecurityPolicy = Policy;
+                context.Response.Headers.XFrameOptions = "DENY";
+                context.Response.Headers.XContentTypeOptions = "nosniff";
+                context.Response.Headers["Referrer-Policy"] = "same-origin";
+            }
+
+            await next(context);
+        });
+}
