@@ -1,6 +1,8 @@
 using System.Net;
 using BlogSite.Blog;
+using BlogSite.Cms.Content.Taxonomies;
 using BlogSite.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BlogSite.IntegrationTests.Admin;
 
@@ -85,6 +87,22 @@ public abstract class TaxonomyAdminTests<TSite>(TSite site) : IClassFixture<TSit
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
         Assert.Contains("already uses the slug", page.QuerySelector("#add-slug")!.ParentElement!.QuerySelector(".field-error")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Duplicate", page.QuerySelector("#add-name")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task TagsCreatedAtTheSameMomentByDifferentWritersAreAllKept()
+    {
+        var names = Enumerable.Range(1, 6).Select(i => $"Simultaneous tag {i}").ToList();
+
+        await Task.WhenAll(names.Select(async name =>
+        {
+            await using var scope = site.Factory.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<TaxonomyEditor>().EnsureTermsAsync(BlogTaxonomies.TagsContentItemId, [name]);
+        }));
+
+        await using var check = site.Factory.Services.CreateAsyncScope();
+        var tags = await check.ServiceProvider.GetRequiredService<TermCatalog>().TreeAsync(BlogTaxonomies.TagsContentItemId);
+        Assert.All(names, name => Assert.Contains(tags, t => t.DisplayText == name));
     }
 
     [Fact]

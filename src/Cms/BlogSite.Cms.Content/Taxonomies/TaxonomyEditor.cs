@@ -11,86 +11,91 @@ namespace BlogSite.Cms.Content.Taxonomies;
 /// taxonomy is saved through the content store, so a re-slugged term's old URL answers with a 301.
 public sealed class TaxonomyEditor(CmsDbContext db, ContentStore store)
 {
+    private const int MaxAttempts = 10;
+
     public Task<ContentItem?> GetAsync(string taxonomyId, CancellationToken cancellationToken = default) =>
         store.GetLatestAsync(taxonomyId, cancellationToken);
 
     public async Task<string> AddTermAsync(string taxonomyId, string name, string? slug, string? parentId, CancellationToken cancellationToken = default)
     {
-        var taxonomy = await LoadAsync(taxonomyId, cancellationToken);
-        var siblings = parentId is null ? Roots(taxonomy) : Children(Find(taxonomy, parentId, "ParentId"));
-        var termId = ContentItemIdGenerator.NewId();
-        var term = new JsonObject
+        var (_, termId) = await EditAsync(taxonomyId, taxonomy =>
         {
-            ["ContentItemId"] = termId,
-            ["ContentType"] = taxonomy.Content["TaxonomyPart"]?["TermContentType"]?.GetValue<string>() ?? "Term",
-            ["TermPart"] = new JsonObject { ["TaxonomyContentItemId"] = taxonomyId },
-        };
-        siblings.Add(term);
-        Describe(taxonomy, term, name, slug);
-        await SaveAsync(taxonomy, cancellationToken);
-        return termId;
+            var siblings = parentId is null ? Roots(taxonomy) : Children(Find(taxonomy, parentId, "ParentId"));
+            var term = NewTerm(taxonomy);
+            siblings.Add(term);
+            Describe(taxonomy, term, name, slug);
+            return term["ContentItemId"]!.GetValue<string>();
+        }, cancellationToken);
+        return termId!;
     }
 
     /// Renames and re-slugs a term; the items that use it keep using it.
     public async Task UpdateTermAsync(string taxonomyId, string termId, string name, string? slug, CancellationToken cancellationToken = default)
     {
-        var taxonomy = await LoadAsync(taxonomyId, cancellationToken);
-        Describe(taxonomy, Find(taxonomy, termId, "TermId"), name, slug);
-        await SaveAsync(taxonomy, cancellationToken);
+        var (taxonomy, _) = await EditAsync(taxonomyId, taxonomy =>
+        {
+            Describe(taxonomy, Find(taxonomy, termId, "TermId"), name, slug);
+            return termId;
+        }, cancellationToken);
         await RewriteItemsAsync(taxonomy, termId, ids => ids, cancellationToken);
     }
 
     /// Moves a term one place up (-1) or down (+1) among its siblings.
-    public async Task MoveAsync(string taxonomyId, string termId, int offset, CancellationToken cancellationToken = default)
-    {
-        var taxonomy = await LoadAsync(taxonomyId, cancellationToken);
-        var term = Find(taxonomy, termId, "TermId");
-        var siblings = (JsonArray)term.Parent!;
-        var index = siblings.IndexOf(term);
-        var target = Math.Clamp(index + offset, 0, siblings.Count - 1);
-        if (target != index)
+    public Task MoveAsync(string taxonomyId, string termId, int offset, CancellationToken cancellationToken = default) =>
+        EditAsync(taxonomyId, taxonomy =>
         {
-            siblings.RemoveAt(index);
-            siblings.Insert(target, term);
-            await SaveAsync(taxonomy, cancellationToken);
-        }
-    }
-
-    /// Puts a term (with its children) under another term, or at the top with a null parent; it goes last there.
-    public async Task SetParentAsync(string taxonomyId, string termId, string? parentId, CancellationToken cancellationToken = default)
-    {
-        var taxonomy = await LoadAsync(taxonomyId, cancellationToken);
-        var term = Find(taxonomy, termId, "TermId");
-        JsonArray destination;
-        if (parentId is null)
-        {
-            destination = Roots(taxonomy);
-        }
-        else
-        {
-            var parent = Find(taxonomy, parentId, "ParentId");
-            if (parentId == termId || IsInside(parent, term))
+            var term = Find(taxonomy, termId, "TermId");
+            var siblings = (JsonArray)term.Parent!;
+            var index = siblings.IndexOf(term);
+            var target = Math.Clamp(index + offset, 0, siblings.Count - 1);
+            if (target == index)
             {
-                throw new TaxonomyEditException("ParentId", "A term cannot be placed under itself or under one of its own children.");
+                return null;
             }
 
-            destination = Children(parent);
-        }
+            siblings.RemoveAt(index);
+            siblings.Insert(target, term);
+            return termId;
+        }, cancellationToken);
 
-        ((JsonArray)term.Parent!).Remove(term);
-        destination.Add(term);
-        EnsureUniquePaths(taxonomy);
-        await SaveAsync(taxonomy, cancellationToken);
-    }
+    /// Puts a term (with its children) under another term, or at the top with a null parent; it goes last there.
+    public Task SetParentAsync(string taxonomyId, string termId, string? parentId, CancellationToken cancellationToken = default) =>
+        EditAsync(taxonomyId, taxonomy =>
+        {
+            var term = Find(taxonomy, termId, "TermId");
+            JsonArray destination;
+            if (parentId is null)
+            {
+                destination = Roots(taxonomy);
+            }
+            else
+            {
+                var parent = Find(taxonomy, parentId, "ParentId");
+                if (parentId == termId || IsInside(parent, term))
+                {
+                    throw new TaxonomyEditException("ParentId", "A term cannot be placed under itself or under one of its own children.");
+                }
+
+                destination = Children(parent);
+            }
+
+            ((JsonArray)term.Parent!).Remove(term);
+            destination.Add(term);
+            EnsureUniquePaths(taxonomy);
+            return termId;
+        }, cancellationToken);
 
     /// Deletes a term and the terms below it; items that used them lose those links.
     public async Task DeleteTermAsync(string taxonomyId, string termId, CancellationToken cancellationToken = default)
     {
-        var taxonomy = await LoadAsync(taxonomyId, cancellationToken);
-        var term = Find(taxonomy, termId, "TermId");
-        var removed = AllTerms(term).Select(t => t["ContentItemId"]!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
-        ((JsonArray)term.Parent!).Remove(term);
-        await SaveAsync(taxonomy, cancellationToken);
+        var removed = new HashSet<string>(StringComparer.Ordinal);
+        var (taxonomy, _) = await EditAsync(taxonomyId, taxonomy =>
+        {
+            var term = Find(taxonomy, termId, "TermId");
+            removed = AllTerms(term).Select(t => t["ContentItemId"]!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+            ((JsonArray)term.Parent!).Remove(term);
+            return termId;
+        }, cancellationToken);
         foreach (var id in removed)
         {
             await RewriteItemsAsync(taxonomy, id, ids => [.. ids.Where(x => x != id)], cancellationToken);
@@ -105,16 +110,18 @@ public sealed class TaxonomyEditor(CmsDbContext db, ContentStore store)
             throw new TaxonomyEditException("TargetId", "Choose two different terms to merge.");
         }
 
-        var taxonomy = await LoadAsync(taxonomyId, cancellationToken);
-        var source = Find(taxonomy, sourceId, "SourceId");
-        Find(taxonomy, targetId, "TargetId");
-        if (Children(source).Count > 0)
+        var (taxonomy, _) = await EditAsync(taxonomyId, taxonomy =>
         {
-            throw new TaxonomyEditException("SourceId", "Move or delete this term's children before merging it.");
-        }
+            var source = Find(taxonomy, sourceId, "SourceId");
+            Find(taxonomy, targetId, "TargetId");
+            if (Children(source).Count > 0)
+            {
+                throw new TaxonomyEditException("SourceId", "Move or delete this term's children before merging it.");
+            }
 
-        ((JsonArray)source.Parent!).Remove(source);
-        await SaveAsync(taxonomy, cancellationToken);
+            ((JsonArray)source.Parent!).Remove(source);
+            return sourceId;
+        }, cancellationToken);
         await RewriteItemsAsync(taxonomy, sourceId, ids => [.. ids.Select(x => x == sourceId ? targetId : x).Distinct(StringComparer.Ordinal)], cancellationToken);
     }
 
@@ -122,33 +129,28 @@ public sealed class TaxonomyEditor(CmsDbContext db, ContentStore store)
     public async Task<IReadOnlyList<string>> EnsureTermsAsync(string taxonomyId, IEnumerable<string> names, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(names);
-        var taxonomy = await LoadAsync(taxonomyId, cancellationToken);
+        var wanted = names.Select(n => n.Trim()).Where(n => n.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var ids = new List<string>();
-        var added = false;
-        foreach (var name in names.Select(n => n.Trim()).Where(n => n.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase))
+        await EditAsync(taxonomyId, taxonomy =>
         {
-            var existing = AllTerms(taxonomy).FirstOrDefault(t => string.Equals(NameOf(t), name, StringComparison.OrdinalIgnoreCase));
-            if (existing is null)
+            ids.Clear();
+            var added = false;
+            foreach (var name in wanted)
             {
-                existing = new JsonObject
+                var existing = AllTerms(taxonomy).FirstOrDefault(t => string.Equals(NameOf(t), name, StringComparison.OrdinalIgnoreCase));
+                if (existing is null)
                 {
-                    ["ContentItemId"] = ContentItemIdGenerator.NewId(),
-                    ["ContentType"] = taxonomy.Content["TaxonomyPart"]?["TermContentType"]?.GetValue<string>() ?? "Term",
-                    ["TermPart"] = new JsonObject { ["TaxonomyContentItemId"] = taxonomyId },
-                };
-                Roots(taxonomy).Add(existing);
-                Describe(taxonomy, existing, name, null);
-                added = true;
+                    existing = NewTerm(taxonomy);
+                    Roots(taxonomy).Add(existing);
+                    Describe(taxonomy, existing, name, null);
+                    added = true;
+                }
+
+                ids.Add(existing["ContentItemId"]!.GetValue<string>());
             }
 
-            ids.Add(existing["ContentItemId"]!.GetValue<string>());
-        }
-
-        if (added)
-        {
-            await SaveAsync(taxonomy, cancellationToken);
-        }
-
+            return added ? "added" : null;
+        }, cancellationToken);
         return ids;
     }
 
@@ -198,8 +200,46 @@ public sealed class TaxonomyEditor(CmsDbContext db, ContentStore store)
         return taxonomy;
     }
 
-    /// Taxonomies are not drafted: a change is saved over the current version and is live at once.
-    private async Task SaveAsync(ContentItem taxonomy, CancellationToken cancellationToken) =>
+    /// Loads the taxonomy, applies <paramref name="change"/> (which returns null when it changed nothing) and saves
+    /// it. Taxonomies are not drafted: a change is saved over the current version and is live at once. A change
+    /// saved by someone else meanwhile (an author's new tag, another editor) is never overwritten: the change is
+    /// made again on what they saved.
+    private async Task<(ContentItem Taxonomy, string? Result)> EditAsync(
+        string taxonomyId, Func<ContentItem, string?> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var taxonomy = await LoadAsync(taxonomyId, cancellationToken);
+            var result = change(taxonomy);
+            if (result is null)
+            {
+                return (taxonomy, null);
+            }
+
+            try
+            {
+                await SaveAsync(taxonomy, cancellationToken);
+                return (taxonomy, result);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            {
+                // Nothing else is tracked yet when a taxonomy is saved (items are rewritten afterwards). A short,
+                // growing, random pause keeps writers that collided from colliding again.
+                db.ChangeTracker.Clear();
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20) * attempt), cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                throw new TaxonomyEditException("TaxonomyId", "The taxonomy is being changed by someone else right now; try again.");
+            }
+        }
+    }
+
+    private async Task SaveAsync(ContentItem taxonomy, CancellationToken cancellationToken)
+    {
+        // The UPDATE only succeeds if the stored version is still the one the change was made on.
+        var stored = await db.ContentItems.FirstAsync(x => x.ContentItemId == taxonomy.ContentItemId && x.Latest, cancellationToken);
+        db.Entry(stored).Property(x => x.ConcurrencyStamp).OriginalValue = taxonomy.ConcurrencyStamp;
         await store.ImportAsync(
             new ContentItem
             {
@@ -215,6 +255,14 @@ public sealed class TaxonomyEditor(CmsDbContext db, ContentStore store)
                 Content = taxonomy.Content,
             },
             cancellationToken);
+    }
+
+    private static JsonObject NewTerm(ContentItem taxonomy) => new()
+    {
+        ["ContentItemId"] = ContentItemIdGenerator.NewId(),
+        ["ContentType"] = taxonomy.Content["TaxonomyPart"]?["TermContentType"]?.GetValue<string>() ?? "Term",
+        ["TermPart"] = new JsonObject { ["TaxonomyContentItemId"] = taxonomy.ContentItemId },
+    };
 
     /// Applies <paramref name="change"/> to the term ids of every current or published version that uses the term,
     /// and refreshes the cached tag names of those fields.
