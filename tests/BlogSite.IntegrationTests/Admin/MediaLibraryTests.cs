@@ -98,6 +98,67 @@ public abstract class MediaLibraryTests<TSite>(TSite site) : IClassFixture<TSite
     }
 
     [Fact]
+    public async Task AnImageShownInAPostsMarkdownIsNotDeletedEither()
+    {
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+        await UploadAsync(editor, "inline figure.png", Image(SKEncodedImageFormat.Png));
+        using var saved = await (await PostEditorForm.OpenAsync(editor)).Set("Title", "Post with a figure")
+            .Set("Markdown", "See ![the figure](/media/inline-figure.png).").PostAsync("Save");
+
+        var refused = await DeleteAsync(editor, "inline-figure.png");
+
+        Assert.Contains("it is shown by “Post with a figure”", refused, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(site.MediaFolder, "inline-figure.png")));
+    }
+
+    [Fact]
+    public async Task ASmallFileClaimingAHugeCanvasIsRefused()
+    {
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+
+        var page = await UploadAsync(editor, "bomb.png", PngHeader(30_000, 30_000));
+
+        Assert.Contains("30000 × 30000 pixels", System.Net.WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(site.MediaFolder, "bomb.png")));
+    }
+
+    /// A valid PNG of a few hundred bytes that claims the given size: its pixel data is a short run of compressed zeros.
+    private static byte[] PngHeader(int width, int height)
+    {
+        using var pixels = new MemoryStream();
+        using (var zlib = new System.IO.Compression.ZLibStream(pixels, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            zlib.Write(new byte[100_000]);
+        }
+
+        return [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A,
+            .. Chunk("IHDR", [.. BigEndian(width), .. BigEndian(height), 8, 6, 0, 0, 0]), .. Chunk("IDAT", pixels.ToArray()), .. Chunk("IEND", [])];
+    }
+
+    private static byte[] Chunk(string type, byte[] body)
+    {
+        byte[] typed = [.. Encoding.ASCII.GetBytes(type), .. body];
+        return [.. BigEndian(body.Length), .. typed, .. BigEndian((int)Crc32(typed))];
+    }
+
+    private static byte[] BigEndian(int value) => [(byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value];
+
+    private static uint Crc32(byte[] data)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in data)
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++)
+            {
+                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
+            }
+        }
+
+        return ~crc;
+    }
+
+    [Fact]
     public async Task APostCannotPointAtAnImageThatIsNotInTheLibrary()
     {
         using var editor = await AdminSite.SignedInAsync(site, "Editor");

@@ -44,22 +44,48 @@ public abstract class SchedulingTests<TSite>(TSite site) : IClassFixture<TSite>
         Assert.Contains(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), page.Html, StringComparison.Ordinal);
     }
 
+    private static async Task<string> ScheduleAsync(HttpClient editor, string title, string markdown, DateTime due)
+    {
+        using var response = await (await PostEditorForm.OpenAsync(editor)).Set("Title", title).Set("Markdown", markdown)
+            .Set("PublishDate", due.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture)).PostAsync("Publish");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return response.Headers.Location!.OriginalString.Split('/')[^1];
+    }
+
+    private Task<DateTime?> PublishDueNowAsync() =>
+        ActivatorUtilities.CreateInstance<Cms.Content.Editing.ScheduledPublisher>(site.Factory.Services).PublishDueAsync(CancellationToken.None);
+
     [Fact]
-    public async Task SavingAScheduledPostAsADraftCancelsTheSchedule()
+    public async Task ChangesSavedAfterSchedulingAreNotPublishedWithTheScheduledVersion()
     {
         using var editor = await AdminSite.SignedInAsync(site, "Editor");
-        var due = site.Time.GetUtcNow().UtcDateTime.AddHours(2);
-        using var scheduled = await (await PostEditorForm.OpenAsync(editor)).Set("Title", "Postponed briefing")
-            .Set("PublishDate", due.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture)).PostAsync("Publish");
-        var id = scheduled.Headers.Location!.OriginalString.Split('/')[^1];
+        using var reader = site.NewClient();
+        var id = await ScheduleAsync(editor, "Scheduled then edited", "The text that was scheduled.", site.Time.GetUtcNow().UtcDateTime.AddHours(1));
 
-        using var draft = await (await PostEditorForm.OpenAsync(editor, id)).PostAsync("Save");
-        site.Time.Advance(TimeSpan.FromHours(3));
+        using var draft = await (await PostEditorForm.OpenAsync(editor, id)).Set("Markdown", "Half-finished afterthoughts.").PostAsync("Save");
+        Assert.Contains("The scheduled version still goes live on time", await editor.GetStringAsync($"/admin/posts/{id}"), StringComparison.Ordinal);
+        site.Time.Advance(TimeSpan.FromHours(2));
+        await PublishDueNowAsync();
 
-        Assert.DoesNotContain("Postponed briefing", await editor.GetStringAsync("/admin/content?status=scheduled"), StringComparison.Ordinal);
-        var publisher = ActivatorUtilities.CreateInstance<Cms.Content.Editing.ScheduledPublisher>(site.Factory.Services);
-        Assert.Null(await publisher.PublishDueAsync(CancellationToken.None));
+        var live = await reader.GetStringAsync("/blog/scheduled-then-edited");
+        Assert.Contains("The text that was scheduled.", live, StringComparison.Ordinal);
+        Assert.DoesNotContain("Half-finished", live, StringComparison.Ordinal);
+        Assert.Contains("Published, with unpublished changes", await editor.GetStringAsync($"/admin/posts/{id}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACancelledScheduleNeverPublishes()
+    {
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+        var id = await ScheduleAsync(editor, "Postponed briefing", "Not yet.", site.Time.GetUtcNow().UtcDateTime.AddHours(1));
+
+        using var cancelled = await (await PostEditorForm.OpenAsync(editor, id)).PostAsync("Unschedule");
+        site.Time.Advance(TimeSpan.FromHours(2));
+
+        Assert.Contains("Schedule cancelled", await editor.GetStringAsync($"/admin/posts/{id}"), StringComparison.Ordinal);
+        Assert.Null(await PublishDueNowAsync());
         Assert.False(await IsPublishedAsync(id));
+        Assert.DoesNotContain("Postponed briefing", await editor.GetStringAsync("/admin/content?status=scheduled"), StringComparison.Ordinal);
     }
 }
 

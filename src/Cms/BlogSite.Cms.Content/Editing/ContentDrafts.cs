@@ -61,6 +61,12 @@ public sealed class ContentDrafts(CmsDbContext db, ContentStore store, TimeProvi
         target.PublishedUtc = edited.PublishedUtc;
         target.Content = (JsonObject)edited.Content.DeepClone();
         target.ScheduledPublishUtc = PublishLaterPart.ScheduleOf(target);
+        if (target.ScheduledPublishUtc is not null)
+        {
+            // One schedule per item: scheduling this version replaces a schedule of an earlier one.
+            await ClearSchedulesAsync(edited.ContentItemId, except: target, cancellationToken);
+        }
+
         target.Autosaved = autosave;
         target.ConcurrencyStamp = Guid.NewGuid().ToString("N");
         try
@@ -89,6 +95,38 @@ public sealed class ContentDrafts(CmsDbContext db, ContentStore store, TimeProvi
         }
 
         return target;
+    }
+
+    /// The version of the item that is scheduled to go live, if any. Drafts saved after it are not part of it.
+    public Task<ContentItem?> ScheduledVersionAsync(string contentItemId, CancellationToken cancellationToken = default) =>
+        db.ContentItems.AsNoTracking()
+            .Where(x => x.ContentItemId == contentItemId && !x.Published && x.ScheduledPublishUtc != null)
+            .OrderByDescending(x => x.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// Cancels the item's schedule; its versions stay as they are.
+    public async Task<bool> UnscheduleAsync(string contentItemId, CancellationToken cancellationToken = default)
+    {
+        var cleared = await ClearSchedulesAsync(contentItemId, except: null, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return cleared > 0;
+    }
+
+    private async Task<int> ClearSchedulesAsync(string contentItemId, ContentItem? except, CancellationToken cancellationToken)
+    {
+        var scheduled = await db.ContentItems
+            .Where(x => x.ContentItemId == contentItemId && x.ScheduledPublishUtc != null)
+            .ToListAsync(cancellationToken);
+        foreach (var version in scheduled.Where(v => v != except))
+        {
+            var content = (JsonObject)version.Content.DeepClone();
+            PublishLaterPart.Set(content, null);
+            version.Content = content;
+            version.ScheduledPublishUtc = null;
+            version.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+        }
+
+        return scheduled.Count(v => v != except);
     }
 
     /// Makes an old version's content the item's new draft; the version itself stays in the history as it was.

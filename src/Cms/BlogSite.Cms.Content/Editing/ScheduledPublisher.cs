@@ -7,13 +7,19 @@ using Microsoft.Extensions.Logging;
 
 namespace BlogSite.Cms.Content.Editing;
 
-/// Publishes scheduled drafts when they fall due, whether or not anyone visits the site. It looks at the database at
-/// least once a minute, so schedules saved on other nodes and items due while the site was down are published too
-/// (late, never lost); several nodes publishing the same item is harmless, as a published item is skipped.
+/// Publishes scheduled versions when they fall due, whether or not anyone visits the site. A schedule belongs to
+/// the version that was scheduled: drafts saved after it are not published with it. The publisher looks at the
+/// database at least once a minute, so schedules saved on other nodes and versions due while the site was down are
+/// published too (late, never lost); several nodes publishing the same version is harmless, as a published version
+/// is skipped. A version that cannot go live (its path was taken meanwhile) is logged once and left scheduled; it is
+/// tried again when it changes or the site restarts.
 public sealed partial class ScheduledPublisher(
     IServiceScopeFactory scopes, TimeProvider clock, PublishingSchedule schedule, ILogger<ScheduledPublisher> logger) : BackgroundService
 {
     private static readonly TimeSpan LongestWait = TimeSpan.FromMinutes(1);
+
+    /// Versions (by concurrency stamp) that failed to publish, so they are not retried in a tight loop.
+    private readonly HashSet<string> failed = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -46,7 +52,7 @@ public sealed partial class ScheduledPublisher(
         }
     }
 
-    /// Publishes every item whose schedule has come and returns when the next one falls due.
+    /// Publishes every version whose schedule has come and returns when the next one falls due.
     public async Task<DateTime?> PublishDueAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -54,32 +60,37 @@ public sealed partial class ScheduledPublisher(
         var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.ContentItems.AsNoTracking()
-            .Where(x => x.Latest && !x.Published && x.ScheduledPublishUtc != null && x.ScheduledPublishUtc <= now)
-            .Select(x => new { x.ContentItemId, x.DisplayText })
+            .Where(x => !x.Published && x.ScheduledPublishUtc != null && x.ScheduledPublishUtc <= now)
+            .Select(x => new { x.ContentItemId, x.ContentItemVersionId, x.DisplayText, x.ConcurrencyStamp })
             .ToListAsync(cancellationToken);
-        foreach (var item in due)
+        foreach (var version in due.Where(v => !failed.Contains(v.ConcurrencyStamp)))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try
             {
-                if (await store.PublishAsync(item.ContentItemId, cancellationToken))
+                // Publish exactly the version that was scheduled, and only if it still is (nobody published,
+                // unscheduled or rescheduled it since the query above).
+                var stillDue = await db.ContentItems.AnyAsync(
+                    x => x.ContentItemVersionId == version.ContentItemVersionId && !x.Published && x.ScheduledPublishUtc != null && x.ScheduledPublishUtc <= now,
+                    cancellationToken);
+                if (stillDue && await store.PublishAsync(version.ContentItemId, version.ContentItemVersionId, cancellationToken))
                 {
-                    LogPublished(logger, item.DisplayText, item.ContentItemId);
+                    LogPublished(logger, version.DisplayText, version.ContentItemId);
                 }
 
                 await transaction.CommitAsync(cancellationToken);
             }
             catch (Exception e) when (e is ContentConflictException or DbUpdateException)
             {
-                // One item that cannot go live (its path was taken meanwhile) must not hold up the others.
                 await transaction.RollbackAsync(cancellationToken);
                 db.ChangeTracker.Clear();
-                LogItemFailed(logger, item.ContentItemId, e.Message);
+                failed.Add(version.ConcurrencyStamp);
+                LogItemFailed(logger, version.ContentItemId, e.Message);
             }
         }
 
         return await db.ContentItems.AsNoTracking()
-            .Where(x => x.Latest && !x.Published && x.ScheduledPublishUtc != null)
+            .Where(x => !x.Published && x.ScheduledPublishUtc != null && x.ScheduledPublishUtc > now)
             .MinAsync(x => x.ScheduledPublishUtc, cancellationToken);
     }
 

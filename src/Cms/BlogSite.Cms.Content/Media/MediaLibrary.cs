@@ -1,4 +1,5 @@
 using System.Globalization;
+using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Routing;
 using BlogSite.Cms.Content.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,7 @@ namespace BlogSite.Cms.Content.Media;
 public sealed class MediaLibrary(MediaStore store, IOptions<MediaOptions> options, CmsDbContext db)
 {
     private const int ThumbnailWidth = 320;
+    private const long MaxPixels = 50_000_000;
 
     private static readonly HashSet<string> ImageExtensions = new(StringComparer.OrdinalIgnoreCase) { ".jpg", ".jpeg", ".png", ".gif", ".webp" };
 
@@ -19,7 +21,7 @@ public sealed class MediaLibrary(MediaStore store, IOptions<MediaOptions> option
 
     /// The images in the library, newest first.
     public IReadOnlyList<MediaFile> Images() =>
-        [.. store.AllFiles().Where(p => ImageExtensions.Contains(Path.GetExtension(p)))
+        [.. store.AllFiles().Where(p => ImageExtensions.Contains(Path.GetExtension(p)) && MediaStore.Problem(p) is null)
             .Select(p => new FileInfo(store.FullPath(p)))
             .Select(f => new MediaFile(Path.GetRelativePath(store.Root, f.FullName).Replace('\\', '/'), f.Length, f.LastWriteTimeUtc))
             .OrderByDescending(f => f.ModifiedUtc).ThenBy(f => f.Path, StringComparer.Ordinal)];
@@ -51,6 +53,12 @@ public sealed class MediaLibrary(MediaStore store, IOptions<MediaOptions> option
             {
                 throw new MediaUploadException($"'{fileName}' looks like an image but cannot be read; it may be damaged.");
             }
+
+            // A small file can claim a huge canvas; decoding it for a thumbnail would take the memory of the server.
+            if ((long)codec.Info.Width * codec.Info.Height > MaxPixels)
+            {
+                throw new MediaUploadException($"'{fileName}' is {codec.Info.Width} × {codec.Info.Height} pixels; images may have at most {MaxPixels / 1_000_000} million pixels.");
+            }
         }
 
         var baseName = SlugGenerator.Slugify(Path.GetFileNameWithoutExtension(fileName));
@@ -72,19 +80,19 @@ public sealed class MediaLibrary(MediaStore store, IOptions<MediaOptions> option
         }
     }
 
-    /// The titles of the current and published items that show the file.
+    /// The titles of the current and published items that show the file, in a media field or in their Markdown.
     public async Task<IReadOnlyList<string>> UsedByAsync(string mediaPath, CancellationToken cancellationToken = default)
     {
-        var quoted = System.Text.Json.JsonSerializer.Serialize(mediaPath);
-        // "%" and "_" in a name only widen the match; the exact check below settles it.
-        var pattern = "%" + quoted + "%";
-        var candidates = await db.ContentItems
-            .FromSql($"SELECT * FROM \"ContentItems\" WHERE \"Data\" LIKE {pattern}")
-            .AsNoTracking()
-            .Where(x => x.Latest || x.Published)
-            .ToListAsync(cancellationToken);
-        return [.. candidates
-            .Where(x => x.Content.ToJsonString().Contains(quoted, StringComparison.Ordinal))
+        var asField = System.Text.Json.JsonSerializer.Serialize(mediaPath, ContentJson.Options);
+        var asLink = new MediaFile(mediaPath, 0, default).Url;
+        // A plain substring search (LIKE would read "\", "%" and "_" in the JSON as patterns); the check below settles it.
+        var candidates = db.Database.IsNpgsql()
+            ? db.ContentItems.FromSql($"SELECT * FROM \"ContentItems\" WHERE strpos(\"Data\", {asField}) > 0 OR strpos(\"Data\", {asLink}) > 0 OR strpos(\"Data\", {mediaPath}) > 0")
+            : db.ContentItems.FromSql($"SELECT * FROM \"ContentItems\" WHERE instr(\"Data\", {asField}) > 0 OR instr(\"Data\", {asLink}) > 0 OR instr(\"Data\", {mediaPath}) > 0");
+        var items = await candidates.AsNoTracking().Where(x => x.Latest || x.Published).ToListAsync(cancellationToken);
+        return [.. items
+            .Where(x => x.Content.ToJsonString(ContentJson.Options) is var json
+                && (json.Contains(asField, StringComparison.Ordinal) || json.Contains("/media/" + mediaPath, StringComparison.Ordinal) || json.Contains(asLink, StringComparison.Ordinal)))
             .Select(x => x.DisplayText).Distinct(StringComparer.Ordinal)];
     }
 

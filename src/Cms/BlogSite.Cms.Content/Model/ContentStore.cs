@@ -23,34 +23,38 @@ public sealed class ContentStore(CmsDbContext db, TimeProvider clock, IFullTextI
         db.ContentItems.AsNoTracking()
             .FirstOrDefaultAsync(x => x.ContentItemId == contentItemId && x.Latest, cancellationToken);
 
-    /// Makes the latest version the published one; the previously published version stops being published.
-    public async Task<bool> PublishAsync(string contentItemId, CancellationToken cancellationToken = default)
+    /// Makes the latest version (or the version <paramref name="contentItemVersionId"/>, for a schedule) the
+    /// published one; the previously published version stops being published and any schedule of the item ends.
+    public async Task<bool> PublishAsync(string contentItemId, string? contentItemVersionId = null, CancellationToken cancellationToken = default)
     {
-        var versions = await db.ContentItems.Where(x => x.ContentItemId == contentItemId && (x.Latest || x.Published)).ToListAsync(cancellationToken);
-        if (versions.Find(v => v.Latest) is not { } latest || latest.Published)
+        var versions = await db.ContentItems
+            .Where(x => x.ContentItemId == contentItemId
+                && (x.Latest || x.Published || x.ScheduledPublishUtc != null || x.ContentItemVersionId == contentItemVersionId))
+            .ToListAsync(cancellationToken);
+        var chosen = contentItemVersionId is null ? versions.Find(v => v.Latest) : versions.Find(v => v.ContentItemVersionId == contentItemVersionId);
+        if (chosen is null || chosen.Published)
         {
             return false;
         }
 
-        var publishing = new ContentItem { ContentItemId = latest.ContentItemId, ContentType = latest.ContentType, Published = true, Content = latest.Content };
+        var publishing = new ContentItem { ContentItemId = chosen.ContentItemId, ContentType = chosen.ContentType, Published = true, Content = chosen.Content };
         await EnsureRoutesAreFreeAsync(publishing, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         await RememberMovedRoutesAsync(versions.Find(v => v.Published), publishing, now, cancellationToken);
         foreach (var version in versions)
         {
-            version.Published = version == latest;
+            version.Published = version == chosen;
             version.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+            if (version.ScheduledPublishUtc is not null || version.Content.ContainsKey(PublishLaterPart.Name))
+            {
+                version.ScheduledPublishUtc = null;
+                var content = (JsonObject)version.Content.DeepClone();
+                content.Remove(PublishLaterPart.Name);
+                version.Content = content;
+            }
         }
 
-        latest.PublishedUtc ??= now;
-        latest.ScheduledPublishUtc = null;
-        if (latest.Content.ContainsKey(PublishLaterPart.Name))
-        {
-            var content = (JsonObject)latest.Content.DeepClone();
-            content.Remove(PublishLaterPart.Name);
-            latest.Content = content;
-        }
-
+        chosen.PublishedUtc ??= now;
         await db.SaveChangesAsync(cancellationToken);
         foreach (var version in versions)
         {

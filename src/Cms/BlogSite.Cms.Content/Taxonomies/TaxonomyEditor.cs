@@ -142,7 +142,7 @@ public sealed class TaxonomyEditor(CmsDbContext db, ContentStore store)
                 {
                     existing = NewTerm(taxonomy);
                     Roots(taxonomy).Add(existing);
-                    Describe(taxonomy, existing, name, null);
+                    Describe(taxonomy, existing, name, FreeSlug(taxonomy, name));
                     added = true;
                 }
 
@@ -175,6 +175,21 @@ public sealed class TaxonomyEditor(CmsDbContext db, ContentStore store)
         term["TitlePart"] = new JsonObject { ["Title"] = name };
         term["AutoroutePart"] = new JsonObject { ["Path"] = path };
         EnsureUniquePaths(taxonomy);
+    }
+
+    /// A slug for a term typed in the editor that no other term uses: "c" for "C#" when "C++" has "c" becomes "c-2",
+    /// and a name with no Latin letters or digits gets "term".
+    private static string FreeSlug(ContentItem taxonomy, string name)
+    {
+        var slug = SlugGenerator.Slugify(name) is { Length: > 0 } s ? s : "term";
+        var taken = AllTerms(taxonomy).Select(t => t["AutoroutePart"]?["Path"]?.GetValue<string>()).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var candidate = slug;
+        for (var n = 2; taken.Contains(candidate); n++)
+        {
+            candidate = $"{slug}-{n.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        }
+
+        return candidate;
     }
 
     private static void EnsureUniquePaths(ContentItem taxonomy)

@@ -18,14 +18,15 @@ public sealed class BlogPostEditor(
 {
     public const string PathPrefix = "blog/";
 
-    public async Task<PostForm> FormOfAsync(ContentItem post, CancellationToken cancellationToken = default)
+    /// The form for <paramref name="post"/>; a pending schedule's time fills an empty publish date.
+    public async Task<PostForm> FormOfAsync(ContentItem post, DateTime? scheduledUtc = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(post);
         var zone = (await settings.GetAsync(cancellationToken)).TimeZone;
         var tags = post.Field<TaxonomyField>(BlogContentDefinitions.BlogPost, "Tags");
         var tagNames = tags?.TagNames is { Count: > 0 } names ? names : await NamesAsync(tags?.TermContentItemIds, cancellationToken);
         var path = post.As<AutoroutePart>("AutoroutePart")?.Path ?? "";
-        var when = PublishLaterPart.ScheduleOf(post) ?? post.PublishedUtc;
+        var when = PublishLaterPart.ScheduleOf(post) ?? post.PublishedUtc ?? scheduledUtc;
         return new PostForm
         {
             Title = post.Content["TitlePart"]?["Title"]?.GetValue<string>() ?? post.DisplayText,

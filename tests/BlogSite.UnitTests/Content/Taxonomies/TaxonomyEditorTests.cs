@@ -113,4 +113,13 @@ public sealed class TaxonomyEditorTests : IAsyncLifetime
         Assert.Equal("t1", ids[0]);
         Assert.Contains(await TreeAsync(), t => t.TermContentItemId == ids[1] && t.DisplayText == "Cyber crime" && t.Path == "tags/cyber-crime");
     }
+
+    [Fact]
+    public async Task TagsWhoseSlugsCollideOrVanishGetSlugsOfTheirOwn()
+    {
+        var ids = await WithAsync(services => services.GetRequiredService<TaxonomyEditor>().EnsureTermsAsync(Tags, ["C++", "C#", "북한", "조선"]));
+
+        var paths = (await TreeAsync()).Where(t => ids.Contains(t.TermContentItemId)).Select(t => t.Path).ToList();
+        Assert.Equal(["tags/c", "tags/c-2", "tags/term", "tags/term-2"], paths);
+    }
 }

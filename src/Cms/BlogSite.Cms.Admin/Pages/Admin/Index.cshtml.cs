@@ -26,7 +26,10 @@ public sealed class DashboardModel(CmsDbContext db, ContentEditors editors) : Pa
 
     private HashSet<string> published = [];
 
-    public string StatusOf(ContentItem item) => ContentStatus.Of(item, published.Contains(item?.ContentItemId ?? ""));
+    private Dictionary<string, DateTime> schedules = [];
+
+    public string StatusOf(ContentItem item) =>
+        ContentStatus.Of(item, published.Contains(item?.ContentItemId ?? ""), schedules.TryGetValue(item?.ContentItemId ?? "", out var when) ? when : null);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -34,9 +37,10 @@ public sealed class DashboardModel(CmsDbContext db, ContentEditors editors) : Pa
         PublishedPosts = await db.ContentItems.CountAsync(x => x.Published && x.ContentType == "BlogPost", cancellationToken);
         Drafts = await latest.CountAsync(x => !x.Published, cancellationToken);
         Items = await latest.CountAsync(cancellationToken);
-        Scheduled = await latest.CountAsync(x => !x.Published && x.ScheduledPublishUtc != null, cancellationToken);
+        Scheduled = await db.ContentItems.Where(x => !x.Published && x.ScheduledPublishUtc != null).Select(x => x.ContentItemId).Distinct().CountAsync(cancellationToken);
         Recent = await latest.OrderByDescending(x => x.ModifiedUtc).ThenByDescending(x => x.Id).Take(8).ToListAsync(cancellationToken);
         var ids = Recent.Select(x => x.ContentItemId).ToList();
         published = [.. await db.ContentItems.Where(x => x.Published && ids.Contains(x.ContentItemId)).Select(x => x.ContentItemId).ToListAsync(cancellationToken)];
+        schedules = await ContentStatus.SchedulesAsync(db, ids, cancellationToken);
     }
 }

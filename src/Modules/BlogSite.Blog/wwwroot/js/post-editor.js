@@ -11,7 +11,7 @@
   const publish = document.getElementById('publish-button');
   const token = form.querySelector('input[name="__RequestVerificationToken"]').value;
   const AUTOSAVE_DELAY = 3000;
-  let dirty = false, submitting = false, autosaveTimer = 0, previewTimer = 0, saving = null;
+  let dirty = false, submitting = false, autosaveTimer = 0, previewTimer = 0, saving = null, autosavePaused = false;
 
   const slugify = text => text.normalize('NFD').replace(/[\u0300-\u036f'’‘]/g, '').toLowerCase()
     .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
@@ -92,7 +92,7 @@
   // Autosave: the draft is saved a few seconds after the last change; the server answers 409 when someone else
   // saved meanwhile, and then nothing is overwritten.
   const autosave = async () => {
-    if (!dirty || submitting) return;
+    if (!dirty || submitting || autosavePaused) return;
     if (saving) { await saving; }
     dirty = false;
     say('Saving…');
@@ -114,9 +114,10 @@
           }
           say('Draft saved automatically at ' + new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' }) + '.');
         } else if (response.status === 409) {
+          // Never overwrite someone else's work in the background: autosave stops, and the editor decides.
           dirty = true;
-          say('Not saved: ' + result.message + ' Your text is kept here; use Save draft to replace their version, or reload to see it.');
-          stamp.value = result.stamp || stamp.value;
+          autosavePaused = true;
+          say('Not saved: ' + result.message + ' Autosave is paused. Your text is kept here; Save draft tells you more, or reload to see their version.');
         } else if (response.status === 422) {
           dirty = true;
           say('Not saved automatically yet: ' + Object.values(result.errors || {}).join(' '));
@@ -140,8 +141,15 @@
   form.addEventListener('submit', event => {
     const button = event.submitter;
     if (button && button.dataset.confirm && !confirm(button.dataset.confirm)) { event.preventDefault(); return; }
-    submitting = true;
     clearTimeout(autosaveTimer);
+    if (saving) {
+      // An autosave is on its way (for a new post it creates the post): submit once it has landed, to the address
+      // and with the version it returns, so the post is not created twice.
+      event.preventDefault();
+      saving.then(() => form.requestSubmit(button));
+      return;
+    }
+    submitting = true;
   });
 
   window.addEventListener('beforeunload', event => {

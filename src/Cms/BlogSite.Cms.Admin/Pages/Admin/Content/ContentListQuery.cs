@@ -26,7 +26,7 @@ public sealed record ContentListQuery(
             "published" => items.Where(x => x.Published),
             "draft" => items.Where(x => !x.Published && !published.Any(p => p.ContentItemId == x.ContentItemId)),
             "changed" => items.Where(x => !x.Published && published.Any(p => p.ContentItemId == x.ContentItemId)),
-            "scheduled" => items.Where(x => !x.Published && x.ScheduledPublishUtc != null),
+            "scheduled" => items.Where(x => db.ContentItems.Any(v => v.ContentItemId == x.ContentItemId && !v.Published && v.ScheduledPublishUtc != null)),
             _ => items,
         };
         if (!string.IsNullOrEmpty(Term))

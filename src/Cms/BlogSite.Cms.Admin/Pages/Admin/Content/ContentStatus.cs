@@ -1,18 +1,33 @@
 using System.Globalization;
 using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace BlogSite.Cms.Admin.Pages.Admin.Content;
 
-/// How the admin names an item's state from its latest version and whether a published version exists.
+/// How the admin names an item's state from its latest version, whether a published version exists and when a
+/// scheduled version goes live.
 public static class ContentStatus
 {
-    public static string Of(ContentItem latest, bool hasPublishedVersion)
+    public static string Of(ContentItem latest, bool hasPublishedVersion, DateTime? scheduledUtc)
     {
         ArgumentNullException.ThrowIfNull(latest);
         return latest.Published ? "Published"
-            : latest.ScheduledPublishUtc is { } when ? $"Scheduled for {when.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC"
+            : scheduledUtc is { } when ? $"Scheduled for {when.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC"
             : hasPublishedVersion ? "Has unpublished changes"
             : "Draft";
+    }
+
+    /// When each of <paramref name="contentItemIds"/> that has a scheduled version goes live.
+    public static async Task<Dictionary<string, DateTime>> SchedulesAsync(CmsDbContext db, IReadOnlyCollection<string> contentItemIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return (await db.ContentItems.AsNoTracking()
+                .Where(x => contentItemIds.Contains(x.ContentItemId) && !x.Published && x.ScheduledPublishUtc != null)
+                .Select(x => new { x.ContentItemId, x.ScheduledPublishUtc })
+                .ToListAsync(cancellationToken))
+            .GroupBy(x => x.ContentItemId)
+            .ToDictionary(g => g.Key, g => g.Min(x => x.ScheduledPublishUtc!.Value));
     }
 
     /// A CSS class for the state's badge.

@@ -34,6 +34,8 @@ public sealed class ContentListModel(CmsDbContext db, ContentStore store, Conten
 
     private HashSet<string> publishedItems = [];
 
+    private Dictionary<string, DateTime> schedules = [];
+
     public async Task OnGetAsync(
         [FromQuery] string? type, [FromQuery] string? status, [FromQuery] string? term, [FromQuery] string? author,
         [FromQuery] string? search, [FromQuery] string? sort, [FromQuery(Name = "p")] int? page, CancellationToken cancellationToken)
@@ -42,6 +44,7 @@ public sealed class ContentListModel(CmsDbContext db, ContentStore store, Conten
         (Items, Total) = await Query.RunAsync(db, cancellationToken);
         var ids = Items.Select(i => i.ContentItemId).ToList();
         publishedItems = [.. await db.ContentItems.AsNoTracking().Where(x => x.Published && ids.Contains(x.ContentItemId)).Select(x => x.ContentItemId).ToListAsync(cancellationToken)];
+        schedules = await ContentStatus.SchedulesAsync(db, ids, cancellationToken);
         var latest = db.ContentItems.AsNoTracking().Where(x => x.Latest);
         Types = await latest.Where(x => x.ContentType != "Taxonomy").Select(x => x.ContentType).Distinct().OrderBy(x => x).ToListAsync(cancellationToken);
         Authors = (await latest.Select(x => x.Author).Distinct().ToListAsync(cancellationToken)).OfType<string>().Where(a => a.Length > 0).Order(StringComparer.Ordinal).ToList();
@@ -72,7 +75,7 @@ public sealed class ContentListModel(CmsDbContext db, ContentStore store, Conten
             {
                 var changed = bulkAction switch
                 {
-                    "publish" => await store.PublishAsync(id, cancellationToken),
+                    "publish" => await store.PublishAsync(id, cancellationToken: cancellationToken),
                     "unpublish" => await store.UnpublishAsync(id, cancellationToken),
                     _ => await store.DeleteAsync(id, cancellationToken),
                 };
@@ -92,7 +95,8 @@ public sealed class ContentListModel(CmsDbContext db, ContentStore store, Conten
 
     public ContentEditors Editors => editors;
 
-    public string StatusOf(ContentItem item) => ContentStatus.Of(item, publishedItems.Contains(item?.ContentItemId ?? ""));
+    public string StatusOf(ContentItem item) =>
+        ContentStatus.Of(item, publishedItems.Contains(item?.ContentItemId ?? ""), schedules.TryGetValue(item?.ContentItemId ?? "", out var when) ? when : null);
 
     public string PageUrl(int page) =>
         QueryString.Create(Request.Query.Where(q => q.Key != "p").SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)))

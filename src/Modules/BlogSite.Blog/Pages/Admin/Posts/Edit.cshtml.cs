@@ -6,6 +6,7 @@ using BlogSite.Cms.Content.Editing;
 using BlogSite.Cms.Content.Markdown;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Parts;
+using BlogSite.Cms.Content.Taxonomies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -49,7 +50,8 @@ public sealed class EditPostModel(
 
     public bool IsNew => Id == NewId;
 
-    public DateTime? ScheduledUtc => Latest is null ? null : PublishLaterPart.ScheduleOf(Latest);
+    /// The version waiting to go live on its schedule, if any.
+    public ContentItem? Scheduled { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string id, [FromServices] PostEditorChoices choices, CancellationToken cancellationToken)
     {
@@ -60,7 +62,7 @@ public sealed class EditPostModel(
 
         if (Latest is not null)
         {
-            Form = await editor.FormOfAsync(Latest, cancellationToken);
+            Form = await editor.FormOfAsync(Latest, Scheduled?.ScheduledPublishUtc, cancellationToken);
         }
 
         return await ShowAsync(choices, cancellationToken);
@@ -80,7 +82,9 @@ public sealed class EditPostModel(
         }
 
         await transaction.CommitAsync(cancellationToken);
-        Message = PublishedVersion is null ? "Draft saved." : "Draft saved. Readers still see the published version until you publish.";
+        Message = Scheduled is not null ? "Draft saved. The scheduled version still goes live on time; schedule again to include these changes."
+            : PublishedVersion is null ? "Draft saved."
+            : "Draft saved. Readers still see the published version until you publish.";
         return Redirect($"/admin/posts/{saved.ContentItemId}");
     }
 
@@ -100,7 +104,8 @@ public sealed class EditPostModel(
         }
 
         var zone = await editor.TimeZoneAsync(cancellationToken);
-        var whenUtc = Form.PublishDate is { } local ? BlogPostEditor.ToUtc(local, zone) : (DateTime?)null;
+        // A time the zone skips (clocks going forward) is reported by the form checks, not converted.
+        var whenUtc = Form.PublishDate is { } local && !zone.IsInvalidTime(local) ? BlogPostEditor.ToUtc(local, zone) : (DateTime?)null;
         var future = whenUtc > clock.GetUtcNow().UtcDateTime;
         await using var transaction = await store.BeginTransactionAsync(cancellationToken);
         if (await SaveAsync(autosave: false, future ? whenUtc : null, cancellationToken) is not { } saved)
@@ -112,7 +117,7 @@ public sealed class EditPostModel(
         {
             try
             {
-                await store.PublishAsync(saved.ContentItemId, cancellationToken);
+                await store.PublishAsync(saved.ContentItemId, cancellationToken: cancellationToken);
             }
             catch (ContentConflictException e)
             {
@@ -172,6 +177,11 @@ public sealed class EditPostModel(
             return refused;
         }
 
+        if (!CanPreview)
+        {
+            return Forbid();
+        }
+
         await using var transaction = await store.BeginTransactionAsync(cancellationToken);
         if (await SaveAsync(autosave: true, scheduleUtc: null, cancellationToken) is not { } saved)
         {
@@ -191,7 +201,7 @@ public sealed class EditPostModel(
         }
 
         await using var transaction = await store.BeginTransactionAsync(cancellationToken);
-        var saved = await SaveAsync(autosave: true, scheduleUtc: Latest is null ? null : PublishLaterPart.ScheduleOf(Latest), cancellationToken);
+        var saved = await SaveAsync(autosave: true, scheduleUtc: null, cancellationToken);
         if (saved is null)
         {
             return Conflict is not null
@@ -213,6 +223,23 @@ public sealed class EditPostModel(
         });
     }
 
+    /// Cancels the schedule; the scheduled version stays in the history as a draft.
+    public async Task<IActionResult> OnPostUnscheduleAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Latest is null || !CanPublish)
+        {
+            return Forbid();
+        }
+
+        Message = await drafts.UnscheduleAsync(Latest.ContentItemId, cancellationToken) ? "Schedule cancelled: nothing will be published automatically." : "The post was not scheduled.";
+        return Redirect($"/admin/posts/{Latest.ContentItemId}");
+    }
+
     /// The live preview: the body rendered by the public site's own (sanitizing) Markdown renderer.
     public ContentResult OnPostMarkdown(string? markdown, [FromServices] MarkdownRenderer renderer) =>
         Content(renderer.ToHtml(markdown), "text/html; charset=utf-8");
@@ -231,6 +258,7 @@ public sealed class EditPostModel(
             }
 
             PublishedVersion = Latest.Published ? Latest : await store.GetPublishedAsync(id, cancellationToken);
+            Scheduled = await drafts.ScheduledVersionAsync(id, cancellationToken);
         }
 
         var subject = Latest ?? new ContentItem { Owner = userId };
@@ -266,7 +294,17 @@ public sealed class EditPostModel(
         }
 
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
-        var version = await editor.BuildAsync(Form, Latest, contentItemId, userId, createTags: !autosave, cancellationToken);
+        ContentItem version;
+        try
+        {
+            version = await editor.BuildAsync(Form, Latest, contentItemId, userId, createTags: !autosave, cancellationToken);
+        }
+        catch (TaxonomyEditException e)
+        {
+            ModelState.AddModelError($"{nameof(Form)}.{nameof(PostForm.Tags)}", e.Message);
+            return null;
+        }
+
         PublishLaterPart.Set(version.Content, scheduleUtc);
         try
         {
