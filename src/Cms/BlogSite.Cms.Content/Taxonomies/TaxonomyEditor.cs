@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Routing;
 using BlogSite.Cms.Content.Storage;
+using static BlogSite.Cms.Content.Taxonomies.TermTree;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlogSite.Cms.Content.Taxonomies;
@@ -154,55 +155,6 @@ public sealed class TaxonomyEditor(CmsDbContext db, ContentStore store)
         return ids;
     }
 
-    public static string NameOf(JsonObject term) =>
-        term["TitlePart"]?["Title"]?.GetValue<string>() ?? term["DisplayText"]?.GetValue<string>() ?? "";
-
-    private static void Describe(ContentItem taxonomy, JsonObject term, string name, string? slug)
-    {
-        name = name?.Trim() ?? "";
-        if (name.Length == 0)
-        {
-            throw new TaxonomyEditException("Name", "Enter a name.");
-        }
-
-        var path = SlugGenerator.Slugify(string.IsNullOrWhiteSpace(slug) ? name : slug);
-        if (path.Length == 0)
-        {
-            throw new TaxonomyEditException("Slug", "The slug needs at least one letter or digit.");
-        }
-
-        term["DisplayText"] = name;
-        term["TitlePart"] = new JsonObject { ["Title"] = name };
-        term["AutoroutePart"] = new JsonObject { ["Path"] = path };
-        EnsureUniquePaths(taxonomy);
-    }
-
-    /// A slug for a term typed in the editor that no other term uses: "c" for "C#" when "C++" has "c" becomes "c-2",
-    /// and a name with no Latin letters or digits gets "term".
-    private static string FreeSlug(ContentItem taxonomy, string name)
-    {
-        var slug = SlugGenerator.Slugify(name) is { Length: > 0 } s ? s : "term";
-        var taken = AllTerms(taxonomy).Select(t => t["AutoroutePart"]?["Path"]?.GetValue<string>()).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var candidate = slug;
-        for (var n = 2; taken.Contains(candidate); n++)
-        {
-            candidate = $"{slug}-{n.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
-        }
-
-        return candidate;
-    }
-
-    private static void EnsureUniquePaths(ContentItem taxonomy)
-    {
-        var duplicate = AllTerms(taxonomy)
-            .GroupBy(t => t["AutoroutePart"]?["Path"]?.GetValue<string>() ?? "", StringComparer.OrdinalIgnoreCase)
-            .FirstOrDefault(g => g.Key.Length > 0 && g.Count() > 1);
-        if (duplicate is not null)
-        {
-            throw new TaxonomyEditException("Slug", $"Another term already uses the slug '{duplicate.Key}'.");
-        }
-    }
-
     private async Task<ContentItem> LoadAsync(string taxonomyId, CancellationToken cancellationToken)
     {
         var taxonomy = await store.GetLatestAsync(taxonomyId, cancellationToken);
@@ -272,13 +224,6 @@ public sealed class TaxonomyEditor(CmsDbContext db, ContentStore store)
             cancellationToken);
     }
 
-    private static JsonObject NewTerm(ContentItem taxonomy) => new()
-    {
-        ["ContentItemId"] = ContentItemIdGenerator.NewId(),
-        ["ContentType"] = taxonomy.Content["TaxonomyPart"]?["TermContentType"]?.GetValue<string>() ?? "Term",
-        ["TermPart"] = new JsonObject { ["TaxonomyContentItemId"] = taxonomy.ContentItemId },
-    };
-
     /// Applies <paramref name="change"/> to the term ids of every current or published version that uses the term,
     /// and refreshes the cached tag names of those fields.
     private async Task RewriteItemsAsync(ContentItem taxonomy, string termId, Func<List<string>, List<string>> change, CancellationToken cancellationToken)
@@ -312,53 +257,6 @@ public sealed class TaxonomyEditor(CmsDbContext db, ContentStore store)
         foreach (var item in items)
         {
             await store.ReindexAsync(item, cancellationToken);
-        }
-    }
-
-    private static JsonArray Roots(ContentItem taxonomy)
-    {
-        var part = (JsonObject)taxonomy.Content["TaxonomyPart"]!;
-        if (part["Terms"] is not JsonArray terms)
-        {
-            part["Terms"] = terms = [];
-        }
-
-        return terms;
-    }
-
-    private static JsonArray Children(JsonObject term)
-    {
-        if (term["Terms"] is not JsonArray terms)
-        {
-            term["Terms"] = terms = [];
-        }
-
-        return terms;
-    }
-
-    private static JsonObject Find(ContentItem taxonomy, string termId, string field) =>
-        AllTerms(taxonomy).FirstOrDefault(t => t["ContentItemId"]?.GetValue<string>() == termId)
-        ?? throw new TaxonomyEditException(field, $"The taxonomy has no term '{termId}'.");
-
-    private static bool IsInside(JsonObject node, JsonObject ancestor) => AllTerms(ancestor).Contains(node);
-
-    private static IEnumerable<JsonObject> AllTerms(ContentItem taxonomy) => Descend(Roots(taxonomy));
-
-    /// The term itself and every term below it.
-    private static IEnumerable<JsonObject> AllTerms(JsonObject term) => term["Terms"] is JsonArray children ? Descend(children).Prepend(term) : [term];
-
-    private static IEnumerable<JsonObject> Descend(JsonArray terms)
-    {
-        foreach (var term in terms.OfType<JsonObject>())
-        {
-            yield return term;
-            if (term["Terms"] is JsonArray children)
-            {
-                foreach (var child in Descend(children))
-                {
-                    yield return child;
-                }
-            }
         }
     }
 }

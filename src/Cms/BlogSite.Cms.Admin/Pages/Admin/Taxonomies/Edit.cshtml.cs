@@ -100,6 +100,15 @@ public sealed class EditTaxonomyModel(TaxonomyEditor editor, TermCatalog terms, 
             ModelState.AddModelError(e.Field, e.Message);
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
+        {
+            // A post using the term was saved at the same moment; nothing was changed, so trying again is safe.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            FailedForm = form;
+            ModelState.AddModelError("TermId", "A post using this term was saved at the same moment; nothing was changed. Try again.");
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
         catch (ContentConflictException e)
         {
             await transaction.RollbackAsync(cancellationToken);

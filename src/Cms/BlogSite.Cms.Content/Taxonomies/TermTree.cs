@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Routing;
+
+namespace BlogSite.Cms.Content.Taxonomies;
+
+/// Orchard Core's term tree as it is stored: terms are JSON objects in the taxonomy's TaxonomyPart.Terms, each with
+/// its children in "Terms". Finding, walking, naming and slugging terms; no database here.
+public static class TermTree
+{
+    public static string NameOf(JsonObject term) =>
+        term["TitlePart"]?["Title"]?.GetValue<string>() ?? term["DisplayText"]?.GetValue<string>() ?? "";
+
+    public static void Describe(ContentItem taxonomy, JsonObject term, string name, string? slug)
+    {
+        name = name?.Trim() ?? "";
+        if (name.Length == 0)
+        {
+            throw new TaxonomyEditException("Name", "Enter a name.");
+        }
+
+        var path = SlugGenerator.Slugify(string.IsNullOrWhiteSpace(slug) ? name : slug);
+        if (path.Length == 0)
+        {
+            throw new TaxonomyEditException("Slug", "The slug needs at least one letter or digit.");
+        }
+
+        term["DisplayText"] = name;
+        term["TitlePart"] = new JsonObject { ["Title"] = name };
+        term["AutoroutePart"] = new JsonObject { ["Path"] = path };
+        EnsureUniquePaths(taxonomy);
+    }
+
+    /// A slug for a term typed in the editor that no other term uses: "c" for "C#" when "C++" has "c" becomes "c-2",
+    /// and a name with no Latin letters or digits gets "term".
+    public static string FreeSlug(ContentItem taxonomy, string name)
+    {
+        var slug = SlugGenerator.Slugify(name) is { Length: > 0 } s ? s : "term";
+        var taken = AllTerms(taxonomy).Select(t => t["AutoroutePart"]?["Path"]?.GetValue<string>()).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var candidate = slug;
+        for (var n = 2; taken.Contains(candidate); n++)
+        {
+            candidate = $"{slug}-{n.ToString(CultureInfo.InvariantCulture)}";
+        }
+
+        return candidate;
+    }
+
+    public static void EnsureUniquePaths(ContentItem taxonomy)
+    {
+        var duplicate = AllTerms(taxonomy)
+            .GroupBy(t => t["AutoroutePart"]?["Path"]?.GetValue<string>() ?? "", StringComparer.OrdinalIgnoreCase)
+            .FirstOrDefault(g => g.Key.Length > 0 && g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new TaxonomyEditException("Slug", $"Another term already uses the slug '{duplicate.Key}'.");
+        }
+    }
+
+    public static JsonObject NewTerm(ContentItem taxonomy) => new()
+    {
+        ["ContentItemId"] = ContentItemIdGenerator.NewId(),
+        ["ContentType"] = taxonomy.Content["TaxonomyPart"]?["TermContentType"]?.GetValue<string>() ?? "Term",
+        ["TermPart"] = new JsonObject { ["TaxonomyContentItemId"] = taxonomy.ContentItemId },
+    };
+
+    public static JsonArray Roots(ContentItem taxonomy)
+    {
+        var part = (JsonObject)taxonomy.Content["TaxonomyPart"]!;
+        if (part["Terms"] is not JsonArray terms)
+        {
+            part["Terms"] = terms = [];
+        }
+
+        return terms;
+    }
+
+    public static JsonArray Children(JsonObject term)
+    {
+        if (term["Terms"] is not JsonArray terms)
+        {
+            term["Terms"] = terms = [];
+        }
+
+        return terms;
+    }
+
+    public static JsonObject Find(ContentItem taxonomy, string termId, string field) =>
+        AllTerms(taxonomy).FirstOrDefault(t => t["ContentItemId"]?.GetValue<string>() == termId)
+        ?? throw new TaxonomyEditException(field, $"The taxonomy has no term '{termId}'.");
+
+    public static bool IsInside(JsonObject node, JsonObject ancestor) => AllTerms(ancestor).Contains(node);
+
+    public static IEnumerable<JsonObject> AllTerms(ContentItem taxonomy) => Descend(Roots(taxonomy));
+
+    /// The term itself and every term below it.
+    public static IEnumerable<JsonObject> AllTerms(JsonObject term) => term["Terms"] is JsonArray children ? Descend(children).Prepend(term) : [term];
+
+    public static IEnumerable<JsonObject> Descend(JsonArray terms)
+    {
+        foreach (var term in terms.OfType<JsonObject>())
+        {
+            yield return term;
+            if (term["Terms"] is JsonArray children)
+            {
+                foreach (var child in Descend(children))
+                {
+                    yield return child;
+                }
+            }
+        }
+    }
+}
