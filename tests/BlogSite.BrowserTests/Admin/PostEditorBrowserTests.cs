@@ -189,6 +189,28 @@ public sealed partial class PostEditorBrowserTests(EditorBrowserFixture site) : 
     }
 
     [Fact]
+    public async Task AnAutosaveThatMeetsSomeoneElsesSaveStopsAndOverwritesNothing()
+    {
+        var (firstContext, first) = await site.SignInAsync("editor");
+        var (secondContext, second) = await site.SignInAsync("admin");
+        await using var _ = firstContext;
+        await using var __ = secondContext;
+        var seed = SetupRecipe.Instance.Posts[9];
+
+        await first.GotoAsync($"/admin/posts/{seed.ContentItemId}");
+        await second.GotoAsync($"/admin/posts/{seed.ContentItemId}");
+        await Field(second, "Body (Markdown)").FillAsync("The administrator's saved words.");
+        await Button(second, "Save draft").ClickAsync();
+        await Assertions.Expect(second.GetByText("Draft saved.")).ToBeVisibleAsync();
+        await Field(first, "Body (Markdown)").PressSequentiallyAsync(" The editor keeps typing.");
+
+        await Assertions.Expect(first.GetByText("Autosave is paused")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await using var scope = site.Services.CreateAsyncScope();
+        var latest = await scope.ServiceProvider.GetRequiredService<ContentStore>().GetLatestAsync(seed.ContentItemId);
+        Assert.Equal("The administrator's saved words.", latest?.Content["MarkdownBodyPart"]?["Markdown"]?.GetValue<string>());
+    }
+
+    [Fact]
     public async Task AnAuthorAndAContributorEachMeetTheirLimits()
     {
         var (authorContext, author) = await site.SignInAsync("author");

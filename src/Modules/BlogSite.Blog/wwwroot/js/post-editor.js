@@ -138,19 +138,28 @@
   });
   form.addEventListener('change', () => { dirty = true; });
 
+  let queuedSubmit = false;
   form.addEventListener('submit', event => {
     const button = event.submitter;
+    // One submission per page: a second click while the first is on its way would post the same version twice.
+    if (submitting) { event.preventDefault(); return; }
     if (button && button.dataset.confirm && !confirm(button.dataset.confirm)) { event.preventDefault(); return; }
     clearTimeout(autosaveTimer);
     if (saving) {
       // An autosave is on its way (for a new post it creates the post): submit once it has landed, to the address
       // and with the version it returns, so the post is not created twice.
       event.preventDefault();
-      saving.then(() => form.requestSubmit(button));
+      if (!queuedSubmit) {
+        queuedSubmit = true;
+        saving.then(() => { queuedSubmit = false; form.requestSubmit(button); });
+      }
       return;
     }
     submitting = true;
   });
+
+  // Coming back to this page from the browser's history restores it as it was left, mid-submit.
+  window.addEventListener('pageshow', event => { if (event.persisted) submitting = false; });
 
   window.addEventListener('beforeunload', event => {
     if (dirty && !submitting) { event.preventDefault(); event.returnValue = ''; }
