@@ -136,7 +136,7 @@ public sealed partial class PostEditorBrowserTests(EditorBrowserFixture site) : 
         await Assertions.Expect(page.GetByRole(AriaRole.Row)).ToHaveCountAsync(3);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Restore" }).Last.ClickAsync();
 
-        await Assertions.Expect(page.GetByText("Restored the version of")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Restored the version saved")).ToBeVisibleAsync();
         await Assertions.Expect(Field(page, "Body (Markdown)")).ToHaveValueAsync(SetupRecipe.MarkdownOf(seed));
     }
 

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json.Nodes;
+using BlogSite.Cms.Content.Editing;
 using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Settings;
 using BlogSite.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -86,6 +89,48 @@ public abstract class SchedulingTests<TSite>(TSite site) : IClassFixture<TSite>
         Assert.Null(await PublishDueNowAsync());
         Assert.False(await IsPublishedAsync(id));
         Assert.DoesNotContain("Postponed briefing", await editor.GetStringAsync("/admin/content?status=scheduled"), StringComparison.Ordinal);
+    }
+
+    private async Task SetTimeZoneAsync(string zone)
+    {
+        await using var scope = site.Factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SiteSettingsStore>().MergeAsync(new JsonObject { ["TimeZoneId"] = zone });
+    }
+
+    [Fact]
+    public async Task APublishDateIsEnteredAndShownInTheSiteTimeZone()
+    {
+        await SetTimeZoneAsync("Asia/Seoul");
+        try
+        {
+            using var editor = await AdminSite.SignedInAsync(site, "Editor");
+            var now = site.Time.GetUtcNow().UtcDateTime;
+            var dueUtc = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, DateTimeKind.Utc).AddHours(3);
+            var seoul = dueUtc.AddHours(9);
+
+            var id = await ScheduleAsync(editor, "Briefing for Seoul mornings", "Timed for readers in Seoul.", seoul);
+
+            await using (var scope = site.Factory.Services.CreateAsyncScope())
+            {
+                var scheduled = await scope.ServiceProvider.GetRequiredService<ContentDrafts>().ScheduledVersionAsync(id);
+                Assert.Equal(dueUtc, scheduled?.ScheduledPublishUtc);
+            }
+
+            var list = await editor.GetStringAsync("/admin/content?status=scheduled");
+            Assert.Contains($"Scheduled for {seoul.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} (Asia/Seoul)", list, StringComparison.Ordinal);
+            var edit = await HtmlPage.GetAsync(editor, $"/admin/posts/{id}");
+            Assert.Equal(seoul.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture), edit.Document.QuerySelector("#Form_PublishDate")?.GetAttribute("value")?[..16]);
+            Assert.Equal(now.AddHours(9).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture), edit.Document.QuerySelector("#Form_PublishDate")?.GetAttribute("data-site-now"));
+            Assert.Contains("to go live " + seoul.ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture) + " (Asia/Seoul)", edit.Document.QuerySelector(".status-line")?.TextContent.ReplaceLineEndings(" "), StringComparison.Ordinal);
+
+            // The other tests count on nothing else being due.
+            using var cancelled = await (await PostEditorForm.OpenAsync(editor, id)).PostAsync("Unschedule");
+            Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        }
+        finally
+        {
+            await SetTimeZoneAsync("UTC");
+        }
     }
 }
 

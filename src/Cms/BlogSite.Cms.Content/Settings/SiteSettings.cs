@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace BlogSite.Cms.Content.Settings;
@@ -16,6 +17,10 @@ public sealed record SiteSettings(JsonObject All)
     /// The zone editors read and enter dates in; UTC when unset or unknown.
     public TimeZoneInfo TimeZone =>
         All["TimeZoneId"]?.GetValue<string>() is { Length: > 0 } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    /// A stored UTC time as editors read it: in <see cref="TimeZone"/>, formatted invariantly.
+    public string ShowTime(DateTime utc, string format = "yyyy-MM-dd HH:mm") =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZone).ToString(format, CultureInfo.InvariantCulture);
 
     public string? HomeContentItemId => All["HomeRoute"]?["ContentItemId"]?.GetValue<string>();
 }

@@ -1,12 +1,15 @@
 using BlogSite.Blog.Queries;
 using BlogSite.Cms.Content.Indexes;
 using BlogSite.Cms.Content.Media;
+using BlogSite.Cms.Content.Settings;
 using BlogSite.Cms.Content.Taxonomies;
 
 namespace BlogSite.Blog.Editing;
 
-/// What the editor offers to pick from: the Categories tree, the existing tags, the images in the media library.
-public sealed class PostEditorChoices(TermCatalog terms, BlogTaxonomyLocator locator, MediaLibrary media)
+/// What the editor offers to pick from: the Categories tree, the existing tags, the images in the media library; and
+/// the site's zone and time, which the publish date is entered in.
+public sealed class PostEditorChoices(
+    TermCatalog terms, BlogTaxonomyLocator locator, MediaLibrary media, SiteSettingsStore settings, TimeProvider clock)
 {
     public IReadOnlyList<TermIndex> Categories { get; private set; } = [];
 
@@ -14,12 +17,20 @@ public sealed class PostEditorChoices(TermCatalog terms, BlogTaxonomyLocator loc
 
     public IReadOnlyList<MediaFile> Images { get; private set; } = [];
 
+    public string ZoneName { get; private set; } = "UTC";
+
+    /// The site's local time now, as a datetime-local field writes it, so the page tells "Publish" from "Schedule".
+    public string SiteNow { get; private set; } = "";
+
     public async Task<PostEditorChoices> LoadAsync(CancellationToken cancellationToken)
     {
         var (categories, tags) = await locator.GetAsync(cancellationToken);
         Categories = await terms.TreeAsync(categories, cancellationToken);
         Tags = [.. (await terms.TreeAsync(tags, cancellationToken)).Select(t => t.DisplayText).Order(StringComparer.OrdinalIgnoreCase)];
         Images = media.Images();
+        var site = await settings.GetAsync(cancellationToken);
+        ZoneName = site.TimeZone.Id;
+        SiteNow = site.ShowTime(clock.GetUtcNow().UtcDateTime, "yyyy-MM-ddTHH:mm");
         return this;
     }
 

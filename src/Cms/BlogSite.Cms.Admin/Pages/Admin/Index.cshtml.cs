@@ -2,6 +2,7 @@ using BlogSite.Cms.Admin.Editors;
 using BlogSite.Cms.Admin.Pages.Admin.Content;
 using BlogSite.Cms.Admin.Security;
 using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Settings;
 using BlogSite.Cms.Content.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BlogSite.Cms.Admin.Pages.Admin;
 
 [Authorize(Policy = AdminPermissions.AccessAdminPanel)]
-public sealed class DashboardModel(CmsDbContext db, ContentEditors editors) : PageModel
+public sealed class DashboardModel(CmsDbContext db, ContentEditors editors, SiteSettingsStore settings) : PageModel
 {
     public ContentEditors Editors => editors;
 
@@ -28,8 +29,13 @@ public sealed class DashboardModel(CmsDbContext db, ContentEditors editors) : Pa
 
     private Dictionary<string, DateTime> schedules = [];
 
+    private SiteSettings site = new([]);
+
+    /// The zone the page's times are shown in.
+    public string ZoneName => site.TimeZone.Id;
+
     public string StatusOf(ContentItem item) =>
-        ContentStatus.Of(item, published.Contains(item?.ContentItemId ?? ""), schedules.TryGetValue(item?.ContentItemId ?? "", out var when) ? when : null);
+        ContentStatus.Of(item, published.Contains(item?.ContentItemId ?? ""), schedules.TryGetValue(item?.ContentItemId ?? "", out var when) ? when : null, site);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -42,5 +48,6 @@ public sealed class DashboardModel(CmsDbContext db, ContentEditors editors) : Pa
         var ids = Recent.Select(x => x.ContentItemId).ToList();
         published = [.. await db.ContentItems.Where(x => x.Published && ids.Contains(x.ContentItemId)).Select(x => x.ContentItemId).ToListAsync(cancellationToken)];
         schedules = await ContentStatus.SchedulesAsync(db, ids, cancellationToken);
+        site = await settings.GetAsync(cancellationToken);
     }
 }

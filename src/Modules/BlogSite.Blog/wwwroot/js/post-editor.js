@@ -81,8 +81,13 @@
     });
   }
 
+  // The date is entered in the site's time zone, not the browser's: both sides are read as if UTC, and the site's
+  // clock moves on with the page's.
+  const loadedAt = Date.now();
+  const siteNowAtLoad = Date.parse(date.dataset.siteNow + 'Z');
   const labelPublish = () => {
-    if (publish) publish.textContent = date.value && new Date(date.value) > new Date() ? 'Schedule' : 'Publish';
+    const future = date.value && Date.parse(date.value + 'Z') > siteNowAtLoad + (Date.now() - loadedAt);
+    if (publish) publish.textContent = future ? 'Schedule' : 'Publish';
   };
   date.addEventListener('input', labelPublish);
   labelPublish();
@@ -143,7 +148,6 @@
     const button = event.submitter;
     // One submission per page: a second click while the first is on its way would post the same version twice.
     if (submitting) { event.preventDefault(); return; }
-    if (button && button.dataset.confirm && !confirm(button.dataset.confirm)) { event.preventDefault(); return; }
     clearTimeout(autosaveTimer);
     if (saving) {
       // An autosave is on its way (for a new post it creates the post): submit once it has landed, to the address

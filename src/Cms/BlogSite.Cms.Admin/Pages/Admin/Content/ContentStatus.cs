@@ -1,5 +1,5 @@
-using System.Globalization;
 using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Settings;
 using BlogSite.Cms.Content.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,11 +9,13 @@ namespace BlogSite.Cms.Admin.Pages.Admin.Content;
 /// scheduled version goes live.
 public static class ContentStatus
 {
-    public static string Of(ContentItem latest, bool hasPublishedVersion, DateTime? scheduledUtc)
+    /// <paramref name="site"/> gives the zone a scheduled time is shown in.
+    public static string Of(ContentItem latest, bool hasPublishedVersion, DateTime? scheduledUtc, SiteSettings site)
     {
         ArgumentNullException.ThrowIfNull(latest);
+        ArgumentNullException.ThrowIfNull(site);
         return latest.Published ? "Published"
-            : scheduledUtc is { } when ? $"Scheduled for {when.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC"
+            : scheduledUtc is { } when ? $"Scheduled for {site.ShowTime(when)} ({site.TimeZone.Id})"
             : hasPublishedVersion ? "Has unpublished changes"
             : "Draft";
     }

@@ -1,6 +1,7 @@
 using BlogSite.Cms.Admin.Editors;
 using BlogSite.Cms.Admin.Security;
 using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Settings;
 using BlogSite.Cms.Content.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -13,7 +14,7 @@ namespace BlogSite.Cms.Admin.Pages.Admin.Content;
 /// /admin/content: every item by its latest version, filtered, searched, sorted and paged (GET, so a filtered list
 /// can be bookmarked).
 [Authorize(Policy = AdminPermissions.AccessAdminPanel)]
-public sealed class ContentListModel(CmsDbContext db, ContentStore store, ContentPermissionCheck permissions, ContentEditors editors) : PageModel
+public sealed class ContentListModel(CmsDbContext db, ContentStore store, ContentPermissionCheck permissions, ContentEditors editors, SiteSettingsStore settings) : PageModel
 {
     [TempData]
     public string? Message { get; set; }
@@ -36,6 +37,11 @@ public sealed class ContentListModel(CmsDbContext db, ContentStore store, Conten
 
     private Dictionary<string, DateTime> schedules = [];
 
+    private SiteSettings site = new([]);
+
+    /// The zone the page's times are shown in.
+    public string ZoneName => site.TimeZone.Id;
+
     public async Task OnGetAsync(
         [FromQuery] string? type, [FromQuery] string? status, [FromQuery] string? term, [FromQuery] string? author,
         [FromQuery] string? search, [FromQuery] string? sort, [FromQuery(Name = "p")] int? page, CancellationToken cancellationToken)
@@ -45,6 +51,7 @@ public sealed class ContentListModel(CmsDbContext db, ContentStore store, Conten
         var ids = Items.Select(i => i.ContentItemId).ToList();
         publishedItems = [.. await db.ContentItems.AsNoTracking().Where(x => x.Published && ids.Contains(x.ContentItemId)).Select(x => x.ContentItemId).ToListAsync(cancellationToken)];
         schedules = await ContentStatus.SchedulesAsync(db, ids, cancellationToken);
+        site = await settings.GetAsync(cancellationToken);
         var latest = db.ContentItems.AsNoTracking().Where(x => x.Latest);
         Types = await latest.Where(x => x.ContentType != "Taxonomy").Select(x => x.ContentType).Distinct().OrderBy(x => x).ToListAsync(cancellationToken);
         Authors = (await latest.Select(x => x.Author).Distinct().ToListAsync(cancellationToken)).OfType<string>().Where(a => a.Length > 0).Order(StringComparer.Ordinal).ToList();
@@ -96,7 +103,7 @@ public sealed class ContentListModel(CmsDbContext db, ContentStore store, Conten
     public ContentEditors Editors => editors;
 
     public string StatusOf(ContentItem item) =>
-        ContentStatus.Of(item, publishedItems.Contains(item?.ContentItemId ?? ""), schedules.TryGetValue(item?.ContentItemId ?? "", out var when) ? when : null);
+        ContentStatus.Of(item, publishedItems.Contains(item?.ContentItemId ?? ""), schedules.TryGetValue(item?.ContentItemId ?? "", out var when) ? when : null, site);
 
     public string PageUrl(int page) =>
         QueryString.Create(Request.Query.Where(q => q.Key != "p").SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)))

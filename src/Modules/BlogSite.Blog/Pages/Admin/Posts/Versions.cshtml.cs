@@ -1,6 +1,7 @@
 using BlogSite.Cms.Admin.Security;
 using BlogSite.Cms.Content.Editing;
 using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Settings;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,7 @@ namespace BlogSite.Blog.Pages.Admin.Posts;
 
 /// /admin/posts/{id}/versions: who saved what when; any version can be restored as the new draft.
 [Authorize(Policy = AdminPermissions.AccessAdminPanel)]
-public sealed class VersionsModel(ContentDrafts drafts, ContentPermissionCheck permissions) : PageModel
+public sealed class VersionsModel(ContentDrafts drafts, ContentPermissionCheck permissions, SiteSettingsStore settings) : PageModel
 {
     [TempData]
     public string? Message { get; set; }
@@ -17,6 +18,13 @@ public sealed class VersionsModel(ContentDrafts drafts, ContentPermissionCheck p
     public IReadOnlyList<ContentItem> Versions { get; private set; } = [];
 
     public ContentItem Latest => Versions.First(v => v.Latest);
+
+    public string ZoneName => site.TimeZone.Id;
+
+    private SiteSettings site = new([]);
+
+    /// When a version was saved, in the site's time zone, to tell its buttons apart.
+    public string SavedAt(ContentItem version) => version?.ModifiedUtc is { } utc ? site.ShowTime(utc, "yyyy-MM-dd HH:mm:ss") : "";
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ?? Page();
@@ -44,13 +52,14 @@ public sealed class VersionsModel(ContentDrafts drafts, ContentPermissionCheck p
             return Redirect($"/admin/posts/{id}/versions");
         }
 
-        Message = $"Restored the version of {old.ModifiedUtc:yyyy-MM-dd HH:mm} UTC as the new draft. Publish it to show it to readers.";
+        Message = $"Restored the version saved {SavedAt(old)} ({ZoneName}) as the new draft. Publish it to show it to readers.";
         return Redirect($"/admin/posts/{id}");
     }
 
     private async Task<IActionResult?> LoadAsync(string id, CancellationToken cancellationToken)
     {
         Versions = await drafts.HistoryAsync(id, cancellationToken);
+        site = await settings.GetAsync(cancellationToken);
         if (!Versions.Any(v => v.Latest))
         {
             return NotFound();
