@@ -31,6 +31,6 @@ public sealed class SiteTimeTagHelper(SiteSettingsStore settings) : TagHelper
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("datetime", stored.ToString("o", CultureInfo.InvariantCulture));
         output.Attributes.SetAttribute("title", stored.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
-        output.Content.SetContent(ShowZone ? $"{site.ShowTime(utc, Format)} ({site.TimeZone.Id})" : site.ShowTime(utc, Format));
+        output.Content.SetContent(site.ShowTime(utc, Format, ShowZone));
     }
 }

@@ -18,9 +18,22 @@ public sealed record SiteSettings(JsonObject All)
     public TimeZoneInfo TimeZone =>
         All["TimeZoneId"]?.GetValue<string>() is { Length: > 0 } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
 
-    /// A stored UTC time as editors read it: in <see cref="TimeZone"/>, formatted invariantly.
-    public string ShowTime(DateTime utc, string format = "yyyy-MM-dd HH:mm") =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZone).ToString(format, CultureInfo.InvariantCulture);
+    /// A stored UTC time as editors read and enter it, in <see cref="TimeZone"/>.
+    public DateTime ToSiteTime(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZone);
+
+    /// The UTC instant of a time an editor entered; see <see cref="Skips"/> first.
+    public DateTime ToUtc(DateTime siteTime) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(siteTime, DateTimeKind.Unspecified), TimeZone);
+
+    /// Whether the zone has no such time (the clocks jump over it).
+    public bool Skips(DateTime siteTime) => TimeZone.IsInvalidTime(DateTime.SpecifyKind(siteTime, DateTimeKind.Unspecified));
+
+    /// A stored UTC time as editors read it, formatted invariantly; with <paramref name="nameZone"/>, followed by the
+    /// zone's name in brackets.
+    public string ShowTime(DateTime utc, string format = "yyyy-MM-dd HH:mm", bool nameZone = false)
+    {
+        var shown = ToSiteTime(utc).ToString(format, CultureInfo.InvariantCulture);
+        return nameZone ? $"{shown} ({TimeZone.Id})" : shown;
+    }
 
     public string? HomeContentItemId => All["HomeRoute"]?["ContentItemId"]?.GetValue<string>();
 }

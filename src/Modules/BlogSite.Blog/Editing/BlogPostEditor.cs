@@ -22,7 +22,7 @@ public sealed class BlogPostEditor(
     public async Task<PostForm> FormOfAsync(ContentItem post, DateTime? scheduledUtc = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(post);
-        var zone = (await settings.GetAsync(cancellationToken)).TimeZone;
+        var site = await settings.GetAsync(cancellationToken);
         var tags = post.Field<TaxonomyField>(BlogContentDefinitions.BlogPost, "Tags");
         var tagNames = tags?.TagNames is { Count: > 0 } names ? names : await NamesAsync(tags?.TermContentItemIds, cancellationToken);
         var path = post.As<AutoroutePart>("AutoroutePart")?.Path ?? "";
@@ -36,7 +36,7 @@ public sealed class BlogPostEditor(
             CategoryId = post.Field<TaxonomyField>(BlogContentDefinitions.BlogPost, "Category")?.TermContentItemIds is [var category, ..] ? category : null,
             Tags = string.Join(", ", tagNames),
             ImagePath = post.Field<MediaField>(BlogContentDefinitions.BlogPost, "Image")?.Paths is [var image, ..] ? image : null,
-            PublishDate = when is { } utc ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone) : null,
+            PublishDate = when is { } utc ? site.ToSiteTime(utc) : null,
             ConcurrencyStamp = post.ConcurrencyStamp,
         };
     }
@@ -84,29 +84,23 @@ public sealed class BlogPostEditor(
         };
         PublishLaterPart.Set(content, null);
 
-        var zone = (await settings.GetAsync(cancellationToken)).TimeZone;
+        var site = await settings.GetAsync(cancellationToken);
         return new ContentItem
         {
             ContentItemId = contentItemId,
             ContentType = BlogContentDefinitions.BlogPost,
             DisplayText = title,
             Owner = existing?.Owner ?? ownerId,
-            PublishedUtc = form.PublishDate is { } local ? ToUtc(local, zone) : existing?.PublishedUtc,
+            PublishedUtc = form.PublishDate is { } local ? site.ToUtc(local) : existing?.PublishedUtc,
             Content = content,
         };
     }
-
-    public async Task<TimeZoneInfo> TimeZoneAsync(CancellationToken cancellationToken = default) =>
-        (await settings.GetAsync(cancellationToken)).TimeZone;
 
     public static string SlugOf(PostForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
         return SlugGenerator.Slugify(string.IsNullOrWhiteSpace(form.Slug) ? form.Title : form.Slug);
     }
-
-    public static DateTime ToUtc(DateTime local, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone);
 
     private async Task<string?> BlogIdAsync(CancellationToken cancellationToken) =>
         await db.ContentItems.AsNoTracking().Where(x => x.ContentType == BlogContentDefinitions.Blog && x.Latest)

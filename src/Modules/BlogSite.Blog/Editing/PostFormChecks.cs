@@ -45,13 +45,11 @@ public sealed class PostFormChecks(CmsDbContext db, TermCatalog terms, BlogTaxon
             problems.Add(new(nameof(PostForm.ImagePath), $"'{image}' is not in the media library; choose an image from the list or upload it first."));
         }
 
-        if (form.PublishDate is { } local && !IsValidLocalTime(local, (await settings.GetAsync(cancellationToken)).TimeZone))
+        if (form.PublishDate is { } local && (await settings.GetAsync(cancellationToken)).Skips(local))
         {
             problems.Add(new(nameof(PostForm.PublishDate), "That time does not exist in the site's time zone (clocks change then); choose another."));
         }
 
         return problems;
     }
-
-    private static bool IsValidLocalTime(DateTime local, TimeZoneInfo zone) => !zone.IsInvalidTime(DateTime.SpecifyKind(local, DateTimeKind.Unspecified));
 }

@@ -15,7 +15,7 @@ public static class ContentStatus
         ArgumentNullException.ThrowIfNull(latest);
         ArgumentNullException.ThrowIfNull(site);
         return latest.Published ? "Published"
-            : scheduledUtc is { } when ? $"Scheduled for {site.ShowTime(when)} ({site.TimeZone.Id})"
+            : scheduledUtc is { } when ? $"Scheduled for {site.ShowTime(when, nameZone: true)}"
             : hasPublishedVersion ? "Has unpublished changes"
             : "Draft";
     }

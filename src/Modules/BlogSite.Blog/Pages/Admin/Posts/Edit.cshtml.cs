@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using BlogSite.Blog.Editing;
 using BlogSite.Cms.Admin.Security;
@@ -6,6 +5,7 @@ using BlogSite.Cms.Content.Editing;
 using BlogSite.Cms.Content.Markdown;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Parts;
+using BlogSite.Cms.Content.Settings;
 using BlogSite.Cms.Content.Taxonomies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -90,7 +90,8 @@ public sealed class EditPostModel(
 
     /// Publishes now, or schedules when the publish date is in the future.
     public async Task<IActionResult> OnPostPublishAsync(
-        string id, [FromServices] PostEditorChoices choices, [FromServices] TimeProvider clock, CancellationToken cancellationToken)
+        string id, [FromServices] PostEditorChoices choices, [FromServices] TimeProvider clock, [FromServices] SiteSettingsStore settings,
+        CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } refused)
         {
@@ -103,9 +104,9 @@ public sealed class EditPostModel(
             return await ShowAsync(choices, cancellationToken);
         }
 
-        var zone = await editor.TimeZoneAsync(cancellationToken);
+        var site = await settings.GetAsync(cancellationToken);
         // A time the zone skips (clocks going forward) is reported by the form checks, not converted.
-        var whenUtc = Form.PublishDate is { } local && !zone.IsInvalidTime(local) ? BlogPostEditor.ToUtc(local, zone) : (DateTime?)null;
+        var whenUtc = Form.PublishDate is { } local && !site.Skips(local) ? site.ToUtc(local) : (DateTime?)null;
         var future = whenUtc > clock.GetUtcNow().UtcDateTime;
         await using var transaction = await store.BeginTransactionAsync(cancellationToken);
         if (await SaveAsync(autosave: false, future ? whenUtc : null, cancellationToken) is not { } saved)
@@ -130,7 +131,7 @@ public sealed class EditPostModel(
 
         await transaction.CommitAsync(cancellationToken);
         Message = future
-            ? $"Scheduled: it goes live on {TimeZoneInfo.ConvertTimeFromUtc(whenUtc!.Value, zone).ToString("d MMMM yyyy 'at' HH:mm", CultureInfo.InvariantCulture)} ({zone.Id})."
+            ? $"Scheduled: it goes live on {site.ShowTime(whenUtc!.Value, "d MMMM yyyy 'at' HH:mm", nameZone: true)}."
             : "Published.";
         return Redirect($"/admin/posts/{saved.ContentItemId}");
     }

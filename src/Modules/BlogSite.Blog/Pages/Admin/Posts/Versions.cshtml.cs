@@ -24,7 +24,8 @@ public sealed class VersionsModel(ContentDrafts drafts, ContentPermissionCheck p
     private SiteSettings site = new([]);
 
     /// When a version was saved, in the site's time zone, to tell its buttons apart.
-    public string SavedAt(ContentItem version) => version?.ModifiedUtc is { } utc ? site.ShowTime(utc, "yyyy-MM-dd HH:mm:ss") : "";
+    public string SavedAt(ContentItem version, bool nameZone = false) =>
+        version?.ModifiedUtc is { } utc ? site.ShowTime(utc, "yyyy-MM-dd HH:mm:ss", nameZone) : "";
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ?? Page();
@@ -52,7 +53,7 @@ public sealed class VersionsModel(ContentDrafts drafts, ContentPermissionCheck p
             return Redirect($"/admin/posts/{id}/versions");
         }
 
-        Message = $"Restored the version saved {SavedAt(old)} ({ZoneName}) as the new draft. Publish it to show it to readers.";
+        Message = $"Restored the version saved {SavedAt(old, nameZone: true)} as the new draft. Publish it to show it to readers.";
         return Redirect($"/admin/posts/{id}");
     }
 
