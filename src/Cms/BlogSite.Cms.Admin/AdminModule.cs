@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using BlogSite.Cms.Admin.Editors;
+using BlogSite.Cms.Admin.Queries;
 using BlogSite.Cms.Admin.Security;
 using BlogSite.Cms.Content;
 using BlogSite.Cms.Content.Features;
@@ -11,6 +12,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using BlogSite.Cms.Content.Hosting;
 
 namespace BlogSite.Cms.Admin;
 
@@ -27,7 +29,7 @@ public static class AdminModule
     public static IServiceCollection AddCmsAdmin(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddCmsFeatures(Features);
-        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.Section));
+        services.AddValidatedOptions<AdminOptions>(configuration, AdminOptions.Section);
 
         // Sign-in: Identity's cookie, lockout after repeated failures, and a per-address limit on attempts.
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
@@ -71,6 +73,10 @@ public static class AdminModule
         services.AddScoped<ContentPermissionCheck>();
         services.AddAuthorizationBuilder().AddPolicies();
 
+        // The admin's reads.
+        services.AddScoped<ContentListQueries>();
+        services.AddScoped<TaxonomyQueries>();
+
         // Content editors that modules register for their types.
         services.AddSingleton<ContentEditors>();
 
@@ -78,9 +84,9 @@ public static class AdminModule
         return services;
     }
 
-    /// Links items of <paramref name="contentType"/> to a module's editor page ("{id}" in the pattern, "new" for a new item).
-    public static IServiceCollection AddContentEditor(this IServiceCollection services, string contentType, string displayName, string urlPattern) =>
-        services.AddSingleton(new ContentEditor(contentType, displayName, urlPattern));
+    /// Links items of <paramref name="contentType"/> to a module's editor page, whose route takes the item's id.
+    public static IServiceCollection AddContentEditor(this IServiceCollection services, string contentType, string displayName, string pageName) =>
+        services.AddSingleton(new ContentEditor(contentType, displayName, pageName));
 
     private static AuthorizationBuilder AddPolicies(this AuthorizationBuilder builder)
     {
@@ -100,6 +106,8 @@ public static class AdminModule
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        // Endpoints that bind posted forms (the editor's autosave and preview) check the antiforgery token here.
+        app.UseAntiforgery();
         return app;
     }
 }

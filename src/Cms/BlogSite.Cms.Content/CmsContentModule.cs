@@ -1,10 +1,10 @@
-using System.Text.Json.Nodes;
 using BlogSite.Cms.Content.Definitions;
 using BlogSite.Cms.Content.Editing;
 using BlogSite.Cms.Content.Features;
 using BlogSite.Cms.Content.Markdown;
 using BlogSite.Cms.Content.Media;
 using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Parts;
 using BlogSite.Cms.Content.Routing;
 using BlogSite.Cms.Content.Search;
 using BlogSite.Cms.Content.Settings;
@@ -17,6 +17,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using BlogSite.Cms.Content.Hosting;
 
 namespace BlogSite.Cms.Content;
 
@@ -29,10 +30,10 @@ public static class CmsContentModule
         new("OrchardCore.HomeRoute", "Home route", "OrchardCore.Settings") { AlwaysEnabled = true },
         new("OrchardCore.Contents", "Content items and versions") { AlwaysEnabled = true },
         new("OrchardCore.ContentTypes", "Content type definitions", "OrchardCore.Contents") { AlwaysEnabled = true },
-        new("OrchardCore.Title", "TitlePart", "OrchardCore.Contents") { AlwaysEnabled = true },
-        new("OrchardCore.Autoroute", "AutoroutePart", "OrchardCore.Contents") { AlwaysEnabled = true },
-        new("OrchardCore.Markdown", "MarkdownBodyPart", "OrchardCore.Contents") { AlwaysEnabled = true },
-        new("OrchardCore.Html", "HtmlBodyPart", "OrchardCore.Contents") { AlwaysEnabled = true },
+        new("OrchardCore.Title", nameof(TitlePart), "OrchardCore.Contents") { AlwaysEnabled = true },
+        new("OrchardCore.Autoroute", nameof(AutoroutePart), "OrchardCore.Contents") { AlwaysEnabled = true },
+        new("OrchardCore.Markdown", nameof(MarkdownBodyPart), "OrchardCore.Contents") { AlwaysEnabled = true },
+        new("OrchardCore.Html", nameof(HtmlBodyPart), "OrchardCore.Contents") { AlwaysEnabled = true },
         new("OrchardCore.ContentFields", "Content fields", "OrchardCore.Contents") { AlwaysEnabled = true },
         new("OrchardCore.Lists", "ListPart and ContainedPart", "OrchardCore.Contents") { AlwaysEnabled = true },
         new("OrchardCore.Media", "Media files and MediaField", "OrchardCore.Contents") { AlwaysEnabled = true },
@@ -49,7 +50,7 @@ public static class CmsContentModule
     {
         // Storage: one DbContext type per provider, so each keeps its own migrations. Options are read when the first
         // context is made, so hosts and tests can still change configuration after registration.
-        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section));
+        services.AddValidatedOptions<DatabaseOptions>(configuration, DatabaseOptions.Section);
         services.AddDbContext<SqliteCmsDbContext>((sp, o) => o.UseSqlite(SqliteConnectionString(
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString,
             sp.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory())));
@@ -62,8 +63,8 @@ public static class CmsContentModule
 
         services.AddScoped<IFullTextIndex>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.PostgreSql
-                ? new PostgreSqlFullTextIndex(sp.GetRequiredService<CmsDbContext>())
-                : new SqliteFullTextIndex(sp.GetRequiredService<CmsDbContext>()));
+                ? new PostgreSqlFullTextIndex(sp.GetRequiredService<CmsDbContext>(), sp.GetRequiredService<BulkInserter>())
+                : new SqliteFullTextIndex(sp.GetRequiredService<CmsDbContext>(), sp.GetRequiredService<BulkInserter>()));
         services.AddScoped<DocumentStore>();
         services.AddScoped<BulkInserter>();
         services.AddScoped<DatabaseMigrator>();
@@ -77,7 +78,10 @@ public static class CmsContentModule
         services.AddScoped<SiteSettingsStore>();
         services.AddScoped<TermCatalog>();
         services.AddScoped<TaxonomyEditor>();
+        services.AddScoped<TermUsages>();
+        services.AddScoped<TaxonomySaver>();
         services.AddScoped<RouteResolver>();
+        services.AddScoped<RouteAvailability>();
         services.AddSingleton<MarkdownRenderer>();
 
         // Editing: versions, drafts and the scheduled publisher.
@@ -86,7 +90,7 @@ public static class CmsContentModule
         services.AddHostedService<ScheduledPublisher>();
 
         // Media files.
-        services.AddOptions<MediaOptions>().Bind(configuration.GetSection(MediaOptions.Section));
+        services.AddValidatedOptions<MediaOptions>(configuration, MediaOptions.Section);
         services.AddSingleton<MediaStore>();
         services.AddScoped<MediaLibrary>();
 
@@ -113,11 +117,11 @@ public static class CmsContentModule
     }
 
     private static ContentDefinitionDocument TaxonomyType() => new ContentDefinitionBuilder()
-        .Type("Taxonomy", "Taxonomy", type => type
-            .Settings("ContentTypeSettings", new JsonObject { ["Creatable"] = true, ["Listable"] = true, ["Draftable"] = true, ["Versionable"] = true })
-            .Part("TitlePart")
-            .Part("AutoroutePart", ("AutoroutePartSettings", new JsonObject { ["AllowCustomPath"] = true }))
-            .Part("TaxonomyPart"))
+        .Type(Taxonomy.ContentType, "Taxonomy", type => type
+            .Settings(new ContentTypeSettings(Creatable: true, Listable: true, Draftable: true, Versionable: true))
+            .Part<TitlePart>()
+            .Part<AutoroutePart>(new AutoroutePartSettings(AllowCustomPath: true))
+            .Part<TaxonomyPart>())
         .Build();
 
     /// A relative SQLite file path is taken under the content root, and its folder is created.

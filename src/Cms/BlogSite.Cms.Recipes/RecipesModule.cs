@@ -7,6 +7,7 @@ using BlogSite.Cms.Recipes.Setup;
 using BlogSite.Cms.Recipes.Steps;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using BlogSite.Cms.Content.Hosting;
 
 namespace BlogSite.Cms.Recipes;
 
@@ -38,12 +39,13 @@ public static class RecipesModule
         services.AddScoped<KeptStepStore>();
         services.AddScoped<RecipeExecutor>();
         services.AddScoped<RecipeExporter>();
+        services.AddScoped<ExportDownload>();
 
         // Remote deployment: API clients on the target, the pushing client on the source.
         services.AddScoped<ApiClientStore>();
         services.AddHttpClient<DeploymentClient>();
 
-        services.Configure<SetupOptions>(configuration.GetSection(SetupOptions.Section));
+        services.AddValidatedOptions<SetupOptions>(configuration, SetupOptions.Section);
         services.AddScoped<AdministratorAccount>();
         services.AddScoped<SetupService>();
         return services;

@@ -1,5 +1,7 @@
-using System.Text.Json.Nodes;
+using BlogSite.Blog.Parts;
 using BlogSite.Cms.Content.Definitions;
+using BlogSite.Cms.Content.Fields;
+using BlogSite.Cms.Content.Parts;
 
 namespace BlogSite.Blog;
 
@@ -7,55 +9,41 @@ namespace BlogSite.Blog;
 public static class BlogContentDefinitions
 {
     public const string Blog = "Blog";
-    public const string BlogPost = "BlogPost";
+    public const string BlogPost = nameof(Parts.BlogPost);
     public const string Category = "Category";
     public const string Tag = "Tag";
 
     public static ContentDefinitionDocument Build() => new ContentDefinitionBuilder()
         .Type(Blog, "Blog", type => type
-            .Settings("ContentTypeSettings", Creatable())
-            .Part("TitlePart")
-            .Part("AutoroutePart", ("AutoroutePartSettings", new JsonObject { ["AllowCustomPath"] = true, ["ShowHomepageOption"] = true }))
-            .Part("HtmlBodyPart")
-            .Part(Blog)
-            .Part("ListPart", ("ListPartSettings", new JsonObject { ["PageSize"] = 10, ["ContainedContentTypes"] = new JsonArray(BlogPost) })))
+            .Settings(new ContentTypeSettings(Creatable: true, Listable: true, Draftable: true, Versionable: true))
+            .Part<TitlePart>()
+            .Part<AutoroutePart>(new AutoroutePartSettings(AllowCustomPath: true, ShowHomepageOption: true))
+            .Part<HtmlBodyPart>()
+            .NamedPart(Blog, Blog)
+            .Part<ListPart>(new ListPartSettings(PageSize: 10, ContainedContentTypes: [BlogPost])))
         .Part(Blog, part => part
-            .Field("Image", "MediaField", "Banner Image", ("MediaFieldSettings", new JsonObject { ["Multiple"] = false })))
+            .Field<MediaField>("Image", "Banner Image", new MediaFieldSettings(Multiple: false)))
         .Type(BlogPost, "Blog Post", type => type
-            .Settings("ContentTypeSettings", new JsonObject { ["Draftable"] = true, ["Versionable"] = true })
-            .Part("TitlePart")
-            .Part("AutoroutePart", ("AutoroutePartSettings", new JsonObject
-            {
-                ["AllowCustomPath"] = true,
-                ["Pattern"] = "blog/{{ Model.ContentItem | display_text | slugify }}",
-            }))
-            .Part("MarkdownBodyPart")
-            .Part("ContainedPart")
-            .Part(BlogPost))
-        .Part(BlogPost, part => part
-            .Field("Subtitle", "TextField", "Subtitle")
-            .Field("Image", "MediaField", "Banner Image", ("MediaFieldSettings", new JsonObject { ["Multiple"] = false }))
-            .Field("Category", "TaxonomyField", "Category", ("TaxonomyFieldSettings", new JsonObject
-            {
-                ["TaxonomyContentItemId"] = BlogTaxonomies.CategoriesContentItemId,
-                ["Unique"] = true,
-                ["LeavesOnly"] = true,
-            }))
-            .Field("Tags", "TaxonomyField", "Tags", ("TaxonomyFieldSettings", new JsonObject
-            {
-                ["TaxonomyContentItemId"] = BlogTaxonomies.TagsContentItemId,
-                ["Open"] = true,
-            })))
+            .Settings(new ContentTypeSettings(Draftable: true, Versionable: true))
+            .Part<TitlePart>()
+            .Part<AutoroutePart>(new AutoroutePartSettings(AllowCustomPath: true, Pattern: "blog/{{ Model.ContentItem | display_text | slugify }}"))
+            .Part<MarkdownBodyPart>()
+            .Part<ContainedPart>()
+            .Part<Parts.BlogPost>())
+        .Part<Parts.BlogPost>(part => part
+            .Field<TextField>(nameof(Parts.BlogPost.Subtitle), "Subtitle")
+            .Field<MediaField>(nameof(Parts.BlogPost.Image), "Banner Image", new MediaFieldSettings(Multiple: false))
+            .Field<TaxonomyField>(nameof(Parts.BlogPost.Category), "Category", new TaxonomyFieldSettings(
+                BlogTaxonomies.CategoriesContentItemId, Unique: true, LeavesOnly: true))
+            .Field<TaxonomyField>(nameof(Parts.BlogPost.Tags), "Tags", new TaxonomyFieldSettings(
+                BlogTaxonomies.TagsContentItemId, Open: true)))
         .Type(Category, "Category", type => type
-            .Part("TitlePart")
-            .Part("AutoroutePart", ("AutoroutePartSettings", new JsonObject { ["AllowCustomPath"] = true }))
-            .Part(Category))
+            .Part<TitlePart>()
+            .Part<AutoroutePart>(new AutoroutePartSettings(AllowCustomPath: true))
+            .NamedPart(Category, Category))
         .Type(Tag, "Tag", type => type
-            .Part("TitlePart")
-            .Part("AutoroutePart", ("AutoroutePartSettings", new JsonObject { ["AllowCustomPath"] = true }))
-            .Part(Tag))
+            .Part<TitlePart>()
+            .Part<AutoroutePart>(new AutoroutePartSettings(AllowCustomPath: true))
+            .NamedPart(Tag, Tag))
         .Build();
-
-    private static JsonObject Creatable() =>
-        new() { ["Creatable"] = true, ["Draftable"] = true, ["Versionable"] = true, ["Listable"] = true };
 }

@@ -36,10 +36,12 @@ public static class BlogModule
         services.AddScoped<BlogTaxonomyLocator>();
 
         // The post editor.
+        services.AddScoped<PostEditorLoader>();
         services.AddScoped<BlogPostEditor>();
+        services.AddScoped<PostFormMapper>();
         services.AddScoped<PostFormChecks>();
         services.AddScoped<PostEditorChoices>();
-        services.AddContentEditor(BlogContentDefinitions.BlogPost, "post", "/admin/posts/{id}");
+        services.AddContentEditor(BlogContentDefinitions.BlogPost, "post", "/Admin/Posts/Edit");
 
         // Search, feeds and discovery.
         services.AddScoped<BlogSearch>();
@@ -54,6 +56,7 @@ public static class BlogModule
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapDiscoveryEndpoints();
+        app.MapPostEditorEndpoints();
         app.MapRazorPages();
         return app;
     }

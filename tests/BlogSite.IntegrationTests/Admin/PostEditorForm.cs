@@ -7,11 +7,13 @@ namespace BlogSite.IntegrationTests.Admin;
 /// page's antiforgery token and concurrency stamp, as the browser would.
 public sealed class PostEditorForm
 {
-    private PostEditorForm(HttpClient client, string url, Dictionary<string, string> fields)
+    private PostEditorForm(HttpClient client, string url, IHtmlFormElement form, Dictionary<string, string> fields)
     {
         Client = client;
         Url = url;
         Fields = fields;
+        AutosaveUrl = form.GetAttribute("data-autosave")!;
+        MarkdownUrl = form.GetAttribute("data-markdown")!;
     }
 
     public HttpClient Client { get; }
@@ -19,6 +21,11 @@ public sealed class PostEditorForm
     public string Url { get; }
 
     public Dictionary<string, string> Fields { get; }
+
+    /// Where the editor's script posts autosaves and live previews, as the page tells it.
+    public string AutosaveUrl { get; }
+
+    public string MarkdownUrl { get; }
 
     public static async Task<PostEditorForm> OpenAsync(HttpClient client, string id = "new")
     {
@@ -42,7 +49,7 @@ public sealed class PostEditorForm
             }
         }
 
-        return new PostEditorForm(client, url, fields);
+        return new PostEditorForm(client, url, form, fields);
     }
 
     public PostEditorForm Set(string field, string value)
@@ -55,4 +62,8 @@ public sealed class PostEditorForm
 
     public Task<HttpResponseMessage> PostAsync(string handler) =>
         Client.PostAsync($"{Url}?handler={handler}", new FormUrlEncodedContent(Fields));
+
+    /// Posts the form as the editor's script does a few seconds after the last keystroke.
+    public Task<HttpResponseMessage> AutosaveAsync() =>
+        Client.PostAsync(AutosaveUrl, new FormUrlEncodedContent(Fields.Select(f => KeyValuePair.Create(f.Key.Replace("Form.", "", StringComparison.Ordinal), f.Value))));
 }

@@ -127,12 +127,12 @@ public abstract class PostEditorTests<TSite>(TSite site) : IClassFixture<TSite>
         var form = await PostEditorForm.OpenAsync(editor, id);
         var stale = form["ConcurrencyStamp"];
 
-        using var saved = await form.Set("Markdown", "Typed, then autosaved.").PostAsync("Autosave");
+        using var saved = await form.Set("Markdown", "Typed, then autosaved.").AutosaveAsync();
         using var json = JsonDocument.Parse(await saved.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         Assert.NotEqual(stale, json.RootElement.GetProperty("stamp").GetString());
 
-        using var conflict = await form.Set("ConcurrencyStamp", stale).Set("Markdown", "From a stale tab.").PostAsync("Autosave");
+        using var conflict = await form.Set("ConcurrencyStamp", stale).Set("Markdown", "From a stale tab.").AutosaveAsync();
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
         Assert.Contains("saved this item", await conflict.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("Typed, then autosaved.", (await PostEditorForm.OpenAsync(editor, id))["Markdown"]);
@@ -181,7 +181,7 @@ public abstract class PostEditorTests<TSite>(TSite site) : IClassFixture<TSite>
         using var editor = await AdminSite.SignedInAsync(site, "Editor");
         var form = await PostEditorForm.OpenAsync(editor);
 
-        using var response = await editor.PostAsync("/admin/posts/new?handler=Markdown", new FormUrlEncodedContent(new Dictionary<string, string>
+        using var response = await editor.PostAsync(form.MarkdownUrl, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["markdown"] = "## Heading\n\n<script>alert(1)</script><img src=x onerror=alert(2)>",
             ["__RequestVerificationToken"] = form.Fields["__RequestVerificationToken"],

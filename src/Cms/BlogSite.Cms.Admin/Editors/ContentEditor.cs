@@ -1,9 +1,8 @@
 namespace BlogSite.Cms.Admin.Editors;
 
-/// A module's editor for one content type: the admin links items of that type to it and offers "New …" for it.
-public sealed record ContentEditor(string ContentType, string DisplayName, string UrlPattern)
+/// A module's editor for one content type: the admin links items of that type to it and offers "New …" for it. The
+/// editor is a Razor page whose route takes the item's id ("new" for a new item).
+public sealed record ContentEditor(string ContentType, string DisplayName, string PageName)
 {
-    public string EditUrl(string contentItemId) => UrlPattern.Replace("{id}", Uri.EscapeDataString(contentItemId), StringComparison.Ordinal);
-
-    public string NewUrl => EditUrl("new");
+    public const string NewId = "new";
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
+using BlogSite.Cms.Content.Model;
 
 namespace BlogSite.Cms.Content.Definitions;
 
@@ -16,6 +18,9 @@ public sealed class ContentDefinitionBuilder
         return this;
     }
 
+    /// A part with fields; a type's own part is named after the type and its record.
+    public ContentDefinitionBuilder Part<TPart>(Action<PartBuilder> build) => Part(ContentParts.NameOf<TPart>(), build);
+
     public ContentDefinitionBuilder Part(string name, Action<PartBuilder> build)
     {
         ArgumentNullException.ThrowIfNull(build);
@@ -29,25 +34,25 @@ public sealed class ContentDefinitionBuilder
 
     public sealed class TypeBuilder(ContentTypeDefinition type)
     {
-        public TypeBuilder Settings(string name, JsonObject settings)
+        public TypeBuilder Settings(object settings)
         {
-            type.Settings[name] = settings;
+            DefinitionSettings.Set(type.Settings, settings);
             return this;
         }
 
-        public TypeBuilder Part(string partName, params (string Name, JsonObject Settings)[] settings) =>
-            NamedPart(partName, partName, settings);
+        /// Adds the part, with settings records stored under their type names.
+        public TypeBuilder Part<TPart>(params object[] settings) => NamedPart(ContentParts.NameOf<TPart>(), ContentParts.NameOf<TPart>(), settings);
 
-        public TypeBuilder NamedPart(string name, string partName, params (string Name, JsonObject Settings)[] settings)
+        public TypeBuilder NamedPart(string name, string partName, params object[] settings)
         {
             var part = new ContentTypePartDefinition { Name = name, PartName = partName };
             part.Settings["ContentTypePartSettings"] = new JsonObject
             {
-                ["Position"] = type.ContentTypePartDefinitionRecords.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Position"] = type.ContentTypePartDefinitionRecords.Count.ToString(CultureInfo.InvariantCulture),
             };
-            foreach (var (settingsName, value) in settings)
+            foreach (var value in settings)
             {
-                part.Settings[settingsName] = value;
+                DefinitionSettings.Set(part.Settings, value);
             }
 
             type.ContentTypePartDefinitionRecords.Add(part);
@@ -57,17 +62,18 @@ public sealed class ContentDefinitionBuilder
 
     public sealed class PartBuilder(ContentPartDefinition part)
     {
-        public PartBuilder Field(string name, string fieldName, string displayName, params (string Name, JsonObject Settings)[] settings)
+        /// Adds a field of kind <typeparamref name="TField"/>, with settings records stored under their type names.
+        public PartBuilder Field<TField>(string name, string displayName, params object[] settings)
         {
-            var field = new ContentPartFieldDefinition { Name = name, FieldName = fieldName };
+            var field = new ContentPartFieldDefinition { Name = name, FieldName = typeof(TField).Name };
             field.Settings["ContentPartFieldSettings"] = new JsonObject
             {
                 ["DisplayName"] = displayName,
-                ["Position"] = part.ContentPartFieldDefinitionRecords.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Position"] = part.ContentPartFieldDefinitionRecords.Count.ToString(CultureInfo.InvariantCulture),
             };
-            foreach (var (settingsName, value) in settings)
+            foreach (var value in settings)
             {
-                field.Settings[settingsName] = value;
+                DefinitionSettings.Set(field.Settings, value);
             }
 
             part.ContentPartFieldDefinitionRecords.Add(field);

@@ -21,54 +21,41 @@ public sealed class ContentDefinitionDocument
     /// key by key, and each part or field it names is added or merged; what it does not name stays.
     public void Merge(ContentDefinitionDocument other)
     {
-        foreach (var type in other.ContentTypes)
+        ArgumentNullException.ThrowIfNull(other);
+        MergeByName(ContentTypes, other.ContentTypes, t => t.Name, (existing, type) =>
         {
-            var existing = Type(type.Name);
-            if (existing is null)
-            {
-                ContentTypes.Add(Clone(type));
-                continue;
-            }
-
             existing.DisplayName = type.DisplayName ?? existing.DisplayName;
             MergeSettings(existing.Settings, type.Settings);
-            foreach (var part in type.ContentTypePartDefinitionRecords)
+            MergeByName(existing.ContentTypePartDefinitionRecords, type.ContentTypePartDefinitionRecords, p => p.Name, (existingPart, part) =>
             {
-                var existingPart = existing.ContentTypePartDefinitionRecords.Find(p => p.Name == part.Name);
-                if (existingPart is null)
-                {
-                    existing.ContentTypePartDefinitionRecords.Add(Clone(part));
-                }
-                else
-                {
-                    existingPart.PartName = part.PartName;
-                    MergeSettings(existingPart.Settings, part.Settings);
-                }
-            }
-        }
-
-        foreach (var part in other.ContentParts)
+                existingPart.PartName = part.PartName;
+                MergeSettings(existingPart.Settings, part.Settings);
+            });
+        });
+        MergeByName(ContentParts, other.ContentParts, p => p.Name, (existing, part) =>
         {
-            var existing = Part(part.Name);
+            MergeSettings(existing.Settings, part.Settings);
+            MergeByName(existing.ContentPartFieldDefinitionRecords, part.ContentPartFieldDefinitionRecords, f => f.Name, (existingField, field) =>
+            {
+                existingField.FieldName = field.FieldName;
+                MergeSettings(existingField.Settings, field.Settings);
+            });
+        });
+    }
+
+    /// Each incoming entry is merged into the entry of the same name, or added as a copy when there is none.
+    private static void MergeByName<T>(List<T> target, IEnumerable<T> incoming, Func<T, string> nameOf, Action<T, T> merge)
+    {
+        foreach (var entry in incoming)
+        {
+            var existing = target.Find(t => string.Equals(nameOf(t), nameOf(entry), StringComparison.Ordinal));
             if (existing is null)
             {
-                ContentParts.Add(Clone(part));
-                continue;
+                target.Add(Clone(entry));
             }
-
-            MergeSettings(existing.Settings, part.Settings);
-            foreach (var field in part.ContentPartFieldDefinitionRecords)
+            else
             {
-                var existingField = existing.ContentPartFieldDefinitionRecords.Find(f => f.Name == field.Name);
-                if (existingField is null)
-                {
-                    existing.ContentPartFieldDefinitionRecords.Add(Clone(field));
-                }
-                else
-                {
-                    existingField.FieldName = field.FieldName;
-                    MergeSettings(existingField.Settings, field.Settings);
-                }
+                merge(existing, entry);
             }
         }
     }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using BlogSite.Cms.Content.Model;
 
 namespace BlogSite.Cms.Content.Definitions;
 
@@ -16,6 +15,5 @@ public sealed class ContentPartFieldDefinition
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }
 
-    public T? SettingsOf<T>(string settingsName) where T : class =>
-        Settings[settingsName] is JsonObject settings ? settings.Deserialize<T>(ContentJson.Options) : null;
+    public TSettings? SettingsOf<TSettings>() where TSettings : class => DefinitionSettings.Get<TSettings>(Settings);
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using BlogSite.Cms.Content.Model;
 
 namespace BlogSite.Cms.Content.Definitions;
 
@@ -21,10 +20,4 @@ public sealed class ContentTypeDefinition
 
     public bool HasPart(string partName) =>
         ContentTypePartDefinitionRecords.Exists(p => p.PartName == partName || p.Name == partName);
-
-    public T? PartSettings<T>(string partName, string settingsName) where T : class
-    {
-        var part = ContentTypePartDefinitionRecords.Find(p => p.PartName == partName || p.Name == partName);
-        return part?.Settings[settingsName] is JsonObject settings ? settings.Deserialize<T>(ContentJson.Options) : null;
-    }
 }

@@ -40,7 +40,7 @@ public sealed class ContentDrafts(CmsDbContext db, ContentStore store, TimeProvi
             if (latest is not null)
             {
                 latest.Latest = false;
-                latest.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+                latest.Restamp();
             }
 
             target = new ContentItem
@@ -68,7 +68,7 @@ public sealed class ContentDrafts(CmsDbContext db, ContentStore store, TimeProvi
         }
 
         target.Autosaved = autosave;
-        target.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+        target.Restamp();
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -119,11 +119,10 @@ public sealed class ContentDrafts(CmsDbContext db, ContentStore store, TimeProvi
             .ToListAsync(cancellationToken);
         foreach (var version in scheduled.Where(v => v != except))
         {
-            var content = (JsonObject)version.Content.DeepClone();
-            PublishLaterPart.Set(content, null);
-            version.Content = content;
+            version.Content = (JsonObject)version.Content.DeepClone();
+            version.Remove<PublishLaterPart>();
             version.ScheduledPublishUtc = null;
-            version.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+            version.Restamp();
         }
 
         return scheduled.Count(v => v != except);
@@ -150,7 +149,7 @@ public sealed class ContentDrafts(CmsDbContext db, ContentStore store, TimeProvi
             PublishedUtc = current?.PublishedUtc ?? old.PublishedUtc,
             Content = (JsonObject)old.Content.DeepClone(),
         };
-        PublishLaterPart.Set(restored.Content, null);
+        restored.Remove<PublishLaterPart>();
         return await SaveAsync(restored, expectedStamp, author, autosave: false, cancellationToken);
     }
 }

@@ -10,10 +10,6 @@ public sealed class FeatureCatalog(IEnumerable<FeatureDescriptor> features)
 
     public FeatureDescriptor? Find(string id) => byId.GetValueOrDefault(id);
 
-    /// Every content type some feature declares in code.
-    public IEnumerable<string> DeclaredContentTypes() =>
-        byId.Values.SelectMany(f => f.ContentDefinitions?.ContentTypes ?? []).Select(t => t.Name);
-
     /// The features named and everything they depend on, dependencies first; ids the catalog lacks come back apart.
     public (IReadOnlyList<FeatureDescriptor> Ordered, IReadOnlyList<string> Unknown) Resolve(IEnumerable<string> ids)
     {

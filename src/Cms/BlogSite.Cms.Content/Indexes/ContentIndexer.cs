@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Parts;
+using BlogSite.Cms.Content.Taxonomies;
 
 namespace BlogSite.Cms.Content.Indexes;
 
@@ -15,18 +17,18 @@ public static class ContentIndexer
         var terms = new List<TermIndex>();
         var containment = new List<ContainedIndex>();
 
-        var path = NormalizePath(item.Content["AutoroutePart"]?["Path"]);
+        var autoroute = item.As<AutoroutePart>();
+        var path = NormalizePath(autoroute?.Path);
         if (path is not null)
         {
             routes.Add(Route(item, path, null));
         }
 
-        if (item.Content["ContainedPart"]?["ListContentItemId"] is JsonValue list && list.TryGetValue<string>(out var listId))
+        if (item.As<ContainedPart>() is { ListContentItemId: { } listId } contained)
         {
-            var order = item.Content["ContainedPart"]?["Order"] is JsonValue o && o.TryGetValue<int>(out var n) ? n : 0;
             containment.Add(new ContainedIndex
             {
-                DocumentId = item.Id, ContentItemId = item.ContentItemId, ListContentItemId = listId, Order = order,
+                DocumentId = item.Id, ContentItemId = item.ContentItemId, ListContentItemId = listId, Order = contained.Order,
                 Published = item.Published, Latest = item.Latest,
             });
         }
@@ -56,10 +58,9 @@ public static class ContentIndexer
             }
         }
 
-        if (item.Content["TaxonomyPart"]?["Terms"] is JsonArray taxonomyTerms)
+        if (item.As<TaxonomyPart>()?.Terms is { } taxonomyTerms)
         {
-            var routeTerms = item.Content["AutoroutePart"]?["RouteContainedItems"] is JsonValue r
-                && r.TryGetValue<bool>(out var b) && b && path is not null;
+            var routeTerms = autoroute is { RouteContainedItems: true } && path is not null;
             AddTerms(item, taxonomyTerms, null, 0, routeTerms ? path : null, terms, routes);
         }
 
@@ -79,13 +80,13 @@ public static class ContentIndexer
                 continue;
             }
 
-            var termPath = NormalizePath(node["AutoroutePart"]?["Path"]);
+            var termPath = NormalizePath(TermTree.SlugOf(node));
             var fullPath = termPath is null || taxonomyPath is null ? null : $"{taxonomyPath}/{termPath}";
             terms.Add(new TermIndex
             {
                 DocumentId = taxonomy.Id, TaxonomyContentItemId = taxonomy.ContentItemId, TermContentItemId = termId,
                 ParentTermContentItemId = parentId, ContentType = node["ContentType"]?.GetValue<string>() ?? "",
-                DisplayText = node["DisplayText"]?.GetValue<string>() ?? node["TitlePart"]?["Title"]?.GetValue<string>() ?? "",
+                DisplayText = node["DisplayText"]?.GetValue<string>() ?? ContentParts.Get<TitlePart>(node)?.Title ?? "",
                 Path = fullPath, Level = level, Order = order++, Published = taxonomy.Published, Latest = taxonomy.Latest,
             });
             if (fullPath is not null)
@@ -105,10 +106,6 @@ public static class ContentIndexer
         DocumentId = item.Id, Path = path, ContentItemId = item.ContentItemId, ContainedContentItemId = containedId,
         Published = item.Published, Latest = item.Latest,
     };
-
-    /// Paths are stored without leading or trailing slashes; an empty path means no route.
-    public static string? NormalizePath(JsonNode? node) =>
-        node is JsonValue value && value.TryGetValue<string>(out var text) ? NormalizePath(text) : null;
 
     public static string? NormalizePath(string? path)
     {

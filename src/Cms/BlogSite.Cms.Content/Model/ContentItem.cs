@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace BlogSite.Cms.Content.Model;
@@ -41,13 +40,34 @@ public sealed class ContentItem
     public bool Autosaved { get; set; }
 
     /// Changes on every save, so two editors saving the same version cannot silently overwrite each other.
-    public string ConcurrencyStamp { get; set; } = Guid.NewGuid().ToString("N");
+    public string ConcurrencyStamp { get; set; } = NewStamp();
 
-    public T? As<T>(string partName) where T : class =>
-        Content[partName] is JsonObject part ? part.Deserialize<T>(ContentJson.Options) : null;
+    public TPart? As<TPart>() where TPart : class => ContentParts.Get<TPart>(Content);
 
-    public T? Field<T>(string partName, string fieldName) where T : class =>
-        Content[partName] is JsonObject part && part[fieldName] is JsonObject field
-            ? field.Deserialize<T>(ContentJson.Options)
-            : null;
+    public bool Has<TPart>() => ContentParts.Has<TPart>(Content);
+
+    /// Writes the part's non-null properties over the stored ones; properties the part type does not know stay.
+    public ContentItem Apply<TPart>(TPart part) where TPart : class
+    {
+        ContentParts.Apply(Content, part);
+        return this;
+    }
+
+    /// Changes the part with <paramref name="change"/>, which gets the stored part or null when there is none.
+    public ContentItem Alter<TPart>(Func<TPart?, TPart> change) where TPart : class
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return Apply(change(As<TPart>()));
+    }
+
+    public ContentItem Remove<TPart>()
+    {
+        ContentParts.Remove<TPart>(Content);
+        return this;
+    }
+
+    /// Marks the version as changed, so an editor holding the old stamp is told instead of overwriting it.
+    public void Restamp() => ConcurrencyStamp = NewStamp();
+
+    private static string NewStamp() => Guid.NewGuid().ToString("N");
 }

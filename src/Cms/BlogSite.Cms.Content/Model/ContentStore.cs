@@ -5,11 +5,12 @@ using BlogSite.Cms.Content.Search;
 using BlogSite.Cms.Content.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using BlogSite.Cms.Content.Routing;
 
 namespace BlogSite.Cms.Content.Model;
 
 /// Reads and writes content versions and keeps their index rows in step. Writes join the caller's transaction.
-public sealed class ContentStore(CmsDbContext db, TimeProvider clock, IFullTextIndex search, SearchText searchText)
+public sealed class ContentStore(CmsDbContext db, TimeProvider clock, IFullTextIndex search, SearchText searchText, RouteAvailability routes)
 {
     /// Several writes that must land together (a draft and its publication, new tags and the post using them).
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>
@@ -44,13 +45,12 @@ public sealed class ContentStore(CmsDbContext db, TimeProvider clock, IFullTextI
         foreach (var version in versions)
         {
             version.Published = version == chosen;
-            version.ConcurrencyStamp = Guid.NewGuid().ToString("N");
-            if (version.ScheduledPublishUtc is not null || version.Content.ContainsKey(PublishLaterPart.Name))
+            version.Restamp();
+            if (version.ScheduledPublishUtc is not null || version.Has<PublishLaterPart>())
             {
                 version.ScheduledPublishUtc = null;
-                var content = (JsonObject)version.Content.DeepClone();
-                content.Remove(PublishLaterPart.Name);
-                version.Content = content;
+                version.Content = (JsonObject)version.Content.DeepClone();
+                version.Remove<PublishLaterPart>();
             }
         }
 
@@ -74,7 +74,7 @@ public sealed class ContentStore(CmsDbContext db, TimeProvider clock, IFullTextI
         }
 
         published.Published = false;
-        published.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+        published.Restamp();
         await db.SaveChangesAsync(cancellationToken);
         await ReindexAsync(published, cancellationToken);
         return true;
@@ -136,7 +136,7 @@ public sealed class ContentStore(CmsDbContext db, TimeProvider clock, IFullTextI
         {
             sibling.Latest &= !incoming.Latest;
             sibling.Published &= !incoming.Published;
-            sibling.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+            sibling.Restamp();
         }
 
         target.ContentType = incoming.ContentType;
@@ -150,7 +150,7 @@ public sealed class ContentStore(CmsDbContext db, TimeProvider clock, IFullTextI
         target.PublishedUtc = incoming.PublishedUtc ?? target.PublishedUtc ?? (incoming.Published ? now : null);
         target.Content = (JsonObject)incoming.Content.DeepClone();
         target.ScheduledPublishUtc = target.Published ? null : PublishLaterPart.ScheduleOf(target);
-        target.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+        target.Restamp();
         if (existing is null)
         {
             db.ContentItems.Add(target);
@@ -219,20 +219,17 @@ public sealed class ContentStore(CmsDbContext db, TimeProvider clock, IFullTextI
         var duplicate = paths.GroupBy(p => p, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw new ContentConflictException("AutoroutePart.Path", $"The path '{duplicate.Key}' is used twice by this item.");
+            throw new ContentConflictException(PathProperty, $"The path '{duplicate.Key}' is used twice by this item.");
         }
 
-        var taken = await db.Routes
-            .Where(r => r.Published && paths.Contains(r.Path) && r.ContentItemId != incoming.ContentItemId)
-            .Select(r => new { r.Path, r.ContentItemId })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (taken is not null)
+        if (await routes.FindTakenAsync(paths, incoming.ContentItemId, includeDrafts: false, cancellationToken) is { } taken)
         {
-            throw new ContentConflictException(
-                "AutoroutePart.Path",
-                $"The path '{taken.Path}' is already used by published item '{taken.ContentItemId}'.");
+            throw new ContentConflictException(PathProperty, taken.Message);
         }
     }
+
+    /// Where a path conflict points in an item's JSON.
+    public static string PathProperty { get; } = $"{ContentParts.NameOf<AutoroutePart>()}.{nameof(AutoroutePart.Path)}";
 
     private static bool SameAs(ContentItem stored, ContentItem incoming) =>
         stored.ContentType == incoming.ContentType

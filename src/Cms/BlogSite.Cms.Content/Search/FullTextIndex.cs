@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BlogSite.Cms.Content.Search;
 
 /// What both engines share: the "SearchIndex" table is written the same way; only searching differs.
-public abstract class FullTextIndex(CmsDbContext db) : IFullTextIndex
+public abstract class FullTextIndex(CmsDbContext db, BulkInserter bulk) : IFullTextIndex
 {
     protected CmsDbContext Db { get; } = db;
 
@@ -17,6 +17,10 @@ public abstract class FullTextIndex(CmsDbContext db) : IFullTextIndex
                 $"INSERT INTO \"SearchIndex\" (\"DocumentId\", \"Title\", \"Body\") VALUES ({documentId}, {title}, {body})", cancellationToken);
         }
     }
+
+    public Task IndexManyAsync(IReadOnlyList<(long DocumentId, string Title, string Body)> rows, CancellationToken cancellationToken) =>
+        bulk.InsertAsync(
+            "SearchIndex", ["DocumentId", "Title", "Body"], [.. (rows ?? []).Select(r => new object?[] { r.DocumentId, r.Title, r.Body })], null, cancellationToken);
 
     public abstract Task<SearchResults> SearchAsync(string query, int skip, int take, CancellationToken cancellationToken);
 }

@@ -9,6 +9,9 @@ public interface IFullTextIndex
     /// joins the caller's transaction.
     Task IndexAsync(long documentId, string? title, string body, CancellationToken cancellationToken);
 
+    /// Adds rows for versions that have none yet, many at a time: the path bulk imports take.
+    Task IndexManyAsync(IReadOnlyList<(long DocumentId, string Title, string Body)> rows, CancellationToken cancellationToken);
+
     /// Ranked best first. Quotes make phrases; punctuation and operators in <paramref name="query"/> are harmless.
     Task<SearchResults> SearchAsync(string query, int skip, int take, CancellationToken cancellationToken);
 }

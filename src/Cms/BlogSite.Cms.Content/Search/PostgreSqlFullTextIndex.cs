@@ -6,7 +6,7 @@ namespace BlogSite.Cms.Content.Search;
 
 /// tsvector over "SearchIndex" (a stored generated column: title weight A, body weight B) with a GIN index;
 /// websearch_to_tsquery reads reader input the way search boxes do (quotes, or, -word) and never fails on it.
-public sealed class PostgreSqlFullTextIndex(CmsDbContext db) : FullTextIndex(db)
+public sealed class PostgreSqlFullTextIndex(CmsDbContext db, BulkInserter bulk) : FullTextIndex(db, bulk)
 {
     private static readonly string HeadlineOptions =
         $"StartSel=\"{SearchHit.MarkStart}\", StopSel=\"{SearchHit.MarkEnd}\", MaxWords=40, MinWords=20, ShortWord=2, MaxFragments=2, FragmentDelimiter=\" … \"";

@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
 using BlogSite.Cms.Content.Markdown;
 using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Parts;
 
 namespace BlogSite.Cms.Content.Search;
 
@@ -9,15 +9,14 @@ public sealed class SearchText(MarkdownRenderer markdown)
 {
     /// Readers search what they can read: published items with a body, not containers or taxonomies.
     public static bool IsSearchable(ContentItem item) =>
-        item.Published && item.Content["ListPart"] is null && item.Content["TaxonomyPart"] is null;
+        item.Published && !item.Has<ListPart>() && !item.Has<TaxonomyPart>();
 
-    public static string Title(ContentItem item) =>
-        item.Content["TitlePart"]?["Title"] is JsonValue title && title.TryGetValue<string>(out var text) ? text : item.DisplayText;
+    public static string Title(ContentItem item) => item.As<TitlePart>()?.Title ?? item.DisplayText;
 
     public string Body(ContentItem item) =>
-        item.Content["MarkdownBodyPart"]?["Markdown"] is JsonValue md && md.TryGetValue<string>(out var markdownText)
+        item.As<MarkdownBodyPart>()?.Markdown is { } markdownText
             ? markdown.ToPlainText(markdownText)
-            : item.Content["HtmlBodyPart"]?["Html"] is JsonValue html && html.TryGetValue<string>(out var htmlText)
+            : item.As<HtmlBodyPart>()?.Html is { } htmlText
                 ? MarkdownRenderer.HtmlToPlainText(htmlText)
                 : "";
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BlogSite.Cms.Content.Search;
 
 /// FTS5 over "SearchIndex" (DocumentId UNINDEXED, Title, Body); titles weigh ten times the body in bm25.
-public sealed class SqliteFullTextIndex(CmsDbContext db) : FullTextIndex(db)
+public sealed class SqliteFullTextIndex(CmsDbContext db, BulkInserter bulk) : FullTextIndex(db, bulk)
 {
     public override async Task<SearchResults> SearchAsync(string query, int skip, int take, CancellationToken cancellationToken)
     {

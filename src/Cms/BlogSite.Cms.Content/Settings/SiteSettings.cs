@@ -24,6 +24,18 @@ public sealed record SiteSettings(JsonObject All)
     /// The UTC instant of a time an editor entered; see <see cref="Skips"/> first.
     public DateTime ToUtc(DateTime siteTime) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(siteTime, DateTimeKind.Unspecified), TimeZone);
 
+    // A zone whose clocks skip midnight (some do, on the day they change) starts that day at the first hour it has.
+    private DateTime StartOfDayUtc(DateTime siteMidnight)
+    {
+        var time = siteMidnight;
+        while (Skips(time))
+        {
+            time = time.AddMinutes(30);
+        }
+
+        return ToUtc(time);
+    }
+
     /// Whether the zone has no such time (the clocks jump over it).
     public bool Skips(DateTime siteTime) => TimeZone.IsInvalidTime(DateTime.SpecifyKind(siteTime, DateTimeKind.Unspecified));
 
@@ -33,6 +45,13 @@ public sealed record SiteSettings(JsonObject All)
     {
         var shown = ToSiteTime(utc).ToString(format, CultureInfo.InvariantCulture);
         return nameZone ? $"{shown} ({TimeZone.Id})" : shown;
+    }
+
+    /// Where a calendar month of the site's zone starts and ends, in UTC: month archives follow the site's clock.
+    public (DateTime StartUtc, DateTime EndUtc) MonthInUtc(int year, int month)
+    {
+        var start = new DateTime(year, month, 1, 0, 0, 0, DateTimeKind.Unspecified);
+        return (StartOfDayUtc(start), StartOfDayUtc(start.AddMonths(1)));
     }
 
     public string? HomeContentItemId => All["HomeRoute"]?["ContentItemId"]?.GetValue<string>();

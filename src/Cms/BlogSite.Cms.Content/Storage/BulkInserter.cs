@@ -13,7 +13,33 @@ public sealed class BulkInserter(CmsDbContext db)
     private const int MaxParameters = 30_000;
     private const int MaxRows = 1_000;
 
-    /// Inserts the rows; with <paramref name="returning"/>, reads back those columns of every inserted row.
+    /// Inserts the entities into their table, every column the model maps. With <paramref name="readKeysBy"/> (a
+    /// unique property), the keys the database made are read back and set on the entities.
+    public async Task InsertAsync<TEntity>(IReadOnlyList<TEntity> entities, string? readKeysBy, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        ArgumentNullException.ThrowIfNull(entities);
+        var rows = EntityRows.Of<TEntity>(db);
+        var readBack = readKeysBy is not null && rows.GeneratedKey is not null;
+        var results = await InsertAsync(
+            rows.Table, rows.Columns, [.. entities.Select(e => rows.ValuesOf(e))],
+            readBack ? [rows.GeneratedKeyColumn!, rows.ColumnOf(readKeysBy!)] : null,
+            cancellationToken);
+        if (!readBack)
+        {
+            return;
+        }
+
+        var match = typeof(TEntity).GetProperty(readKeysBy!)!;
+        var keys = results.ToDictionary(r => r[1], r => Convert.ChangeType(r[0], rows.GeneratedKey!.ClrType, System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var entity in entities)
+        {
+            rows.GeneratedKey!.PropertyInfo!.SetValue(entity, keys[match.GetValue(entity)!]);
+        }
+    }
+
+    /// Inserts the rows into a table the model does not map (the full-text index); with <paramref name="returning"/>,
+    /// reads back those columns of every inserted row.
     public async Task<List<object[]>> InsertAsync(
         string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows, IReadOnlyList<string>? returning, CancellationToken cancellationToken)
     {

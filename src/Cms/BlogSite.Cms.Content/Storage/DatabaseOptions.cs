@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace BlogSite.Cms.Content.Storage;
 
 /// Bound to "BlogSite:Database".
@@ -5,7 +7,9 @@ public sealed class DatabaseOptions
 {
     public const string Section = "BlogSite:Database";
 
+    [EnumDataType(typeof(DatabaseProvider))]
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
+    [Required(ErrorMessage = "BlogSite:Database:ConnectionString is empty; give the database's connection string.")]
     public string ConnectionString { get; set; } = "Data Source=App_Data/blogsite.db";
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Parts;
 using BlogSite.Cms.Content.Routing;
 
 namespace BlogSite.Cms.Content.Taxonomies;
@@ -10,7 +11,9 @@ namespace BlogSite.Cms.Content.Taxonomies;
 public static class TermTree
 {
     public static string NameOf(JsonObject term) =>
-        term["TitlePart"]?["Title"]?.GetValue<string>() ?? term["DisplayText"]?.GetValue<string>() ?? "";
+        ContentParts.Get<TitlePart>(term)?.Title ?? term["DisplayText"]?.GetValue<string>() ?? "";
+
+    public static string? SlugOf(JsonObject term) => ContentParts.Get<AutoroutePart>(term)?.Path;
 
     public static void Describe(ContentItem taxonomy, JsonObject term, string name, string? slug)
     {
@@ -27,8 +30,8 @@ public static class TermTree
         }
 
         term["DisplayText"] = name;
-        term["TitlePart"] = new JsonObject { ["Title"] = name };
-        term["AutoroutePart"] = new JsonObject { ["Path"] = path };
+        ContentParts.Apply(term, new TitlePart(name));
+        ContentParts.Apply(term, new AutoroutePart(path));
         EnsureUniquePaths(taxonomy);
     }
 
@@ -37,7 +40,7 @@ public static class TermTree
     public static string FreeSlug(ContentItem taxonomy, string name)
     {
         var slug = SlugGenerator.Slugify(name) is { Length: > 0 } s ? s : "term";
-        var taken = AllTerms(taxonomy).Select(t => t["AutoroutePart"]?["Path"]?.GetValue<string>()).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var taken = AllTerms(taxonomy).Select(SlugOf).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
         var candidate = slug;
         for (var n = 2; taken.Contains(candidate); n++)
         {
@@ -50,7 +53,7 @@ public static class TermTree
     public static void EnsureUniquePaths(ContentItem taxonomy)
     {
         var duplicate = AllTerms(taxonomy)
-            .GroupBy(t => t["AutoroutePart"]?["Path"]?.GetValue<string>() ?? "", StringComparer.OrdinalIgnoreCase)
+            .GroupBy(t => SlugOf(t) ?? "", StringComparer.OrdinalIgnoreCase)
             .FirstOrDefault(g => g.Key.Length > 0 && g.Count() > 1);
         if (duplicate is not null)
         {
@@ -58,22 +61,28 @@ public static class TermTree
         }
     }
 
-    public static JsonObject NewTerm(ContentItem taxonomy) => new()
+    public static JsonObject NewTerm(ContentItem taxonomy)
     {
-        ["ContentItemId"] = ContentItemIdGenerator.NewId(),
-        ["ContentType"] = taxonomy.Content["TaxonomyPart"]?["TermContentType"]?.GetValue<string>() ?? "Term",
-        ["TermPart"] = new JsonObject { ["TaxonomyContentItemId"] = taxonomy.ContentItemId },
-    };
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        var term = new JsonObject
+        {
+            ["ContentItemId"] = ContentItemIdGenerator.NewId(),
+            ["ContentType"] = taxonomy.As<TaxonomyPart>()?.TermContentType ?? "Term",
+        };
+        ContentParts.Apply(term, new TermPart(taxonomy.ContentItemId));
+        return term;
+    }
 
+    /// The taxonomy's top-level terms, as the live JSON array that edits change in place.
     public static JsonArray Roots(ContentItem taxonomy)
     {
-        var part = (JsonObject)taxonomy.Content["TaxonomyPart"]!;
-        if (part["Terms"] is not JsonArray terms)
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        if (!taxonomy.Has<TaxonomyPart>())
         {
-            part["Terms"] = terms = [];
+            taxonomy.Apply(new TaxonomyPart([], null));
         }
 
-        return terms;
+        return Children(ContentParts.Node<TaxonomyPart>(taxonomy.Content)!);
     }
 
     public static JsonArray Children(JsonObject term)

@@ -19,7 +19,6 @@ public sealed class RecipeExecutor(
     MediaStore mediaStore,
     ContentDefinitionStore definitions,
     FeatureManager features,
-    IServiceProvider services,
     IConfiguration configuration)
 {
     private const int MaxIncludeDepth = 8;
@@ -140,7 +139,7 @@ public sealed class RecipeExecutor(
         var name = RecipeReader.StringProperty(raw, "name") ?? "";
         void Error(string path, string message) => run.Report.Errors.Add(new RecipeError(index, name, path, message));
         var step = (JsonObject)ScriptEvaluator.EvaluateTree(raw.DeepClone(), $"$.steps[{index}]", scope, Error)!;
-        return new RecipeStepContext(recipe, index, name, step, run.Report, services)
+        return new RecipeStepContext(recipe, index, name, step, run.Report)
         {
             RawStep = raw,
             Media = validating ? null : run.Media,

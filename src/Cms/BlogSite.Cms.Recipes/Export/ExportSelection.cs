@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Parts;
 using BlogSite.Cms.Content.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,7 +47,7 @@ internal static class ExportSelection
     {
         foreach (var item in items)
         {
-            if (item.Content["ContainedPart"]?["ListContentItemId"] is JsonValue list && list.TryGetValue<string>(out var listId) && !known.Contains(listId))
+            if (item.As<ContainedPart>()?.ListContentItemId is { } listId && !known.Contains(listId))
             {
                 yield return listId;
             }

@@ -20,7 +20,8 @@ public sealed class RecipeExporter(
     DocumentStore documents,
     SiteSettingsStore settings,
     ContentDefinitionStore definitions,
-    KeptStepStore keptSteps)
+    KeptStepStore keptSteps,
+    TimeProvider clock)
 {
     public Task<JsonObject> ExportAsync(bool setup, CancellationToken cancellationToken = default) =>
         ExportAsync(new ExportOptions(setup), cancellationToken);
@@ -75,7 +76,7 @@ public sealed class RecipeExporter(
         {
             ["name"] = setup ? "BlogSite.Export.Setup" : "BlogSite.Export",
             ["displayName"] = $"{site.SiteName} export",
-            ["description"] = $"Exported by BlogSite on {ContentItemJson.Format(DateTime.UtcNow)}.",
+            ["description"] = $"Exported by BlogSite on {ContentItemJson.Format(clock.GetUtcNow().UtcDateTime)}.",
             ["author"] = "BlogSite",
             ["website"] = "",
             ["version"] = "1.0.0",

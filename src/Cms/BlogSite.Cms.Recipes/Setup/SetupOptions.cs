@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace BlogSite.Cms.Recipes.Setup;
 
 /// Bound to "BlogSite:Setup".
@@ -10,8 +12,11 @@ public sealed class SetupOptions
 
     public string? SiteName { get; set; }
 
+    [Required(ErrorMessage = "BlogSite:Setup:AdminUserName is empty; give the first administrator's user name.")]
     public string AdminUserName { get; set; } = "admin";
 
+    [Required(ErrorMessage = "BlogSite:Setup:AdminEmail is empty; give the first administrator's email address.")]
+    [EmailAddress(ErrorMessage = "BlogSite:Setup:AdminEmail is not an email address.")]
     public string AdminEmail { get; set; } = "admin@localhost";
 
     /// Empty means a generated password, printed once.

@@ -20,7 +20,8 @@ public sealed class SetupService(
     DocumentStore documents,
     RecipeExecutor executor,
     SiteSettingsStore settings,
-    AdministratorAccount administrator)
+    AdministratorAccount administrator,
+    TimeProvider clock)
 {
     private const string DocumentKey = "Setup";
 
@@ -82,7 +83,7 @@ public sealed class SetupService(
     }
 
     private Task MarkSetUpAsync(string recipeName, CancellationToken cancellationToken) =>
-        documents.SaveAsync(DocumentKey, new JsonObject { ["Recipe"] = recipeName, ["CompletedUtc"] = DateTime.UtcNow }, cancellationToken);
+        documents.SaveAsync(DocumentKey, new JsonObject { ["Recipe"] = recipeName, ["CompletedUtc"] = clock.GetUtcNow().UtcDateTime }, cancellationToken);
 
     /// 20 characters with every class Identity's default password rules ask for.
     private static string GeneratePassword()

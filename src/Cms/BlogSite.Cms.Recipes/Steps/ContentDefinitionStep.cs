@@ -3,12 +3,11 @@ using System.Text.Json.Nodes;
 using BlogSite.Cms.Content.Definitions;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Recipes.Reading;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BlogSite.Cms.Recipes.Steps;
 
 /// `{"name": "ContentDefinition", "ContentTypes": [...], "ContentParts": [...]}`, merged into the site's definitions.
-public sealed class ContentDefinitionStep : IRecipeStep
+public sealed class ContentDefinitionStep(ContentDefinitionStore definitions) : IRecipeStep
 {
     public string Name => "ContentDefinition";
 
@@ -21,7 +20,7 @@ public sealed class ContentDefinitionStep : IRecipeStep
     public Task RunAsync(RecipeStepContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.Services.GetRequiredService<ContentDefinitionStore>().MergeAsync(Read(context), cancellationToken);
+        return definitions.MergeAsync(Read(context), cancellationToken);
     }
 
     private static ContentDefinitionDocument Read(RecipeStepContext context)

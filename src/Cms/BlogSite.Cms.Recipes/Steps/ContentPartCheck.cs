@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BlogSite.Cms.Content.Definitions;
 using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Parts;
 
 namespace BlogSite.Cms.Recipes.Steps;
 
@@ -12,14 +13,14 @@ internal static class ContentPartCheck
 {
     private static readonly HashSet<string> AttachedWithoutDefinition = new(StringComparer.Ordinal)
     {
-        "ContainedPart", "TermPart", "LayerMetadata", "CommonPart",
+        nameof(ContainedPart), nameof(TermPart), "LayerMetadata", "CommonPart",
     };
 
     private static readonly HashSet<string> OrchardPartsBlogSiteLacks = new(StringComparer.Ordinal)
     {
         "AliasPart", "MenuPart", "MenuItemsListPart", "FlowPart", "BagPart", "WidgetsListPart", "SeoMetaPart", "PreviewPart",
-        "LocalizationPart", "PublishLaterPart", "AuditTrailPart", "ContentPermissionsPart", "SitemapPart", "FlowMetadata",
-        "LinkMenuItemPart", "ContentMenuItemPart", "HtmlMenuItemPart", "GitHubLinkPart", "ListPart", "ContentItemVersionPart",
+        "LocalizationPart", nameof(PublishLaterPart), "AuditTrailPart", "ContentPermissionsPart", "SitemapPart", "FlowMetadata",
+        "LinkMenuItemPart", "ContentMenuItemPart", "HtmlMenuItemPart", "GitHubLinkPart", nameof(ListPart), "ContentItemVersionPart",
     };
 
     public static void Check(ContentDefinitionDocument definitions, ContentItem item, string path, RecipeStepContext context)

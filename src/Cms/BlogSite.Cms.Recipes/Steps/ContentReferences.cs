@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Parts;
+using BlogSite.Cms.Content.Taxonomies;
 using BlogSite.Cms.Content.Storage;
 using BlogSite.Cms.Recipes.Execution;
 using Microsoft.EntityFrameworkCore;
@@ -18,14 +20,15 @@ internal sealed class ContentReferences
     public void Add(string path, ContentItem item)
     {
         definedItems.Add(item.ContentItemId);
-        if (item.Content["TaxonomyPart"]?["Terms"] is JsonArray terms)
+        if (item.As<TaxonomyPart>()?.Terms is { } terms)
         {
-            AddTerms(terms);
+            definedTerms.UnionWith(TermTree.Descend(terms).Select(t => t["ContentItemId"]).OfType<JsonValue>()
+                .Select(id => id.TryGetValue<string>(out var termId) ? termId : null).OfType<string>());
         }
 
-        if (item.Content["ContainedPart"]?["ListContentItemId"] is JsonValue list && list.TryGetValue<string>(out var listId))
+        if (item.As<ContainedPart>()?.ListContentItemId is { } listId)
         {
-            listUses.TryAdd(listId, $"{path}.ContainedPart.ListContentItemId");
+            listUses.TryAdd(listId, $"{path}.{ContentParts.NameOf<ContainedPart>()}.{nameof(ContainedPart.ListContentItemId)}");
         }
 
         foreach (var (partName, part) in item.Content)
@@ -75,22 +78,6 @@ internal sealed class ContentReferences
         if (errors.Count > 0)
         {
             throw new RecipeException(errors);
-        }
-    }
-
-    private void AddTerms(JsonArray terms)
-    {
-        foreach (var term in terms.OfType<JsonObject>())
-        {
-            if (term["ContentItemId"] is JsonValue id && id.TryGetValue<string>(out var termId))
-            {
-                definedTerms.Add(termId);
-            }
-
-            if (term["Terms"] is JsonArray children)
-            {
-                AddTerms(children);
-            }
         }
     }
 }

@@ -3,18 +3,19 @@ using BlogSite.Cms.Content.Definitions;
 using BlogSite.Cms.Content.Features;
 using BlogSite.Cms.Content.Indexes;
 using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Parts;
 using BlogSite.Cms.Content.Storage;
 using BlogSite.Cms.Recipes.Execution;
 using BlogSite.Cms.Recipes.Reading;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BlogSite.Cms.Recipes.Steps;
 
 /// `{"name": "content", "Data": [items]}`: items are created, updated or left alone (ContentStore), in batches, with
 /// progress; large recipes stream their items from the file. Checks: readable items, known types, unique paths,
 /// terms and containers that exist, and no second copy of items whose ids come from uuid().
-public sealed class ContentStep(FeatureCatalog catalog) : IRecipeStep
+public sealed class ContentStep(
+    FeatureCatalog catalog, ContentBatchImporter importer, ContentDefinitionStore definitionStore, CmsDbContext db) : IRecipeStep
 {
     private const int BatchSize = 500;
 
@@ -50,7 +51,7 @@ public sealed class ContentStep(FeatureCatalog catalog) : IRecipeStep
             {
                 if (paths.TryGetValue(route.Path, out var first))
                 {
-                    context.Error($"{path}.AutoroutePart.Path", $"The path '{route.Path}' is already used by {context.PathOf(first)}.");
+                    context.Error($"{path}.{ContentStore.PathProperty}", $"The path '{route.Path}' is already used by {context.PathOf(first)}.");
                 }
                 else
                 {
@@ -76,10 +77,7 @@ public sealed class ContentStep(FeatureCatalog catalog) : IRecipeStep
     public async Task RunAsync(RecipeStepContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var services = context.Services;
-        var store = services.GetRequiredService<ContentBatchImporter>();
-        var db = services.GetRequiredService<CmsDbContext>();
-        var definitions = await services.GetRequiredService<ContentDefinitionStore>().GetAsync(cancellationToken);
+        var definitions = await definitionStore.GetAsync(cancellationToken);
         var references = new ContentReferences();
         var batch = new List<(string Path, ContentItem Item, bool GeneratedId)>(BatchSize);
         var total = context.DataCount();
@@ -101,7 +99,7 @@ public sealed class ContentStep(FeatureCatalog catalog) : IRecipeStep
             batch.Add((path, item, generatedId));
             if (batch.Count == BatchSize)
             {
-                done += await ImportAsync(context, store, db, batch, cancellationToken);
+                done += await ImportAsync(context, batch, cancellationToken);
                 context.Progress?.Report(new RecipeProgress(context.StepIndex, context.StepName, done, total));
             }
         }
@@ -111,23 +109,23 @@ public sealed class ContentStep(FeatureCatalog catalog) : IRecipeStep
             throw new RecipeException(context.Report.Errors);
         }
 
-        done += await ImportAsync(context, store, db, batch, cancellationToken);
+        done += await ImportAsync(context, batch, cancellationToken);
         context.Progress?.Report(new RecipeProgress(context.StepIndex, context.StepName, done, total));
         await references.EnsureExistAsync(context, db, cancellationToken);
     }
 
-    private static async Task<int> ImportAsync(
-        RecipeStepContext context, ContentBatchImporter store, CmsDbContext db, List<(string Path, ContentItem Item, bool GeneratedId)> batch, CancellationToken cancellationToken)
+    private async Task<int> ImportAsync(
+        RecipeStepContext context, List<(string Path, ContentItem Item, bool GeneratedId)> batch, CancellationToken cancellationToken)
     {
         if (batch.Count == 0)
         {
             return 0;
         }
 
-        await RefuseUuidCopiesAsync(context, db, batch, cancellationToken);
+        await RefuseUuidCopiesAsync(context, batch, cancellationToken);
         try
         {
-            foreach (var outcome in await store.ImportAsync(batch.Select(b => b.Item).ToList(), cancellationToken))
+            foreach (var outcome in await importer.ImportAsync(batch.Select(b => b.Item).ToList(), cancellationToken))
             {
                 _ = outcome switch
                 {
@@ -149,13 +147,13 @@ public sealed class ContentStep(FeatureCatalog catalog) : IRecipeStep
 
     /// An item whose id a recipe makes with uuid() gets a new id on every run, so running the recipe again would copy
     /// it. When the site already has an item of that type at that path (or with that title), the run stops and says so.
-    private static async Task RefuseUuidCopiesAsync(
-        RecipeStepContext context, CmsDbContext db, List<(string Path, ContentItem Item, bool GeneratedId)> batch, CancellationToken cancellationToken)
+    private async Task RefuseUuidCopiesAsync(
+        RecipeStepContext context, List<(string Path, ContentItem Item, bool GeneratedId)> batch, CancellationToken cancellationToken)
     {
         var errors = new List<RecipeError>();
         foreach (var (path, item, _) in batch.Where(b => b.GeneratedId))
         {
-            var route = ContentIndexer.NormalizePath(item.Content["AutoroutePart"]?["Path"]);
+            var route = ContentIndexer.NormalizePath(item.As<AutoroutePart>()?.Path);
             var existing = route is not null
                 ? await db.Routes.AsNoTracking().Where(r => r.Path == route && r.ContainedContentItemId == null)
                     .Join(db.ContentItems, r => r.DocumentId, i => i.Id, (r, i) => i)

@@ -1,13 +1,12 @@
 using System.Text.Json.Nodes;
 using BlogSite.Cms.Content.Storage;
 using BlogSite.Cms.Recipes.Reading;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BlogSite.Cms.Recipes.Steps;
 
 /// `{"name": "deployment", "Plans": [{"Name": "...", "DeploymentSteps": [...]}]}`: deployment plans are data; a plan
 /// with the same name is replaced, the others stay.
-public sealed class DeploymentStep : IRecipeStep
+public sealed class DeploymentStep(DocumentStore documents) : IRecipeStep
 {
     public const string DocumentKey = "DeploymentPlans";
 
@@ -22,7 +21,6 @@ public sealed class DeploymentStep : IRecipeStep
     public async Task RunAsync(RecipeStepContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var documents = context.Services.GetRequiredService<DocumentStore>();
         var stored = await documents.GetAsync(DocumentKey, cancellationToken);
         var plans = stored["Plans"] as JsonArray ?? [];
         foreach (var plan in Read(context))

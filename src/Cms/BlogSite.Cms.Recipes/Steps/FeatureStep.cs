@@ -1,10 +1,9 @@
 using BlogSite.Cms.Content.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BlogSite.Cms.Recipes.Steps;
 
 /// `{"name": "feature", "enable": [...], "disable": [...]}`. Orchard Core features BlogSite lacks are warnings.
-public sealed class FeatureStep(FeatureCatalog catalog) : IRecipeStep
+public sealed class FeatureStep(FeatureCatalog catalog, FeatureManager manager) : IRecipeStep
 {
     public string Name => "feature";
 
@@ -22,7 +21,6 @@ public sealed class FeatureStep(FeatureCatalog catalog) : IRecipeStep
     public async Task RunAsync(RecipeStepContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var manager = context.Services.GetRequiredService<FeatureManager>();
         var unknown = await manager.EnableAsync(context.StringArray("enable", required: false), cancellationToken);
         foreach (var id in unknown)
         {

@@ -13,8 +13,7 @@ public sealed class RecipeStepContext(
     int stepIndex,
     string stepName,
     JsonObject step,
-    RecipeReport report,
-    IServiceProvider services)
+    RecipeReport report)
 {
     public RecipeDescriptor Recipe { get; } = recipe;
 
@@ -28,8 +27,6 @@ public sealed class RecipeStepContext(
     public JsonObject RawStep { get; init; } = step;
 
     public RecipeReport Report { get; } = report;
-
-    public IServiceProvider Services { get; } = services;
 
     /// Where media files go while the recipe runs; null while validating.
     public MediaBatch? Media { get; init; }

@@ -3,13 +3,12 @@ using System.Text.Json.Nodes;
 using BlogSite.Cms.Content.Users;
 using BlogSite.Cms.Recipes.Reading;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BlogSite.Cms.Recipes.Steps;
 
 /// `{"name": "Roles", "Roles": [{"Name", "Description", "Permissions": [...]}]}`: roles are created or updated and
 /// their permissions replaced by the listed ones.
-public sealed class RolesStep : IRecipeStep
+public sealed class RolesStep(RoleManager<CmsRole> roles) : IRecipeStep
 {
     public string Name => "Roles";
 
@@ -22,7 +21,6 @@ public sealed class RolesStep : IRecipeStep
     public async Task RunAsync(RecipeStepContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var roles = context.Services.GetRequiredService<RoleManager<CmsRole>>();
         foreach (var (path, name, description, permissions) in Read(context))
         {
             var role = await roles.FindByNameAsync(name);

@@ -1,12 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BlogSite.Cms.Content.Settings;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BlogSite.Cms.Recipes.Steps;
 
 /// `{"name": "settings", "SiteName": "...", "HomeRoute": {...}, ...}`: every property but `name` is a site setting.
-public sealed class SettingsStep : IRecipeStep
+public sealed class SettingsStep(SiteSettingsStore settings) : IRecipeStep
 {
     public string Name => "settings";
 
@@ -34,7 +33,7 @@ public sealed class SettingsStep : IRecipeStep
     public Task RunAsync(RecipeStepContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.Services.GetRequiredService<SiteSettingsStore>().MergeAsync(Settings(context), cancellationToken);
+        return settings.MergeAsync(Settings(context), cancellationToken);
     }
 
     private static JsonObject Settings(RecipeStepContext context)

@@ -1,13 +1,12 @@
 using BlogSite.Cms.Content.Features;
 using BlogSite.Cms.Content.Storage;
 using BlogSite.Cms.Recipes.Reading;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BlogSite.Cms.Recipes.Steps;
 
 /// `{"name": "themes", "site": "...", "admin": "..."}`: the site theme is enabled; names BlogSite lacks are kept
 /// as they were and reported.
-public sealed class ThemesStep(FeatureCatalog catalog) : IRecipeStep
+public sealed class ThemesStep(FeatureCatalog catalog, FeatureManager features, DocumentStore documents) : IRecipeStep
 {
     public const string DocumentKey = "Themes";
 
@@ -38,14 +37,13 @@ public sealed class ThemesStep(FeatureCatalog catalog) : IRecipeStep
     public async Task RunAsync(RecipeStepContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var documents = context.Services.GetRequiredService<DocumentStore>();
         var themes = await documents.GetAsync<ThemeSelection>(DocumentKey, cancellationToken);
         if (RecipeReader.StringProperty(context.Step, "site") is { } site)
         {
             themes.Site = site;
             if (catalog.Find(site) is { IsTheme: true })
             {
-                await context.Services.GetRequiredService<FeatureManager>().EnableAsync([site], cancellationToken);
+                await features.EnableAsync([site], cancellationToken);
             }
         }
 

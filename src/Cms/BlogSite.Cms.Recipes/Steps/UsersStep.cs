@@ -2,14 +2,13 @@ using System.Text.Json.Nodes;
 using BlogSite.Cms.Content.Users;
 using BlogSite.Cms.Recipes.Reading;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BlogSite.Cms.Recipes.Steps;
 
 /// `{"name": "Users", "Users": [{"UserId", "UserName", "Email", "EmailConfirmed", "IsEnabled", "RoleNames", "PasswordHash"}]}`:
 /// users are created or updated (by UserId, then UserName) and their roles set to the ones listed. Passwords travel
 /// only as Identity hashes; a plain "Password" is refused so no recipe ever carries one.
-public sealed class UsersStep : IRecipeStep
+public sealed class UsersStep(UserManager<CmsUser> users, RoleManager<CmsRole> roles) : IRecipeStep
 {
     public string Name => "Users";
 
@@ -22,8 +21,6 @@ public sealed class UsersStep : IRecipeStep
     public async Task RunAsync(RecipeStepContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var users = context.Services.GetRequiredService<UserManager<CmsUser>>();
-        var roles = context.Services.GetRequiredService<RoleManager<CmsRole>>();
         foreach (var entry in Read(context))
         {
             foreach (var (role, i) in entry.Roles.Select((r, i) => (r, i)))

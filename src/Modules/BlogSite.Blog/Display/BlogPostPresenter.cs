@@ -1,3 +1,4 @@
+using BlogSite.Blog.Parts;
 using BlogSite.Cms.Content.Fields;
 using BlogSite.Cms.Content.Markdown;
 using BlogSite.Cms.Content.Model;
@@ -15,14 +16,15 @@ public sealed class BlogPostPresenter(TermCatalog terms, MarkdownRenderer markdo
     public async Task<PostSummary> SummaryAsync(ContentItem post, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(post);
-        var body = post.As<MarkdownBodyPart>("MarkdownBodyPart")?.Markdown;
+        var body = post.As<MarkdownBodyPart>()?.Markdown;
+        var fields = post.As<BlogPost>();
         return new PostSummary(
             Title(post),
-            Url(post.As<AutoroutePart>("AutoroutePart")?.Path),
-            post.Field<TextField>(BlogContentDefinitions.BlogPost, "Subtitle")?.Text,
+            Url(post.As<AutoroutePart>()?.Path),
+            fields?.Subtitle?.Text,
             post.PublishedUtc,
-            await FirstTermLinkAsync(post, "Category", cancellationToken),
-            await TermLinksAsync(post, "Tags", cancellationToken),
+            await FirstTermLinkAsync(fields?.Category, cancellationToken),
+            await TermLinksAsync(fields?.Tags, cancellationToken),
             markdown.FirstParagraph(body),
             ReadingMinutes(body));
     }
@@ -30,18 +32,18 @@ public sealed class BlogPostPresenter(TermCatalog terms, MarkdownRenderer markdo
     public async Task<PostView> PostAsync(ContentItem post, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(post);
-        var body = post.As<MarkdownBodyPart>("MarkdownBodyPart")?.Markdown;
-        var image = post.Field<MediaField>(BlogContentDefinitions.BlogPost, "Image")?.Paths is [var first, ..] ? first : null;
+        var body = post.As<MarkdownBodyPart>()?.Markdown;
+        var fields = post.As<BlogPost>();
         return new PostView(
             Title(post),
-            post.Field<TextField>(BlogContentDefinitions.BlogPost, "Subtitle")?.Text,
+            fields?.Subtitle?.Text,
             post.PublishedUtc,
             post.ModifiedUtc,
             post.Author,
-            await FirstTermLinkAsync(post, "Category", cancellationToken),
-            await TermLinksAsync(post, "Tags", cancellationToken),
+            await FirstTermLinkAsync(fields?.Category, cancellationToken),
+            await TermLinksAsync(fields?.Tags, cancellationToken),
             new HtmlString(markdown.ToHtml(body)),
-            string.IsNullOrEmpty(image) ? null : $"/media/{image.TrimStart('/')}",
+            fields?.FirstImage is { } image ? $"/media/{image.TrimStart('/')}" : null,
             ReadingMinutes(body));
     }
 
@@ -49,33 +51,29 @@ public sealed class BlogPostPresenter(TermCatalog terms, MarkdownRenderer markdo
     public ContentDisplay Page(ContentItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var html = item.As<MarkdownBodyPart>("MarkdownBodyPart")?.Markdown is { } body
+        var html = item.As<MarkdownBodyPart>()?.Markdown is { } body
             ? markdown.ToHtml(body)
-            : markdown.SanitizeHtml(item.As<HtmlBodyPart>("HtmlBodyPart")?.Html);
+            : markdown.SanitizeHtml(item.As<HtmlBodyPart>()?.Html);
         var title = Title(item);
         return new ContentDisplay(title, null, new PageView(title, new HtmlString(html)));
     }
 
     public string Excerpt(ContentItem post) =>
-        markdown.FirstParagraph(post?.As<MarkdownBodyPart>("MarkdownBodyPart")?.Markdown);
+        markdown.FirstParagraph(post?.As<MarkdownBodyPart>()?.Markdown);
 
     public static string Title(ContentItem item) =>
-        item?.As<TitlePart>("TitlePart")?.Title is { Length: > 0 } title ? title : item?.DisplayText ?? "";
+        item?.As<TitlePart>()?.Title is { Length: > 0 } title ? title : item?.DisplayText ?? "";
 
     public static string Url(string? path) => "/" + (path ?? "").Trim('/');
 
     public static PostLink Link(ContentItem post) =>
-        new(Title(post), Url(post?.As<AutoroutePart>("AutoroutePart")?.Path));
+        new(Title(post), Url(post?.As<AutoroutePart>()?.Path));
 
-    public static IReadOnlyList<string> TermIds(ContentItem post, string fieldName) =>
-        post?.Field<TaxonomyField>(BlogContentDefinitions.BlogPost, fieldName)?.TermContentItemIds ?? [];
+    private async Task<TermLink?> FirstTermLinkAsync(TaxonomyField? field, CancellationToken cancellationToken) =>
+        await TermLinksAsync(field, cancellationToken) is [var first, ..] ? first : null;
 
-    private async Task<TermLink?> FirstTermLinkAsync(ContentItem post, string fieldName, CancellationToken cancellationToken) =>
-        await TermLinksAsync(post, fieldName, cancellationToken) is [var first, ..] ? first : null;
-
-    private async Task<IReadOnlyList<TermLink>> TermLinksAsync(ContentItem post, string fieldName, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TermLink>> TermLinksAsync(TaxonomyField? field, CancellationToken cancellationToken)
     {
-        var field = post.Field<TaxonomyField>(BlogContentDefinitions.BlogPost, fieldName);
         var links = new List<TermLink>();
         foreach (var id in field?.TermContentItemIds ?? [])
         {

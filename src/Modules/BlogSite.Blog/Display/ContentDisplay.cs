@@ -9,8 +9,6 @@ public sealed record ContentDisplay(string Title, string? Description, object? M
     /// Site-relative; the page model makes it absolute.
     public string? CanonicalPath { get; init; }
 
-    public bool IsArticle => Model is PostView;
-
     public FeedLink? Feed { get; init; }
 
     public static ContentDisplay Redirect(string path) => new("", null, null) { RedirectTo = path };

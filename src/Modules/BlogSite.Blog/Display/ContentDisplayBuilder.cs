@@ -1,8 +1,10 @@
+using BlogSite.Blog.Parts;
 using BlogSite.Blog.Queries;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Routing;
 using BlogSite.Cms.Content.Settings;
 using BlogSite.Cms.Content.Taxonomies;
+using BlogSite.Cms.Content.Queries;
 
 namespace BlogSite.Blog.Display;
 
@@ -60,14 +62,14 @@ public sealed class ContentDisplayBuilder(
             return null;
         }
 
-        var pageSize = (await settings.GetAsync(cancellationToken)).PageSize;
-        var result = await posts.InMonthAsync(year, month, page, pageSize, cancellationToken);
+        var site = await settings.GetAsync(cancellationToken);
+        var result = await posts.InMonthAsync(year, month, site, page, site.PageSize, cancellationToken);
         if (result.Total == 0)
         {
             return null;
         }
 
-        var label = new DateTime(year, month, 1, 0, 0, 0, DateTimeKind.Utc).ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        var label = ArchiveLink.MonthName(year, month);
         var basePath = $"/archive/{year:D4}/{month:D2}";
         var display = await ListAsync(result, label, "Archive", [], basePath, $"Archive: {label}", cancellationToken);
         return display is null ? null : display with { CanonicalPath = page > 1 ? $"{basePath}?page={page}" : basePath };
@@ -77,10 +79,11 @@ public sealed class ContentDisplayBuilder(
     {
         var view = await presenter.PostAsync(post, cancellationToken);
         var (newer, older) = await posts.NeighboursAsync(post, cancellationToken);
+        var fields = post.As<BlogPost>();
         var related = await posts.RelatedAsync(
             post,
-            BlogPostPresenter.TermIds(post, "Tags"),
-            BlogPostPresenter.TermIds(post, "Category"),
+            fields?.Tags?.TermContentItemIds ?? [],
+            fields?.Category?.TermContentItemIds ?? [],
             3,
             cancellationToken);
         var relatedSummaries = new List<PostSummary>();
@@ -130,7 +133,7 @@ public sealed class ContentDisplayBuilder(
     }
 
     private async Task<ContentDisplay?> ListAsync(
-        PagedItems result, string heading, string? kind, IReadOnlyList<TermLink> breadcrumb, string basePath, string title,
+        PagedItems<ContentItem> result, string heading, string? kind, IReadOnlyList<TermLink> breadcrumb, string basePath, string title,
         CancellationToken cancellationToken)
     {
         if (result.Page > 1 && result.Page > result.TotalPages)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Html;
 
 namespace BlogSite.Blog.Display;
@@ -68,7 +69,12 @@ public sealed record SearchView(string Query, int Total, IReadOnlyList<SearchRes
 
 public sealed record NavTerm(string Name, string Url, int Count, int Level);
 
-public sealed record ArchiveLink(string Label, string Url, int Count);
+public sealed record ArchiveLink(string Label, string Url, int Count)
+{
+    /// "June 2015": how an archive month is named, in links and on its page alike.
+    public static string MonthName(int year, int month) =>
+        new DateTime(year, month, 1, 0, 0, 0, DateTimeKind.Unspecified).ToString("MMMM yyyy", CultureInfo.InvariantCulture);
+}
 
 public sealed record SiteNavigationView(IReadOnlyList<NavTerm> Categories, IReadOnlyList<NavTerm> Tags, IReadOnlyList<ArchiveLink> Archives);
 

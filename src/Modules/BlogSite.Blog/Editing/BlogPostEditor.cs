@@ -1,128 +1,89 @@
-using System.Text.Json.Nodes;
-using BlogSite.Blog.Queries;
-using BlogSite.Cms.Content.Fields;
+using BlogSite.Cms.Content.Editing;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Parts;
-using BlogSite.Cms.Content.Routing;
 using BlogSite.Cms.Content.Settings;
-using BlogSite.Cms.Content.Storage;
 using BlogSite.Cms.Content.Taxonomies;
-using Microsoft.EntityFrameworkCore;
 
 namespace BlogSite.Blog.Editing;
 
-/// Turns a stored post into the editor's form and the form back into a post version; <see cref="PostFormChecks"/>
-/// says first whether the form can be saved.
+/// The post editor's writes, each in one transaction: a save keeps a version, a publish (or a schedule, for a future
+/// date) goes with it, and a save based on a version someone else replaced is refused with nothing written. The
+/// caller has checked the user's permissions; results say what happened, for the page to show.
 public sealed class BlogPostEditor(
-    CmsDbContext db, TermCatalog terms, TaxonomyEditor taxonomies, BlogTaxonomyLocator locator, SiteSettingsStore settings)
+    PostFormMapper mapper, PostFormChecks checks, ContentDrafts drafts, ContentStore store, SiteSettingsStore settings, TimeProvider clock)
 {
-    public const string PathPrefix = "blog/";
-
-    /// The form for <paramref name="post"/>; a pending schedule's time fills an empty publish date.
-    public async Task<PostForm> FormOfAsync(ContentItem post, DateTime? scheduledUtc = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(post);
-        var site = await settings.GetAsync(cancellationToken);
-        var tags = post.Field<TaxonomyField>(BlogContentDefinitions.BlogPost, "Tags");
-        var tagNames = tags?.TagNames is { Count: > 0 } names ? names : await NamesAsync(tags?.TermContentItemIds, cancellationToken);
-        var path = post.As<AutoroutePart>("AutoroutePart")?.Path ?? "";
-        var when = PublishLaterPart.ScheduleOf(post) ?? post.PublishedUtc ?? scheduledUtc;
-        return new PostForm
-        {
-            Title = post.Content["TitlePart"]?["Title"]?.GetValue<string>() ?? post.DisplayText,
-            Slug = path.StartsWith(PathPrefix, StringComparison.Ordinal) ? path[PathPrefix.Length..] : path,
-            Subtitle = post.Field<TextField>(BlogContentDefinitions.BlogPost, "Subtitle")?.Text,
-            Markdown = post.As<MarkdownBodyPart>("MarkdownBodyPart")?.Markdown,
-            CategoryId = post.Field<TaxonomyField>(BlogContentDefinitions.BlogPost, "Category")?.TermContentItemIds is [var category, ..] ? category : null,
-            Tags = string.Join(", ", tagNames),
-            ImagePath = post.Field<MediaField>(BlogContentDefinitions.BlogPost, "Image")?.Paths is [var image, ..] ? image : null,
-            PublishDate = when is { } utc ? site.ToSiteTime(utc) : null,
-            ConcurrencyStamp = post.ConcurrencyStamp,
-        };
-    }
-
-    /// The post version the form describes, built on <paramref name="existing"/> so parts the editor does not show
-    /// are kept. With <paramref name="createTags"/>, tags the taxonomy lacks are added to it; otherwise (autosave)
-    /// they are kept only by name until a real save.
-    public async Task<ContentItem> BuildAsync(
-        PostForm form, ContentItem? existing, string contentItemId, string? ownerId, bool createTags, CancellationToken cancellationToken = default)
+    /// Saves <paramref name="form"/> over <paramref name="latest"/> (null for a new post) as <paramref name="author"/>.
+    public async Task<PostSaveResult> SaveAsync(
+        PostForm form, ContentItem? latest, PostSaveIntent intent, string? userId, string author, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var (categories, tags) = await locator.GetAsync(cancellationToken);
-        var content = existing is null ? new JsonObject() : (JsonObject)existing.Content.DeepClone();
-        var title = form.Title.Trim();
-        content["TitlePart"] = new JsonObject { ["Title"] = title };
-        content["AutoroutePart"] = new JsonObject { ["Path"] = PathPrefix + SlugOf(form) };
-        content["MarkdownBodyPart"] = new JsonObject { ["Markdown"] = form.Markdown ?? "" };
-        if (content["ContainedPart"] is null && await BlogIdAsync(cancellationToken) is { } blogId)
+        var contentItemId = latest?.ContentItemId ?? ContentItemIdGenerator.NewId();
+        if (await checks.ProblemsAsync(form, contentItemId, cancellationToken) is { Count: > 0 } problems)
         {
-            content["ContainedPart"] = new JsonObject { ["ListContentItemId"] = blogId, ["Order"] = 0 };
+            return PostSaveResult.Invalid([.. problems]);
         }
 
-        var tagNames = form.TagNames();
-        var tagIds = createTags
-            ? await taxonomies.EnsureTermsAsync(tags, tagNames, cancellationToken)
-            : await ExistingIdsAsync(tags, tagNames, cancellationToken);
-        var part = content[BlogContentDefinitions.BlogPost] as JsonObject ?? [];
-        content[BlogContentDefinitions.BlogPost] = part;
-        part["Subtitle"] = new JsonObject { ["Text"] = form.Subtitle?.Trim() ?? "" };
-        part["Image"] = new JsonObject
+        var scheduleUtc = intent == PostSaveIntent.Publish ? await FutureDateAsync(form, cancellationToken) : null;
+        await using var transaction = await store.BeginTransactionAsync(cancellationToken);
+        ContentItem version;
+        try
         {
-            ["Paths"] = form.ImagePath is { Length: > 0 } image ? new JsonArray(image) : [],
-            ["MediaTexts"] = form.ImagePath is { Length: > 0 } ? new JsonArray("") : [],
-        };
-        part["Category"] = new JsonObject
+            // An autosave or preview never creates tags: half-typed names would become tags.
+            var createTags = intent is PostSaveIntent.Draft or PostSaveIntent.Publish;
+            version = await mapper.BuildAsync(form, latest, contentItemId, userId, createTags, cancellationToken);
+        }
+        catch (TaxonomyEditException e)
         {
-            ["TaxonomyContentItemId"] = categories,
-            ["TermContentItemIds"] = form.CategoryId is { Length: > 0 } category ? new JsonArray(category) : [],
-        };
-        part["Tags"] = new JsonObject
-        {
-            ["TaxonomyContentItemId"] = tags,
-            ["TermContentItemIds"] = new JsonArray([.. tagIds.Select(id => (JsonNode)id)]),
-            ["TagNames"] = new JsonArray([.. tagNames.Select(n => (JsonNode)n)]),
-        };
-        PublishLaterPart.Set(content, null);
+            return PostSaveResult.Invalid(new PostFormProblem(nameof(PostForm.Tags), e.Message));
+        }
 
-        var site = await settings.GetAsync(cancellationToken);
-        return new ContentItem
+        PublishLaterPart.Set(version, scheduleUtc);
+        ContentItem saved;
+        try
         {
-            ContentItemId = contentItemId,
-            ContentType = BlogContentDefinitions.BlogPost,
-            DisplayText = title,
-            Owner = existing?.Owner ?? ownerId,
-            PublishedUtc = form.PublishDate is { } local ? site.ToUtc(local) : existing?.PublishedUtc,
-            Content = content,
-        };
-    }
-
-    public static string SlugOf(PostForm form)
-    {
-        ArgumentNullException.ThrowIfNull(form);
-        return SlugGenerator.Slugify(string.IsNullOrWhiteSpace(form.Slug) ? form.Title : form.Slug);
-    }
-
-    private async Task<string?> BlogIdAsync(CancellationToken cancellationToken) =>
-        await db.ContentItems.AsNoTracking().Where(x => x.ContentType == BlogContentDefinitions.Blog && x.Latest)
-            .OrderBy(x => x.Id).Select(x => x.ContentItemId).FirstOrDefaultAsync(cancellationToken);
-
-    private async Task<IReadOnlyList<string>> NamesAsync(IReadOnlyList<string>? ids, CancellationToken cancellationToken)
-    {
-        var names = new List<string>();
-        foreach (var id in ids ?? [])
+            var autosave = intent is PostSaveIntent.Autosave or PostSaveIntent.Preview;
+            saved = await drafts.SaveAsync(version, latest is null ? null : form.ConcurrencyStamp, author, autosave, cancellationToken);
+        }
+        catch (ContentVersionConflictException e)
         {
-            if (await terms.FindAsync(id, cancellationToken) is { } term)
+            return new PostSaveResult(PostSaveOutcome.Conflict) { ConflictMessage = e.Message, CurrentStamp = e.CurrentStamp };
+        }
+
+        if (intent == PostSaveIntent.Publish && scheduleUtc is null)
+        {
+            try
             {
-                names.Add(term.DisplayText);
+                await store.PublishAsync(saved.ContentItemId, cancellationToken: cancellationToken);
+            }
+            catch (ContentConflictException e)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return PostSaveResult.Invalid(new PostFormProblem(nameof(PostForm.Slug), e.Message));
             }
         }
 
-        return names;
+        await transaction.CommitAsync(cancellationToken);
+        return intent != PostSaveIntent.Publish ? new PostSaveResult(PostSaveOutcome.Saved, saved)
+            : scheduleUtc is null ? new PostSaveResult(PostSaveOutcome.Published, saved)
+            : new PostSaveResult(PostSaveOutcome.Scheduled, saved) { ScheduledUtc = scheduleUtc };
     }
 
-    private async Task<IReadOnlyList<string>> ExistingIdsAsync(string taxonomyId, IReadOnlyList<string> names, CancellationToken cancellationToken)
+    public Task<bool> UnpublishAsync(ContentItem post, CancellationToken cancellationToken = default) =>
+        store.UnpublishAsync(post?.ContentItemId ?? "", cancellationToken);
+
+    public Task<bool> DeleteAsync(ContentItem post, CancellationToken cancellationToken = default) =>
+        store.DeleteAsync(post?.ContentItemId ?? "", cancellationToken);
+
+    /// Cancels the schedule; the scheduled version stays in the history as a draft.
+    public Task<bool> UnscheduleAsync(ContentItem post, CancellationToken cancellationToken = default) =>
+        drafts.UnscheduleAsync(post?.ContentItemId ?? "", cancellationToken);
+
+    /// The form's publish date in UTC when it lies ahead of the site's clock. A time the zone skips is reported by
+    /// the form checks, not converted.
+    private async Task<DateTime?> FutureDateAsync(PostForm form, CancellationToken cancellationToken)
     {
-        var known = (await terms.TreeAsync(taxonomyId, cancellationToken)).ToLookup(t => t.DisplayText, StringComparer.OrdinalIgnoreCase);
-        return [.. names.SelectMany(n => known[n].Take(1)).Select(t => t.TermContentItemId)];
+        var site = await settings.GetAsync(cancellationToken);
+        var whenUtc = form.PublishDate is { } local && !site.Skips(local) ? site.ToUtc(local) : (DateTime?)null;
+        return whenUtc > clock.GetUtcNow().UtcDateTime ? whenUtc : null;
     }
 }

@@ -1,5 +1,6 @@
 using System.ServiceModel.Syndication;
 using BlogSite.Blog.Display;
+using BlogSite.Blog.Parts;
 using BlogSite.Blog.Queries;
 using BlogSite.Cms.Content.Markdown;
 using BlogSite.Cms.Content.Model;
@@ -7,6 +8,7 @@ using BlogSite.Cms.Content.Parts;
 using BlogSite.Cms.Content.Routing;
 using BlogSite.Cms.Content.Settings;
 using BlogSite.Cms.Content.Taxonomies;
+using BlogSite.Cms.Content.Queries;
 
 namespace BlogSite.Blog.Feeds;
 
@@ -23,7 +25,7 @@ public sealed class RssFeedBuilder(
         var site = await settings.GetAsync(cancellationToken);
         string title;
         string link;
-        PagedItems items;
+        PagedItems<ContentItem> items;
         if (termPath is null)
         {
             (title, link) = (site.SiteName, "/");
@@ -59,7 +61,7 @@ public sealed class RssFeedBuilder(
     private async Task<SyndicationItem> ItemAsync(ContentItem post, Uri baseUri, CancellationToken cancellationToken)
     {
         var url = new Uri(baseUri, BlogPostPresenter.Link(post).Url);
-        var body = markdown.ToHtml(post.As<MarkdownBodyPart>("MarkdownBodyPart")?.Markdown);
+        var body = markdown.ToHtml(post.As<MarkdownBodyPart>()?.Markdown);
         var item = new SyndicationItem(BlogPostPresenter.Title(post), body, url, url.AbsoluteUri, Offset(post.ModifiedUtc ?? post.PublishedUtc))
         {
             PublishDate = Offset(post.PublishedUtc),
@@ -69,9 +71,10 @@ public sealed class RssFeedBuilder(
             item.Authors.Add(new SyndicationPerson { Name = post.Author });
         }
 
-        foreach (var field in new[] { "Category", "Tags" })
+        var fields = post.As<BlogPost>();
+        foreach (var field in new[] { fields?.Category, fields?.Tags })
         {
-            foreach (var id in BlogPostPresenter.TermIds(post, field))
+            foreach (var id in field?.TermContentItemIds ?? [])
             {
                 if (await terms.FindAsync(id, cancellationToken) is { } term)
                 {

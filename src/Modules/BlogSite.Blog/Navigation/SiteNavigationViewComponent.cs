@@ -1,14 +1,15 @@
-using System.Globalization;
 using BlogSite.Blog.Display;
 using BlogSite.Blog.Queries;
 using BlogSite.Cms.Content.Taxonomies;
 using Microsoft.AspNetCore.Mvc;
+using BlogSite.Cms.Content.Settings;
 
 namespace BlogSite.Blog.Navigation;
 
 /// The reader's map of the blog: categories with their children, tags and months, each with its post count.
 /// The theme draws it from Components/SiteNavigation/Default.cshtml.
-public sealed class SiteNavigationViewComponent(TermCatalog terms, BlogPostQueries posts, BlogTaxonomyLocator taxonomies) : ViewComponent
+public sealed class SiteNavigationViewComponent(
+    TermCatalog terms, BlogPostQueries posts, BlogTaxonomyLocator taxonomies, SiteSettingsStore settings) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
@@ -34,9 +35,9 @@ public sealed class SiteNavigationViewComponent(TermCatalog terms, BlogPostQueri
             .OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
 
-        var archives = (await posts.ArchiveMonthsAsync(cancellationToken))
+        var archives = (await posts.ArchiveMonthsAsync(await settings.GetAsync(cancellationToken), cancellationToken))
             .Select(m => new ArchiveLink(
-                new DateTime(m.Year, m.Month, 1, 0, 0, 0, DateTimeKind.Utc).ToString("MMMM yyyy", CultureInfo.InvariantCulture),
+                ArchiveLink.MonthName(m.Year, m.Month),
                 $"/archive/{m.Year:D4}/{m.Month:D2}",
                 m.Count))
             .ToList();

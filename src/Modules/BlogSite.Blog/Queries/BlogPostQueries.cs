@@ -1,6 +1,8 @@
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Storage;
 using Microsoft.EntityFrameworkCore;
+using BlogSite.Cms.Content.Queries;
+using BlogSite.Cms.Content.Settings;
 
 namespace BlogSite.Blog.Queries;
 
@@ -8,31 +10,34 @@ namespace BlogSite.Blog.Queries;
 /// Every query here sees published versions only: drafts never reach a list, a feed, a count or a neighbour link.
 public sealed class BlogPostQueries(CmsDbContext db)
 {
-    public Task<PagedItems> InListAsync(string listContentItemId, int page, int pageSize, CancellationToken cancellationToken) =>
+    public Task<PagedItems<ContentItem>> InListAsync(string listContentItemId, int page, int pageSize, CancellationToken cancellationToken) =>
         PageAsync(
             Published().Where(x => db.Containment.Any(c => c.DocumentId == x.Id && c.ListContentItemId == listContentItemId)),
             page, pageSize, cancellationToken);
 
-    public Task<PagedItems> WithAnyTermAsync(IReadOnlyCollection<string> termContentItemIds, int page, int pageSize, CancellationToken cancellationToken) =>
+    public Task<PagedItems<ContentItem>> WithAnyTermAsync(IReadOnlyCollection<string> termContentItemIds, int page, int pageSize, CancellationToken cancellationToken) =>
         PageAsync(
             Published().Where(x => db.TaxonomyLinks.Any(l => l.DocumentId == x.Id && termContentItemIds.Contains(l.TermContentItemId))),
             page, pageSize, cancellationToken);
 
-    public Task<PagedItems> InMonthAsync(int year, int month, int page, int pageSize, CancellationToken cancellationToken)
+    /// The posts published in a month of the site's time zone.
+    public Task<PagedItems<ContentItem>> InMonthAsync(int year, int month, SiteSettings site, int page, int pageSize, CancellationToken cancellationToken)
     {
-        var start = new DateTime(year, month, 1, 0, 0, 0, DateTimeKind.Utc);
-        var end = start.AddMonths(1);
+        ArgumentNullException.ThrowIfNull(site);
+        var (start, end) = site.MonthInUtc(year, month);
         return PageAsync(Published().Where(x => x.PublishedUtc >= start && x.PublishedUtc < end), page, pageSize, cancellationToken);
     }
 
-    public Task<PagedItems> RecentAsync(int count, CancellationToken cancellationToken) =>
+    public Task<PagedItems<ContentItem>> RecentAsync(int count, CancellationToken cancellationToken) =>
         PageAsync(Published(), 1, count, cancellationToken);
 
-    /// Months that have posts, newest first, with how many.
-    public async Task<IReadOnlyList<(int Year, int Month, int Count)>> ArchiveMonthsAsync(CancellationToken cancellationToken)
+    /// Months of the site's time zone that have posts, newest first, with how many.
+    public async Task<IReadOnlyList<(int Year, int Month, int Count)>> ArchiveMonthsAsync(SiteSettings site, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(site);
         var dates = await Published().Where(x => x.PublishedUtc != null).Select(x => x.PublishedUtc!.Value).ToListAsync(cancellationToken);
         return dates
+            .Select(site.ToSiteTime)
             .GroupBy(d => (d.Year, d.Month))
             .OrderByDescending(g => g.Key)
             .Select(g => (g.Key.Year, g.Key.Month, g.Count()))
@@ -86,19 +91,24 @@ public sealed class BlogPostQueries(CmsDbContext db)
             .ToList();
     }
 
+    /// The blog new posts go into: the first Blog item.
+    public Task<string?> BlogIdAsync(CancellationToken cancellationToken) =>
+        db.ContentItems.AsNoTracking().Where(x => x.ContentType == BlogContentDefinitions.Blog && x.Latest)
+            .OrderBy(x => x.Id).Select(x => x.ContentItemId).FirstOrDefaultAsync(cancellationToken);
+
     public async Task<IReadOnlyList<ContentItem>> ByDocumentIdsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
         await db.ContentItems.AsNoTracking().Where(x => x.Published && ids.Contains(x.Id)).ToListAsync(cancellationToken);
 
     private IQueryable<ContentItem> Published() =>
         db.ContentItems.AsNoTracking().Where(x => x.Published && x.ContentType == BlogContentDefinitions.BlogPost);
 
-    private static async Task<PagedItems> PageAsync(IQueryable<ContentItem> query, int page, int pageSize, CancellationToken cancellationToken)
+    private static async Task<PagedItems<ContentItem>> PageAsync(IQueryable<ContentItem> query, int page, int pageSize, CancellationToken cancellationToken)
     {
         var total = await query.CountAsync(cancellationToken);
         var items = await query
             .OrderByDescending(x => x.PublishedUtc).ThenByDescending(x => x.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Skip(PagedItems.Offset(page, pageSize)).Take(pageSize)
             .ToListAsync(cancellationToken);
-        return new PagedItems(items, total, page, pageSize);
+        return new PagedItems<ContentItem>(items, total, page, pageSize);
     }
 }

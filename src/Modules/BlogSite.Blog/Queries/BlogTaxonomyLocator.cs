@@ -11,9 +11,10 @@ public sealed class BlogTaxonomyLocator(ContentDefinitionStore definitions)
     {
         var part = (await definitions.GetAsync(cancellationToken)).Part(BlogContentDefinitions.BlogPost);
         string TaxonomyOf(string field, string fallback) =>
-            part?.ContentPartFieldDefinitionRecords.Find(f => f.Name == field)?.SettingsOf<TaxonomyFieldSettings>("TaxonomyFieldSettings")?.TaxonomyContentItemId
+            part?.ContentPartFieldDefinitionRecords.Find(f => f.Name == field)?.SettingsOf<TaxonomyFieldSettings>()?.TaxonomyContentItemId
             ?? fallback;
 
-        return (TaxonomyOf("Category", BlogTaxonomies.CategoriesContentItemId), TaxonomyOf("Tags", BlogTaxonomies.TagsContentItemId));
+        return (TaxonomyOf(nameof(Parts.BlogPost.Category), BlogTaxonomies.CategoriesContentItemId),
+            TaxonomyOf(nameof(Parts.BlogPost.Tags), BlogTaxonomies.TagsContentItemId));
     }
 }

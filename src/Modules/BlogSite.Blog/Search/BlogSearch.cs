@@ -3,6 +3,7 @@ using BlogSite.Blog.Display;
 using BlogSite.Blog.Queries;
 using BlogSite.Cms.Content.Search;
 using Microsoft.AspNetCore.Html;
+using BlogSite.Cms.Content.Queries;
 
 namespace BlogSite.Blog.Search;
 
@@ -24,8 +25,8 @@ public sealed class BlogSearch(IFullTextIndex index, BlogPostQueries posts)
         var encodedQuery = "q=" + Uri.EscapeDataString(text);
         var results = text.Length == 0
             ? new SearchResults([], 0)
-            : await index.SearchAsync(text, (page - 1) * PageSize, PageSize, cancellationToken);
-        var totalPages = Math.Max(1, (results.Total + PageSize - 1) / PageSize);
+            : await index.SearchAsync(text, PagedItems.Offset(page, PageSize), PageSize, cancellationToken);
+        var totalPages = PagedItems.PageCount(results.Total, PageSize);
         if (page > totalPages)
         {
             return null;

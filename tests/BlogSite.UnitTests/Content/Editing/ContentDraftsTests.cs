@@ -114,7 +114,7 @@ public sealed class ContentDraftsTests : IAsyncLifetime
             var latest = (await s.GetLatestAsync(Id))!;
             var edited = Edited(latest, "Scheduled text");
             edited.PublishedUtc = due;
-            PublishLaterPart.Set(edited.Content, due);
+            PublishLaterPart.Set(edited, due);
             return await drafts.SaveAsync(edited, latest.ConcurrencyStamp, "editor", autosave: false);
         });
         var publisher = ActivatorUtilities.CreateInstance<ScheduledPublisher>(store.Services);
@@ -130,6 +130,6 @@ public sealed class ContentDraftsTests : IAsyncLifetime
         Assert.Equal("Scheduled text", Body(published));
         Assert.Equal(due, published.PublishedUtc);
         Assert.Null(published.ScheduledPublishUtc);
-        Assert.Null(published.Content[PublishLaterPart.Name]);
+        Assert.False(published.Has<PublishLaterPart>());
     }
 }

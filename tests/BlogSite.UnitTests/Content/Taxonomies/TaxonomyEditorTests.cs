@@ -1,3 +1,4 @@
+using BlogSite.Blog.Parts;
 using BlogSite.Cms.Content.Fields;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Routing;
@@ -47,7 +48,7 @@ public sealed class TaxonomyEditorTests : IAsyncLifetime
         WithAsync(services => services.GetRequiredService<TermCatalog>().TreeAsync(Tags));
 
     private Task<TaxonomyField?> PostTagsAsync() =>
-        WithAsync(async services => (await services.GetRequiredService<ContentStore>().GetPublishedAsync(Post))!.Field<TaxonomyField>("BlogPost", "Tags"));
+        WithAsync(async services => (await services.GetRequiredService<ContentStore>().GetPublishedAsync(Post))!.As<BlogPost>()?.Tags);
 
     [Fact]
     public async Task RenamingAndReSluggingATermKeepsItsPostsAndRedirectsItsOldAddress()

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using BlogSite.Cms.Content.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -17,7 +16,7 @@ public sealed class LoginModel(SignInManager<CmsUser> signIn, UserManager<CmsUse
     public const string FailureMessage = "The user name or password is not right, or the account is locked after too many attempts.";
 
     [BindProperty]
-    public LoginInput Input { get; set; } = new();
+    public LoginForm Input { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -38,25 +37,11 @@ public sealed class LoginModel(SignInManager<CmsUser> signIn, UserManager<CmsUse
             if (result.Succeeded)
             {
                 // Only local addresses: a returnUrl pointing elsewhere would make this page an open redirect.
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/admin");
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : Url.Page("/Admin/Index")!);
             }
         }
 
         Error = FailureMessage;
         return Page();
-    }
-
-    public sealed class LoginInput
-    {
-        [Required(ErrorMessage = "Enter your user name.")]
-        [Display(Name = "User name")]
-        public string UserName { get; set; } = "";
-
-        [Required(ErrorMessage = "Enter your password.")]
-        [Display(Name = "Password")]
-        public string Password { get; set; } = "";
-
-        [Display(Name = "Keep me signed in")]
-        public bool RememberMe { get; set; }
     }
 }

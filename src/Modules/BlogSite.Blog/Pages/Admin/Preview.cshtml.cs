@@ -2,6 +2,7 @@ using BlogSite.Blog.Display;
 using BlogSite.Cms.Admin.Security;
 using BlogSite.Cms.Content.Editing;
 using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Settings;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +13,8 @@ namespace BlogSite.Blog.Pages.Admin;
 /// PreviewContent (or PreviewOwnContent on their own items). Never indexed, never cached.
 [Authorize(Policy = AdminPermissions.AccessAdminPanel)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class PreviewModel(ContentStore store, ContentDrafts drafts, ContentDisplayBuilder builder, LayoutDataFactory layouts, ContentPermissionCheck permissions)
+public sealed class PreviewModel(
+    ContentStore store, ContentDrafts drafts, ContentDisplayBuilder builder, LayoutDataFactory layouts, ContentPermissionCheck permissions, SiteSettingsStore settings)
     : PageModel, IHasLayoutData
 {
     public ContentDisplay Display { get; private set; } = null!;
@@ -36,13 +38,14 @@ public sealed class PreviewModel(ContentStore store, ContentDrafts drafts, Conte
 
         Display = await builder.PreviewAsync(item, cancellationToken);
         var layout = await layouts.CreateAsync(Request, Display, cancellationToken);
-        var when = item.ModifiedUtc?.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var site = await settings.GetAsync(cancellationToken);
+        var when = item.ModifiedUtc is { } modified ? site.ShowTime(modified, nameZone: true) : "";
         Layout = layout with
         {
             NoIndex = true,
             CanonicalUrl = null,
-            NoticeLink = item.ContentType == BlogContentDefinitions.BlogPost ? new PostLink("Back to the editor", $"/admin/posts/{item.ContentItemId}") : null,
-            Notice = $"Preview of {(item.Published ? "the published version" : "an unpublished version")} saved {when} UTC by {item.Author}. Readers do not see unpublished changes.",
+            NoticeLink = item.ContentType == BlogContentDefinitions.BlogPost ? new PostLink("Back to the editor", Url.Page("/Admin/Posts/Edit", new { id = item.ContentItemId })!) : null,
+            Notice = $"Preview of {(item.Published ? "the published version" : "an unpublished version")} saved {when} by {item.Author}. Readers do not see unpublished changes.",
         };
         return Page();
     }

@@ -101,22 +101,20 @@
     if (saving) { await saving; }
     dirty = false;
     say('Saving…');
-    const body = new FormData(form);
+    // The autosave endpoint takes the form's fields by their own names, without the page's "Form." prefix.
+    const body = new FormData();
+    for (const [key, value] of new FormData(form)) body.append(key.replace(/^Form\./, ''), value);
     saving = fetch(form.dataset.autosave, { method: 'POST', body, credentials: 'same-origin', headers: { Accept: 'application/json' } })
       .then(async response => {
         const result = await response.json().catch(() => ({}));
         if (response.ok) {
           stamp.value = result.stamp;
-          if (location.pathname.endsWith('/admin/posts/new')) {
-            history.replaceState(null, '', result.url);
-            for (const el of [form, ...form.querySelectorAll('[formaction]')]) {
-              for (const attr of ['action', 'formaction', 'data-autosave', 'data-markdown']) {
-                const value = el.getAttribute(attr);
-                if (value) el.setAttribute(attr, value.replace('/admin/posts/new', result.url));
-              }
-            }
-            form.dataset.autosave = form.getAttribute('data-autosave');
-          }
+          // The server says where this post lives now (a new post has an address only after its first save).
+          const links = result.links;
+          if (location.pathname !== links.edit) history.replaceState(null, '', links.edit);
+          form.dataset.autosave = links.autosave;
+          form.action = links.save;
+          for (const button of form.querySelectorAll('button[data-link]')) button.formAction = links[button.dataset.link];
           say('Draft saved automatically at ' + new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' }) + '.');
         } else if (response.status === 409) {
           // Never overwrite someone else's work in the background: autosave stops, and the editor decides.

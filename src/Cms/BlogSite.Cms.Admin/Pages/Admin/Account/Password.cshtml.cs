@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using BlogSite.Cms.Content.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -12,7 +11,7 @@ namespace BlogSite.Cms.Admin.Pages.Admin.Account;
 public sealed class PasswordModel(UserManager<CmsUser> users, SignInManager<CmsUser> signIn) : PageModel
 {
     [BindProperty]
-    public PasswordInput Input { get; set; } = new();
+    public PasswordForm Input { get; set; } = new();
 
     public bool Changed { get; private set; }
 
@@ -34,7 +33,7 @@ public sealed class PasswordModel(UserManager<CmsUser> users, SignInManager<CmsU
         {
             foreach (var error in result.Errors)
             {
-                var field = error.Code == "PasswordMismatch" ? $"{nameof(Input)}.{nameof(PasswordInput.CurrentPassword)}" : $"{nameof(Input)}.{nameof(PasswordInput.NewPassword)}";
+                var field = error.Code == "PasswordMismatch" ? $"{nameof(Input)}.{nameof(PasswordForm.CurrentPassword)}" : $"{nameof(Input)}.{nameof(PasswordForm.NewPassword)}";
                 ModelState.AddModelError(field, error.Code == "PasswordMismatch" ? "This is not your current password." : error.Description);
             }
 
@@ -43,22 +42,7 @@ public sealed class PasswordModel(UserManager<CmsUser> users, SignInManager<CmsU
 
         await signIn.RefreshSignInAsync(user);
         Changed = true;
-        Input = new PasswordInput();
+        Input = new PasswordForm();
         return Page();
-    }
-
-    public sealed class PasswordInput
-    {
-        [Required(ErrorMessage = "Enter your current password.")]
-        [Display(Name = "Current password")]
-        public string CurrentPassword { get; set; } = "";
-
-        [Required(ErrorMessage = "Enter a new password.")]
-        [Display(Name = "New password")]
-        public string NewPassword { get; set; } = "";
-
-        [Compare(nameof(NewPassword), ErrorMessage = "The two new passwords are not the same.")]
-        [Display(Name = "Repeat the new password")]
-        public string ConfirmPassword { get; set; } = "";
     }
 }

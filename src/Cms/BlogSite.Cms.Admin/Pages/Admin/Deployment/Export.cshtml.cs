@@ -1,9 +1,6 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using BlogSite.Cms.Admin.Security;
 using BlogSite.Cms.Content.Definitions;
-using BlogSite.Cms.Content.Media;
-using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Storage;
 using BlogSite.Cms.Recipes.Export;
 using BlogSite.Cms.Recipes.Steps;
@@ -15,7 +12,7 @@ namespace BlogSite.Cms.Admin.Pages.Admin.Deployment;
 
 /// Downloads an export: the whole site or chosen types, as .json or as .zip with media; lists the deployment plans.
 [Authorize(Policy = AdminPermissions.Export)]
-public sealed class ExportModel(RecipeExporter exporter, ContentDefinitionStore definitions, DocumentStore documents, MediaStore media) : PageModel
+public sealed class ExportModel(ExportDownload download, ContentDefinitionStore definitions, DocumentStore documents) : PageModel
 {
     public IReadOnlyList<string> Types { get; private set; } = [];
 
@@ -31,19 +28,7 @@ public sealed class ExportModel(RecipeExporter exporter, ContentDefinitionStore 
 
     public async Task<IActionResult> OnPostAsync(string[]? types, bool setup, string? format, CancellationToken cancellationToken)
     {
-        var options = new ExportOptions(setup, types ?? []);
-        var recipe = await exporter.ExportAsync(options, cancellationToken);
-        var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
-        if (format != "zip")
-        {
-            return File(Encoding.UTF8.GetBytes(recipe.ToJsonString(ContentJson.Indented)), "application/json", $"blogsite-{stamp}.recipe.json");
-        }
-
-        var files = options.WholeSite ? media.AllFiles() : await exporter.MediaPathsAsync(options, cancellationToken);
-        var zip = Path.Combine(Path.GetTempPath(), $"blogsite-export-{Guid.NewGuid():N}.zip");
-        await RecipeArchive.WriteAsync(zip, recipe, media, files, cancellationToken);
-        var bytes = await System.IO.File.ReadAllBytesAsync(zip, cancellationToken);
-        System.IO.File.Delete(zip);
-        return File(bytes, "application/zip", $"blogsite-{stamp}.zip");
+        var (content, contentType, fileName) = await download.CreateAsync(new ExportOptions(setup, types ?? []), zip: format == "zip", cancellationToken);
+        return File(content, contentType, fileName);
     }
 }

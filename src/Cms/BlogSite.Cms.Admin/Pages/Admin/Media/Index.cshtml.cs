@@ -66,7 +66,7 @@ public sealed class MediaModel(MediaLibrary library, IAuthorizationService autho
         {
             var result = new
             {
-                uploaded = uploaded.Select(p => new { path = p, thumbnail = $"/admin/media/thumbnail?path={Uri.EscapeDataString(p)}" }),
+                uploaded = uploaded.Select(p => new { path = p, thumbnail = Url.Page("/Admin/Media/Index", "Thumbnail", new { path = p }) }),
                 problems,
             };
             return problems.Count > 0 ? new UnprocessableEntityObjectResult(result) : new JsonResult(result);
@@ -74,7 +74,7 @@ public sealed class MediaModel(MediaLibrary library, IAuthorizationService autho
 
         Message = uploaded.Count > 0 ? $"Uploaded {string.Join(", ", uploaded)}." : null;
         Problem = problems.Count > 0 ? string.Join(" ", problems) : null;
-        return Redirect("/admin/media");
+        return RedirectToPage("/Admin/Media/Index", new { handler = (string?)null });
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(string path, CancellationToken cancellationToken)
@@ -87,7 +87,7 @@ public sealed class MediaModel(MediaLibrary library, IAuthorizationService autho
         if (MediaStore.Problem(path) is not null || !library.Images().Any(i => i.Path == path))
         {
             Problem = $"'{path}' is not in the media library.";
-            return Redirect("/admin/media");
+            return RedirectToPage("/Admin/Media/Index", new { handler = (string?)null });
         }
 
         var users = await library.DeleteAsync(path, cancellationToken);
@@ -100,7 +100,7 @@ public sealed class MediaModel(MediaLibrary library, IAuthorizationService autho
             Message = $"Deleted {path}.";
         }
 
-        return Redirect("/admin/media");
+        return RedirectToPage("/Admin/Media/Index", new { handler = (string?)null });
     }
 
     /// A small JPEG of the image for lists and pickers.

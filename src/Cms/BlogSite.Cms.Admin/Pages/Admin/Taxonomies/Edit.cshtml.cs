@@ -1,19 +1,18 @@
+using BlogSite.Cms.Admin.Queries;
 using BlogSite.Cms.Admin.Security;
 using BlogSite.Cms.Content.Indexes;
 using BlogSite.Cms.Content.Model;
-using BlogSite.Cms.Content.Storage;
 using BlogSite.Cms.Content.Taxonomies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace BlogSite.Cms.Admin.Pages.Admin.Taxonomies;
 
 /// /admin/taxonomies/{id}: add, rename, re-slug, reorder, nest, merge and delete terms. Changes are live at once:
 /// term pages and post badges read the taxonomy as saved, and a re-slugged term's old address redirects.
 [Authorize(Policy = AdminPermissions.ManageTaxonomies)]
-public sealed class EditTaxonomyModel(TaxonomyEditor editor, TermCatalog terms, CmsDbContext db) : PageModel
+public sealed class EditTaxonomyModel(TaxonomyEditor editor, TermCatalog terms, TaxonomyQueries queries) : PageModel
 {
     [TempData]
     public string? Message { get; set; }
@@ -51,8 +50,7 @@ public sealed class EditTaxonomyModel(TaxonomyEditor editor, TermCatalog terms, 
         {
             var termId = Input.TermId ?? "";
             await editor.UpdateTermAsync(id, termId, Input.Name, Input.Slug, cancellationToken);
-            var current = await db.Terms.AsNoTracking().Where(t => t.TermContentItemId == termId && t.Latest)
-                .Select(t => t.ParentTermContentItemId).FirstOrDefaultAsync(cancellationToken);
+            var current = await queries.ParentOfAsync(termId, cancellationToken);
             if (NullIfEmpty(Input.ParentId) != current)
             {
                 await editor.SetParentAsync(id, termId, NullIfEmpty(Input.ParentId), cancellationToken);
@@ -85,52 +83,28 @@ public sealed class EditTaxonomyModel(TaxonomyEditor editor, TermCatalog terms, 
     /// Runs one change in a transaction; a refused change shows its reason next to the field of the form it came from.
     private async Task<IActionResult> ChangeAsync(string id, string form, Func<Task<string>> change, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
+        var result = await editor.ChangeAsync(change, cancellationToken);
+        if (result.Succeeded)
         {
-            Message = await change();
-            await transaction.CommitAsync(cancellationToken);
-            return Redirect($"/admin/taxonomies/{id}");
+            Message = result.Message;
+            return RedirectToPage(new { id });
         }
-        catch (TaxonomyEditException e)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            FailedForm = form;
-            ModelState.AddModelError(e.Field, e.Message);
-            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
-        }
-        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
-        {
-            // A post using the term was saved at the same moment; nothing was changed, so trying again is safe.
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            FailedForm = form;
-            ModelState.AddModelError("TermId", "A post using this term was saved at the same moment; nothing was changed. Try again.");
-            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
-        }
-        catch (ContentConflictException e)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            FailedForm = form;
-            ModelState.AddModelError("Slug", e.Message);
-            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
-        }
+
+        FailedForm = form;
+        ModelState.AddModelError(result.Field ?? "", result.Error!);
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 
     private async Task<bool> LoadAsync(string id, CancellationToken cancellationToken)
     {
-        if (await editor.GetAsync(id, cancellationToken) is not { ContentType: "Taxonomy" } taxonomy)
+        if (await editor.GetAsync(id, cancellationToken) is not { } taxonomy)
         {
             return false;
         }
 
         Taxonomy = taxonomy;
         Terms = await terms.TreeAsync(id, cancellationToken);
-        PostCounts = await db.TaxonomyLinks.AsNoTracking().Where(l => l.TaxonomyContentItemId == id && l.Latest)
-            .GroupBy(l => l.TermContentItemId).Select(g => new { g.Key, Count = g.Select(l => l.ContentItemId).Distinct().Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        PostCounts = await queries.ItemCountsAsync(id, cancellationToken);
         return true;
     }
 

@@ -19,8 +19,6 @@ public sealed class VersionsModel(ContentDrafts drafts, ContentPermissionCheck p
 
     public ContentItem Latest => Versions.First(v => v.Latest);
 
-    public string ZoneName => site.TimeZone.Id;
-
     private SiteSettings site = new([]);
 
     /// When a version was saved, in the site's time zone, to tell its buttons apart.
@@ -50,11 +48,11 @@ public sealed class VersionsModel(ContentDrafts drafts, ContentPermissionCheck p
         catch (ContentVersionConflictException e)
         {
             Message = $"Not restored: {e.Message} Look at the history again and choose the version to restore.";
-            return Redirect($"/admin/posts/{id}/versions");
+            return RedirectToPage(new { id });
         }
 
         Message = $"Restored the version saved {SavedAt(old, nameZone: true)} as the new draft. Publish it to show it to readers.";
-        return Redirect($"/admin/posts/{id}");
+        return RedirectToPage("/Admin/Posts/Edit", new { id });
     }
 
     private async Task<IActionResult?> LoadAsync(string id, CancellationToken cancellationToken)

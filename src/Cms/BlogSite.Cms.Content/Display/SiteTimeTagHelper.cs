@@ -2,10 +2,10 @@ using System.Globalization;
 using BlogSite.Cms.Content.Settings;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
-namespace BlogSite.Cms.Admin.Display;
+namespace BlogSite.Cms.Content.Display;
 
-/// <c>&lt;site-time utc="…" /&gt;</c>: a stored UTC time shown in the site's time zone, the zone editors enter
-/// dates in, as a <c>&lt;time&gt;</c> element whose tooltip keeps the UTC value.
+/// <c>&lt;site-time utc="…" /&gt;</c>: a stored UTC time shown in the site's time zone, the one place admin pages and the
+/// theme turn stored times into what people read, as a <c>&lt;time&gt;</c> element whose tooltip keeps the UTC value.
 [HtmlTargetElement("site-time", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class SiteTimeTagHelper(SiteSettingsStore settings) : TagHelper
 {

@@ -1,0 +1,111 @@
+using System.Globalization;
+using BlogSite.Cms.Content.Editing;
+using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Queries;
+using BlogSite.Cms.Content.Storage;
+using BlogSite.Cms.Content.Taxonomies;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlogSite.Cms.Admin.Queries;
+
+/// The admin's reads of content: the filtered content list, each item's state, the dashboard's figures. Every item
+/// is listed once, by its latest version; taxonomies have their own pages.
+public sealed class ContentListQueries(CmsDbContext db)
+{
+    public async Task<PagedItems<ContentItem>> ListAsync(ContentListFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var items = Filtered(filter);
+        var total = await items.CountAsync(cancellationToken);
+        var sorted = filter.Sort switch
+        {
+            "title" => items.OrderBy(x => x.DisplayText).ThenBy(x => x.Id),
+            "published" => items.OrderByDescending(x => x.PublishedUtc).ThenByDescending(x => x.Id),
+            _ => items.OrderByDescending(x => x.ModifiedUtc).ThenByDescending(x => x.Id),
+        };
+        var page = Math.Max(1, filter.Page);
+        var rows = await sorted.Skip(PagedItems.Offset(page, ContentListFilter.PageSize)).Take(ContentListFilter.PageSize)
+            .ToListAsync(cancellationToken);
+        return new PagedItems<ContentItem>(rows, total, page, ContentListFilter.PageSize);
+    }
+
+    /// The state of each of <paramref name="latest"/> (latest versions), by item id.
+    public async Task<IReadOnlyDictionary<string, ContentState>> StatesAsync(IReadOnlyCollection<ContentItem> latest, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(latest);
+        var ids = latest.Select(i => i.ContentItemId).ToList();
+        var published = (await db.ContentItems.AsNoTracking().Where(x => x.Published && ids.Contains(x.ContentItemId))
+            .Select(x => x.ContentItemId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var schedules = (await db.ContentItems.AsNoTracking()
+                .Where(x => ids.Contains(x.ContentItemId) && !x.Published && x.ScheduledPublishUtc != null)
+                .Select(x => new { x.ContentItemId, x.ScheduledPublishUtc })
+                .ToListAsync(cancellationToken))
+            .GroupBy(x => x.ContentItemId)
+            .ToDictionary(g => g.Key, g => g.Min(x => x.ScheduledPublishUtc!.Value), StringComparer.Ordinal);
+        return latest.ToDictionary(
+            i => i.ContentItemId,
+            i => ContentState.Of(i, published.Contains(i.ContentItemId), schedules.TryGetValue(i.ContentItemId, out var when) ? when : null),
+            StringComparer.Ordinal);
+    }
+
+    public async Task<ContentListChoices> ChoicesAsync(CancellationToken cancellationToken)
+    {
+        var latest = db.ContentItems.AsNoTracking().Where(x => x.Latest);
+        var types = await latest.Where(x => x.ContentType != Taxonomy.ContentType).Select(x => x.ContentType).Distinct().OrderBy(x => x).ToListAsync(cancellationToken);
+        var authors = (await latest.Select(x => x.Author).Distinct().ToListAsync(cancellationToken)).OfType<string>().Where(a => a.Length > 0).Order(StringComparer.Ordinal).ToList();
+        var taxonomies = await latest.Where(x => x.ContentType == Taxonomy.ContentType).ToDictionaryAsync(x => x.ContentItemId, x => x.DisplayText, cancellationToken);
+        var terms = (await db.Terms.AsNoTracking().Where(t => t.Latest).OrderBy(t => t.TaxonomyContentItemId).ThenBy(t => t.DisplayText).ToListAsync(cancellationToken))
+            .Select(t => (taxonomies.GetValueOrDefault(t.TaxonomyContentItemId, "Terms"), t.TermContentItemId, t.DisplayText))
+            .ToList();
+        return new ContentListChoices(types, authors, terms);
+    }
+
+    public async Task<DashboardFigures> DashboardAsync(int recentCount, CancellationToken cancellationToken)
+    {
+        var latest = db.ContentItems.AsNoTracking().Where(x => x.Latest);
+        return new DashboardFigures(
+            PublishedPosts: await db.ContentItems.CountAsync(x => x.Published && x.ContentType == "BlogPost", cancellationToken),
+            Drafts: await latest.CountAsync(x => !x.Published, cancellationToken),
+            Items: await latest.CountAsync(cancellationToken),
+            Scheduled: await db.ContentItems.Where(x => !x.Published && x.ScheduledPublishUtc != null).Select(x => x.ContentItemId).Distinct().CountAsync(cancellationToken),
+            Recent: await latest.OrderByDescending(x => x.ModifiedUtc).ThenByDescending(x => x.Id).Take(recentCount).ToListAsync(cancellationToken));
+    }
+
+    private IQueryable<ContentItem> Filtered(ContentListFilter filter)
+    {
+        var items = db.ContentItems.AsNoTracking().Where(x => x.Latest && x.ContentType != Taxonomy.ContentType);
+        if (!string.IsNullOrEmpty(filter.Type))
+        {
+            items = items.Where(x => x.ContentType == filter.Type);
+        }
+
+        var published = db.ContentItems.Where(p => p.Published);
+        items = filter.Status switch
+        {
+            "published" => items.Where(x => x.Published),
+            "draft" => items.Where(x => !x.Published && !published.Any(p => p.ContentItemId == x.ContentItemId)),
+            "changed" => items.Where(x => !x.Published && published.Any(p => p.ContentItemId == x.ContentItemId)),
+            "scheduled" => items.Where(x => db.ContentItems.Any(v => v.ContentItemId == x.ContentItemId && !v.Published && v.ScheduledPublishUtc != null)),
+            _ => items,
+        };
+        if (!string.IsNullOrEmpty(filter.Term))
+        {
+            items = items.Where(x => db.TaxonomyLinks.Any(l => l.DocumentId == x.Id && l.TermContentItemId == filter.Term));
+        }
+
+        if (!string.IsNullOrEmpty(filter.Author))
+        {
+            items = items.Where(x => x.Author == filter.Author);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var text = filter.Search.Trim().ToLower(CultureInfo.InvariantCulture);
+#pragma warning disable CA1304, CA1311, CA1862 // Runs as SQL: EF translates ToLower()/Contains to lower()/LIKE on both engines; the culture overloads do not translate.
+            items = items.Where(x => x.DisplayText.ToLower().Contains(text));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+
+        return items;
+    }
+}

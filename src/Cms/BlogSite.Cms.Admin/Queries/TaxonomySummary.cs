@@ -1,0 +1,3 @@
+namespace BlogSite.Cms.Admin.Queries;
+
+public sealed record TaxonomySummary(string Id, string Name, int Terms);

@@ -1,0 +1,10 @@
+namespace BlogSite.Cms.Content.Editing;
+
+public enum ContentStateKind
+{
+    New,
+    Draft,
+    Published,
+    Changed,
+    Scheduled,
+}

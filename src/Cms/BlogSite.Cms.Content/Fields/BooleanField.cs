@@ -1,3 +1,0 @@
-namespace BlogSite.Cms.Content.Fields;
-
-public sealed record BooleanField(bool Value);

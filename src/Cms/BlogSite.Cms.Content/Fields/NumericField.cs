@@ -1,3 +1,0 @@
-namespace BlogSite.Cms.Content.Fields;
-
-public sealed record NumericField(decimal? Value);

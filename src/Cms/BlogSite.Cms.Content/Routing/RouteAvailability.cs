@@ -1,0 +1,32 @@
+using BlogSite.Cms.Content.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlogSite.Cms.Content.Routing;
+
+/// Whether paths are free: the one check behind the editor's slug field, publishing and imports. A path is unique
+/// among published items; the editor also keeps drafts from claiming a path another draft holds.
+public sealed class RouteAvailability(CmsDbContext db)
+{
+    private const int ChunkSize = 500;
+
+    /// The first of <paramref name="paths"/> that an item other than <paramref name="exceptContentItemId"/> holds,
+    /// with that item's id; null when all are free.
+    public async Task<TakenPath?> FindTakenAsync(
+        IReadOnlyCollection<string> paths, string? exceptContentItemId, bool includeDrafts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        foreach (var chunk in paths.Chunk(ChunkSize))
+        {
+            var taken = await db.Routes.AsNoTracking()
+                .Where(r => (r.Published || (includeDrafts && r.Latest)) && chunk.Contains(r.Path) && r.ContentItemId != exceptContentItemId)
+                .Select(r => new TakenPath(r.Path, r.ContentItemId))
+                .FirstOrDefaultAsync(cancellationToken);
+            if (taken is not null)
+            {
+                return taken;
+            }
+        }
+
+        return null;
+    }
+}

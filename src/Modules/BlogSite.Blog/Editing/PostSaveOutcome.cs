@@ -1,0 +1,14 @@
+namespace BlogSite.Blog.Editing;
+
+public enum PostSaveOutcome
+{
+    Saved,
+    Published,
+    Scheduled,
+
+    /// Someone else saved the post since the editor opened it; nothing was written.
+    Conflict,
+
+    /// The form has problems, each for its field; nothing was written.
+    Invalid,
+}

@@ -1,0 +1,13 @@
+using BlogSite.Cms.Content.Fields;
+
+namespace BlogSite.Blog.Parts;
+
+/// The blog post's own fields. Orchard Core keeps a type's fields in a part named after the type, so this record is
+/// named after the type too.
+public sealed record BlogPost(
+    TextField? Subtitle = null, MediaField? Image = null, TaxonomyField? Category = null, TaxonomyField? Tags = null)
+{
+    public string? FirstImage => Image?.Paths is [var first, ..] && first.Length > 0 ? first : null;
+
+    public string? CategoryId => Category?.TermContentItemIds is [var first, ..] ? first : null;
+}
