@@ -1,28 +1,28 @@
+using System.Collections.Concurrent;
 using BlogSite.Testing;
 using Microsoft.Playwright;
 
 namespace BlogSite.BrowserTests;
 
-/// The real host on a Kestrel port of its own, set up from the bundled recipe, and one headless Debian Chromium
-/// (never a downloaded browser) for the whole test class.
+/// The real host on a Kestrel port of its own, set up from the bundled recipe with one user per role, and one
+/// headless Debian Chromium (never a downloaded browser) for the whole test class. Each user signs in through the
+/// form once; later contexts start from the cookies that sign-in left.
 public class BrowserSiteFixture : IAsyncLifetime
 {
-    private readonly SqliteTestDatabase database = new();
-    private BlogSiteFactory? factory;
+    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> signedIn = new(StringComparer.Ordinal);
+    private TestSite? site;
+    private IPlaywright? playwright;
 
     /// The site's clock; null for the real one.
     protected virtual TimeProvider? Clock => null;
 
-    public IServiceProvider Services => factory?.Services ?? throw new InvalidOperationException("The site is not started.");
+    public IServiceProvider Services => Site.Factory.Services;
 
-    public string MediaFolder => database.MediaFolder;
-    private IPlaywright? playwright;
-
-    public const string AdminPassword = "Browser-tests-42!";
+    public string MediaFolder => Site.Database.MediaFolder;
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => Site.BaseAddress!;
 
     /// Screenshots go here; CI keeps them as the run's artifacts.
     public static string ArtifactsFolder { get; } = Directory.CreateDirectory(
@@ -30,16 +30,11 @@ public class BrowserSiteFixture : IAsyncLifetime
             ? Path.Combine(folder, "screenshots")
             : Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots")).FullName;
 
+    private TestSite Site => site ?? throw new InvalidOperationException("The site is not started.");
+
     public async Task InitializeAsync()
     {
-        factory = new BlogSiteFactory(new Dictionary<string, string?>(database.Settings)
-        {
-            ["BlogSite:Setup:AdminPassword"] = AdminPassword,
-            ["BlogSite:Admin:SignInAttemptsPerMinute"] = "1000",
-        }) { Clock = Clock };
-        BaseAddress = factory.StartOnLoopback();
-        await SeedAsync(factory.Services);
-
+        site = await TestSite.StartAsync(new TestSiteOptions { OnLoopback = true, UsersByRole = true, Clock = Clock });
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -49,21 +44,26 @@ public class BrowserSiteFixture : IAsyncLifetime
         });
     }
 
-    /// A new page of <paramref name="context"/>, signed in as <paramref name="userName"/> and on the dashboard.
-    public static async Task<IPage> SignInAsync(IBrowserContext context, string userName = "admin")
+    /// A new browser context on the site, signed in as <paramref name="userName"/> unless it is null.
+    public async Task<IBrowserContext> NewContextAsync(string? userName = null, int width = 1280, int height = 900)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/login");
-        await page.GetByLabel("User name").FillAsync(userName);
-        await page.GetByLabel("Password").FillAsync(AdminPassword);
-        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin");
-        return page;
+        var options = new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = width, Height = height } };
+        if (userName is not null)
+        {
+            options.StorageState = await signedIn.GetOrAdd(userName, name => new Lazy<Task<string>>(() => SignInThroughTheFormAsync(name))).Value;
+        }
+
+        return await Browser.NewContextAsync(options);
     }
 
-    /// Adds what a derived fixture's tests need once the site is set up.
-    protected virtual Task SeedAsync(IServiceProvider services) => Task.CompletedTask;
+    /// A new context signed in as <paramref name="userName"/>, with a page on the dashboard.
+    public async Task<(IBrowserContext Context, IPage Page)> SignInAsync(string userName)
+    {
+        var context = await NewContextAsync(userName);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/admin");
+        return (context, page);
+    }
 
     public async Task DisposeAsync()
     {
@@ -73,11 +73,21 @@ public class BrowserSiteFixture : IAsyncLifetime
         }
 
         playwright?.Dispose();
-        if (factory is not null)
+        if (site is not null)
         {
-            await factory.DisposeAsync();
+            await site.DisposeAsync();
         }
+    }
 
-        await database.DisposeAsync();
+    private async Task<string> SignInThroughTheFormAsync(string userName)
+    {
+        await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.GetByLabel("User name").FillAsync(userName);
+        await page.GetByLabel("Password").FillAsync(TestSite.Password);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/admin");
+        return await context.StorageStateAsync();
     }
 }

@@ -1,48 +1,41 @@
-using Microsoft.AspNetCore.Mvc.Testing;
-
 namespace BlogSite.Testing;
 
 /// One host per test class, set up from the real setup recipe on a database of its own.
 public abstract class SiteFixture : IAsyncLifetime
 {
-    private TestDatabase? database;
-    private BlogSiteFactory? factory;
+    private TestSite? site;
     private HttpClient? client;
 
-    public BlogSiteFactory Factory => factory ?? throw new InvalidOperationException("Not initialized.");
+    public BlogSiteFactory Factory => Site.Factory;
 
     public HttpClient Client => client ?? throw new InvalidOperationException("Not initialized.");
 
+    private TestSite Site => site ?? throw new InvalidOperationException("Not initialized.");
+
+    protected abstract TestEngine Engine { get; }
+
     public async Task InitializeAsync()
     {
-        database = await CreateDatabaseAsync();
-        factory = new BlogSiteFactory(database.Settings);
-        client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        site = await TestSite.StartAsync(new TestSiteOptions { Engine = Engine });
+        client = site.NewClient();
     }
 
     public async Task DisposeAsync()
     {
         client?.Dispose();
-        if (factory is not null)
+        if (site is not null)
         {
-            await factory.DisposeAsync();
-        }
-
-        if (database is not null)
-        {
-            await database.DisposeAsync();
+            await site.DisposeAsync();
         }
     }
-
-    protected abstract Task<TestDatabase> CreateDatabaseAsync();
 }
 
 public sealed class SqliteSiteFixture : SiteFixture
 {
-    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult<TestDatabase>(new SqliteTestDatabase());
+    protected override TestEngine Engine => TestEngine.Sqlite;
 }
 
 public sealed class PostgreSqlSiteFixture : SiteFixture
 {
-    protected override async Task<TestDatabase> CreateDatabaseAsync() => await PostgreSqlTestDatabase.CreateAsync();
+    protected override TestEngine Engine => TestEngine.PostgreSql;
 }

@@ -13,6 +13,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using BlogSite.Cms.Content.Hosting;
+using BlogSite.Cms.Admin.Dashboard;
 
 namespace BlogSite.Cms.Admin;
 
@@ -87,6 +88,10 @@ public static class AdminModule
     /// Links items of <paramref name="contentType"/> to a module's editor page, whose route takes the item's id.
     public static IServiceCollection AddContentEditor(this IServiceCollection services, string contentType, string displayName, string pageName) =>
         services.AddSingleton(new ContentEditor(contentType, displayName, pageName));
+
+    /// Adds a dashboard card counting the published items of <paramref name="contentType"/>.
+    public static IServiceCollection AddPublishedCountCard(this IServiceCollection services, string contentType, string label) =>
+        services.AddSingleton(new PublishedCountCard(contentType, label));
 
     private static AuthorizationBuilder AddPolicies(this AuthorizationBuilder builder)
     {

@@ -11,10 +11,12 @@ using BlogSite.Cms.Content.Settings;
 using BlogSite.Cms.Content.Storage;
 using BlogSite.Cms.Content.Taxonomies;
 using BlogSite.Cms.Content.Users;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using BlogSite.Cms.Content.Hosting;
@@ -114,6 +116,21 @@ public static class CmsContentModule
         }
 
         return services;
+    }
+
+    /// Serves the media folder at /media: known file types only, never sniffed as something else.
+    public static IApplicationBuilder UseCmsMedia(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var root = app.ApplicationServices.GetRequiredService<MediaStore>().Root;
+        Directory.CreateDirectory(root);
+        return app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(root),
+            RequestPath = "/media",
+            ServeUnknownFileTypes = false,
+            OnPrepareResponse = context => context.Context.Response.Headers.XContentTypeOptions = "nosniff",
+        });
     }
 
     private static ContentDefinitionDocument TaxonomyType() => new ContentDefinitionBuilder()

@@ -42,10 +42,12 @@ public static class BlogModule
         services.AddScoped<PostFormChecks>();
         services.AddScoped<PostEditorChoices>();
         services.AddContentEditor(BlogContentDefinitions.BlogPost, "post", "/Admin/Posts/Edit");
+        services.AddPublishedCountCard(BlogContentDefinitions.BlogPost, "published posts");
 
         // Search, feeds and discovery.
         services.AddScoped<BlogSearch>();
         services.AddScoped<RssFeedBuilder>();
+        services.AddScoped<SitemapQueries>();
 
         // Public pages (Razor Pages in this project; the theme supplies layout and partials).
         services.AddRazorPages();

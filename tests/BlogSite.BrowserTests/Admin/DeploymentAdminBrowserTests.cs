@@ -10,8 +10,8 @@ public sealed class DeploymentAdminBrowserTests(BrowserSiteFixture site) : IClas
     [Fact]
     public async Task AnAdministratorImportsAPastedRecipeAfterCheckingIt()
     {
-        await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        var page = await BrowserSiteFixture.SignInAsync(context);
+        var (context, page) = await site.SignInAsync("admin");
+        await using var _ = context;
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSiteFixture.ArtifactsFolder, "admin-dashboard-1280.png"), FullPage = true });
 
         await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Import" }).ClickAsync();
@@ -44,8 +44,8 @@ public sealed class DeploymentAdminBrowserTests(BrowserSiteFixture site) : IClas
     [InlineData("/admin/account/password", true)]
     public async Task AdminPagesHaveNoSeriousAccessibilityProblems(string path, bool signIn)
     {
-        await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString() });
-        var page = signIn ? await BrowserSiteFixture.SignInAsync(context) : await context.NewPageAsync();
+        await using var context = await site.NewContextAsync(signIn ? "admin" : null);
+        var page = await context.NewPageAsync();
 
         await page.GotoAsync(path);
         var results = await page.RunAxe();

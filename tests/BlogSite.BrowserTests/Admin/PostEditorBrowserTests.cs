@@ -105,7 +105,7 @@ public sealed partial class PostEditorBrowserTests(EditorBrowserFixture site) : 
     {
         var (context, page) = await site.SignInAsync("editor");
         await using var _ = context;
-        var seed = SetupRecipe.Instance.Posts[6];
+        var seed = await TestPost.PublishAsync(site.Services, "Readers keep the published text", "The published text.");
         await using var readers = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString() });
 
         await page.GotoAsync($"/admin/posts/{seed.ContentItemId}");
@@ -113,7 +113,7 @@ public sealed partial class PostEditorBrowserTests(EditorBrowserFixture site) : 
         await Button(page, "Save draft").ClickAsync();
         await Assertions.Expect(page.GetByText("Published, with unpublished changes")).ToBeVisibleAsync();
 
-        var reader = await ReaderAsync(readers, SetupRecipe.PathOf(seed));
+        var reader = await ReaderAsync(readers, seed.Url);
         await Assertions.Expect(reader.GetByText("A correction, not yet published.")).ToHaveCountAsync(0);
 
         await Button(page, "Publish").ClickAsync();
@@ -127,7 +127,7 @@ public sealed partial class PostEditorBrowserTests(EditorBrowserFixture site) : 
     {
         var (context, page) = await site.SignInAsync("editor");
         await using var _ = context;
-        var seed = SetupRecipe.Instance.Posts[7];
+        var seed = await TestPost.PublishAsync(site.Services, "A version worth restoring", "The words worth keeping.");
 
         await page.GotoAsync($"/admin/posts/{seed.ContentItemId}");
         await Field(page, "Body (Markdown)").FillAsync("A rewrite we will regret.");
@@ -137,7 +137,7 @@ public sealed partial class PostEditorBrowserTests(EditorBrowserFixture site) : 
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Restore" }).Last.ClickAsync();
 
         await Assertions.Expect(page.GetByText("Restored the version saved")).ToBeVisibleAsync();
-        await Assertions.Expect(Field(page, "Body (Markdown)")).ToHaveValueAsync(SetupRecipe.MarkdownOf(seed));
+        await Assertions.Expect(Field(page, "Body (Markdown)")).ToHaveValueAsync(seed.Markdown);
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public sealed partial class PostEditorBrowserTests(EditorBrowserFixture site) : 
         var (secondContext, second) = await site.SignInAsync("admin");
         await using var _ = firstContext;
         await using var __ = secondContext;
-        var seed = SetupRecipe.Instance.Posts[8];
+        var seed = await TestPost.PublishAsync(site.Services, "Two editors at once", "Before either editor.");
 
         await first.GotoAsync($"/admin/posts/{seed.ContentItemId}");
         await second.GotoAsync($"/admin/posts/{seed.ContentItemId}");
@@ -195,7 +195,7 @@ public sealed partial class PostEditorBrowserTests(EditorBrowserFixture site) : 
         var (secondContext, second) = await site.SignInAsync("admin");
         await using var _ = firstContext;
         await using var __ = secondContext;
-        var seed = SetupRecipe.Instance.Posts[9];
+        var seed = await TestPost.PublishAsync(site.Services, "An autosave meets a save", "Before the autosave.");
 
         await first.GotoAsync($"/admin/posts/{seed.ContentItemId}");
         await second.GotoAsync($"/admin/posts/{seed.ContentItemId}");

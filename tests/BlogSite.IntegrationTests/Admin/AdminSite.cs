@@ -1,10 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using BlogSite.Cms.Content.Users;
 using BlogSite.Testing;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BlogSite.IntegrationTests.Admin;
 
@@ -12,13 +8,13 @@ namespace BlogSite.IntegrationTests.Admin;
 /// sign-in rate limit is raised so tests that sign in often are not turned away (SignInRateLimitTests checks it).
 public partial class AdminSite : IAsyncLifetime
 {
-    public const string Password = "Correct-horse-42!";
+    public const string Password = TestSite.Password;
 
-    private TestDatabase? database;
+    private TestSite? site;
 
-    public BlogSiteFactory Factory { get; private set; } = null!;
+    public BlogSiteFactory Factory => Site.Factory;
 
-    protected virtual int SignInAttemptsPerMinute => 1_000;
+    protected virtual int SignInAttemptsPerMinute => new TestSiteOptions().SignInAttemptsPerMinute;
 
     /// Settings a derived site adds or overrides.
     protected virtual IReadOnlyDictionary<string, string?> ExtraSettings { get; } = new Dictionary<string, string?>();
@@ -27,49 +23,34 @@ public partial class AdminSite : IAsyncLifetime
     protected virtual TimeProvider? Clock => null;
 
     /// Where the site's data lives; the PostgreSQL sites of the admin tests override this.
-    protected virtual async Task<TestDatabase> CreateDatabaseAsync() => await Task.FromResult<TestDatabase>(new SqliteTestDatabase());
+    protected virtual TestEngine Engine => TestEngine.Sqlite;
 
-    public string MediaFolder => database?.MediaFolder ?? throw new InvalidOperationException("Not initialized.");
+    public string MediaFolder => Site.Database.MediaFolder;
 
-    public static IReadOnlyList<string> Roles { get; } = ["Administrator", "Editor", "Author", "Contributor"];
+    public static IReadOnlyList<string> Roles => TestSite.Roles;
 
-    public async Task InitializeAsync()
+    private TestSite Site => site ?? throw new InvalidOperationException("Not initialized.");
+
+    public async Task InitializeAsync() => site = await TestSite.StartAsync(new TestSiteOptions
     {
-        database = await CreateDatabaseAsync();
-        var settings = new Dictionary<string, string?>(database.Settings)
-        {
-            ["BlogSite:Setup:AdminPassword"] = Password,
-            ["BlogSite:Admin:SignInAttemptsPerMinute"] = SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
-        foreach (var (key, value) in ExtraSettings)
-        {
-            settings[key] = value;
-        }
-
-        Factory = new BlogSiteFactory(settings) { Clock = Clock };
-        using var warmUp = Factory.CreateClient();
-        await using var scope = Factory.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<CmsUser>>();
-        foreach (var role in Roles.Skip(1))
-        {
-            var user = new CmsUser { UserName = role.ToLowerInvariant(), Email = $"{role.ToLowerInvariant()}@example.org" };
-            Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-            Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
-        }
-    }
+        Engine = Engine,
+        Clock = Clock,
+        Settings = ExtraSettings,
+        SignInAttemptsPerMinute = SignInAttemptsPerMinute,
+        UsersByRole = true,
+    });
 
     public async Task DisposeAsync()
     {
-        await Factory.DisposeAsync();
-        if (database is not null)
+        if (site is not null)
         {
-            await database.DisposeAsync();
+            await site.DisposeAsync();
         }
     }
 
-    public HttpClient NewClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient NewClient() => Site.NewClient();
 
-    public static string UserNameOf(string role) => role == "Administrator" ? "admin" : role.ToLowerInvariant();
+    public static string UserNameOf(string role) => TestSite.UserNameOf(role);
 
     /// The antiforgery token of the first form on the page.
     public static async Task<string> TokenAsync(HttpClient client, string url)

@@ -190,7 +190,7 @@ public class SmallUploadsSite : AdminSite
 
 public sealed class SmallUploadsPostgreSqlSite : SmallUploadsSite
 {
-    protected override async Task<TestDatabase> CreateDatabaseAsync() => await PostgreSqlTestDatabase.CreateAsync();
+    protected override TestEngine Engine => TestEngine.PostgreSql;
 }
 
 public sealed class MediaLibraryOnSqliteTests(SmallUploadsSite site) : MediaLibraryTests<SmallUploadsSite>(site);

@@ -11,8 +11,6 @@ public abstract class PostEditorTests<TSite>(TSite site) : IClassFixture<TSite>
 {
     private static readonly RecipeTerm LeafCategory = SetupRecipe.Instance.TaxonomyTerms.First(t => t.Taxonomy == "categories" && t.ParentId is not null);
 
-    private static string Seed(int index) => SetupRecipe.Instance.Posts[index].ContentItemId;
-
     private static async Task<string> PublishNewAsync(HttpClient client, string title, string markdown, string tags = "", string? slug = null)
     {
         var form = (await PostEditorForm.OpenAsync(client)).Set("Title", title).Set("Markdown", markdown).Set("Tags", tags).Set("CategoryId", LeafCategory.Id);
@@ -45,18 +43,19 @@ public abstract class PostEditorTests<TSite>(TSite site) : IClassFixture<TSite>
     {
         using var editor = await AdminSite.SignedInAsync(site, "Editor");
         using var reader = site.NewClient();
-        var seed = SetupRecipe.Instance.Posts[2];
-        var form = await PostEditorForm.OpenAsync(editor, seed.ContentItemId);
+        var id = await PublishNewAsync(editor, "Rewritten in private", "The words readers see.");
+        var form = await PostEditorForm.OpenAsync(editor, id);
 
         using var saved = await form.Set("Markdown", "A rewritten draft nobody should see yet.").PostAsync("Save");
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        var live = await reader.GetStringAsync(SetupRecipe.PathOf(seed));
+        var live = await reader.GetStringAsync("/blog/rewritten-in-private");
         Assert.DoesNotContain("rewritten draft", live, StringComparison.Ordinal);
+        Assert.Contains("The words readers see.", live, StringComparison.Ordinal);
         Assert.Contains("Published, with unpublished changes", await editor.GetStringAsync(form.Url), StringComparison.Ordinal);
 
-        using var published = await (await PostEditorForm.OpenAsync(editor, seed.ContentItemId)).PostAsync("Publish");
-        Assert.Contains("A rewritten draft nobody should see yet.", await reader.GetStringAsync(SetupRecipe.PathOf(seed)), StringComparison.Ordinal);
+        using var published = await (await PostEditorForm.OpenAsync(editor, id)).PostAsync("Publish");
+        Assert.Contains("A rewritten draft nobody should see yet.", await reader.GetStringAsync("/blog/rewritten-in-private"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -104,7 +103,7 @@ public abstract class PostEditorTests<TSite>(TSite site) : IClassFixture<TSite>
     {
         using var first = await AdminSite.SignedInAsync(site, "Editor");
         using var second = await AdminSite.SignedInAsync(site, "Administrator");
-        var id = Seed(3);
+        var id = await PublishNewAsync(first, "Two editors, one post", "The original words.");
         var firstForm = await PostEditorForm.OpenAsync(first, id);
         var secondForm = await PostEditorForm.OpenAsync(second, id);
 
@@ -123,7 +122,7 @@ public abstract class PostEditorTests<TSite>(TSite site) : IClassFixture<TSite>
     public async Task AutosaveAnswersWithTheNewStampAndReportsAConflictAs409()
     {
         using var editor = await AdminSite.SignedInAsync(site, "Editor");
-        var id = Seed(4);
+        var id = await PublishNewAsync(editor, "Autosaved while typing", "The first words.");
         var form = await PostEditorForm.OpenAsync(editor, id);
         var stale = form["ConcurrencyStamp"];
 
@@ -197,11 +196,13 @@ public abstract class PostEditorTests<TSite>(TSite site) : IClassFixture<TSite>
     public async Task AContributorSavesDraftsButCannotPublishAndCannotOpenOthersPosts()
     {
         using var contributor = await AdminSite.SignedInAsync(site, "Contributor");
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+        var editorsPost = await PublishNewAsync(editor, "An editor's post, closed to contributors", "Not theirs.");
         var form = (await PostEditorForm.OpenAsync(contributor)).Set("Title", "Contributor draft").Set("Markdown", "Words.");
 
         using var publish = await form.PostAsync("Publish");
         using var save = await form.PostAsync("Save");
-        using var others = await contributor.GetAsync($"/admin/posts/{Seed(0)}");
+        using var others = await contributor.GetAsync($"/admin/posts/{editorsPost}");
 
         Assert.Equal(HttpStatusCode.OK, publish.StatusCode);
         Assert.Contains("not publish it", await publish.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -217,17 +218,17 @@ public abstract class PostEditorTests<TSite>(TSite site) : IClassFixture<TSite>
         using var author = await AdminSite.SignedInAsync(site, "Author");
         using var editor = await AdminSite.SignedInAsync(site, "Editor");
         var own = await PublishNewAsync(author, "Author's own post", "Mine.");
-        var othersBefore = (await PostEditorForm.OpenAsync(editor, Seed(5)))["Markdown"];
+        var editorsPost = await PublishNewAsync(editor, "An editor's post, closed to authors", "The editor's words.");
         var forged = (await PostEditorForm.OpenAsync(author)).Set("Title", "Hijacked").Set("Markdown", "Overwritten by an author.");
 
-        using var others = await author.GetAsync($"/admin/posts/{Seed(5)}");
-        using var sneaky = await author.PostAsync($"/admin/posts/{Seed(5)}?handler=Save", new FormUrlEncodedContent(forged.Fields));
+        using var others = await author.GetAsync($"/admin/posts/{editorsPost}");
+        using var sneaky = await author.PostAsync($"/admin/posts/{editorsPost}?handler=Save", new FormUrlEncodedContent(forged.Fields));
 
         Assert.Equal(HttpStatusCode.OK, (await site.NewClient().GetAsync("/blog/authors-own-post")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await author.GetAsync($"/admin/posts/{own}")).StatusCode);
         Assert.StartsWith("/admin/denied", others.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
         Assert.StartsWith("/admin/denied", sneaky.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
-        Assert.Equal(othersBefore, (await PostEditorForm.OpenAsync(editor, Seed(5)))["Markdown"]);
+        Assert.Equal("The editor's words.", (await PostEditorForm.OpenAsync(editor, editorsPost))["Markdown"]);
     }
 }
 

@@ -5,5 +5,5 @@ namespace BlogSite.IntegrationTests.Admin;
 /// The admin site on a PostgreSQL database of its own, for the admin tests that must hold on both engines.
 public sealed class PostgreSqlAdminSite : AdminSite
 {
-    protected override async Task<TestDatabase> CreateDatabaseAsync() => await PostgreSqlTestDatabase.CreateAsync();
+    protected override TestEngine Engine => TestEngine.PostgreSql;
 }

@@ -144,7 +144,7 @@ public class FakeClockSite : AdminSite
 
 public sealed class FakeClockPostgreSqlSite : FakeClockSite
 {
-    protected override async Task<TestDatabase> CreateDatabaseAsync() => await PostgreSqlTestDatabase.CreateAsync();
+    protected override TestEngine Engine => TestEngine.PostgreSql;
 }
 
 public sealed class SchedulingOnSqliteTests(FakeClockSite site) : SchedulingTests<FakeClockSite>(site);

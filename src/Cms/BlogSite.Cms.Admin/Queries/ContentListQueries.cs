@@ -5,6 +5,7 @@ using BlogSite.Cms.Content.Queries;
 using BlogSite.Cms.Content.Storage;
 using BlogSite.Cms.Content.Taxonomies;
 using Microsoft.EntityFrameworkCore;
+using BlogSite.Cms.Admin.Dashboard;
 
 namespace BlogSite.Cms.Admin.Queries;
 
@@ -60,11 +61,18 @@ public sealed class ContentListQueries(CmsDbContext db)
         return new ContentListChoices(types, authors, terms);
     }
 
-    public async Task<DashboardFigures> DashboardAsync(int recentCount, CancellationToken cancellationToken)
+    public async Task<DashboardFigures> DashboardAsync(IEnumerable<PublishedCountCard> cards, int recentCount, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(cards);
+        var published = new List<(string Label, int Count)>();
+        foreach (var card in cards)
+        {
+            published.Add((card.Label, await db.ContentItems.CountAsync(x => x.Published && x.ContentType == card.ContentType, cancellationToken)));
+        }
+
         var latest = db.ContentItems.AsNoTracking().Where(x => x.Latest);
         return new DashboardFigures(
-            PublishedPosts: await db.ContentItems.CountAsync(x => x.Published && x.ContentType == "BlogPost", cancellationToken),
+            Published: published,
             Drafts: await latest.CountAsync(x => !x.Published, cancellationToken),
             Items: await latest.CountAsync(cancellationToken),
             Scheduled: await db.ContentItems.Where(x => !x.Published && x.ScheduledPublishUtc != null).Select(x => x.ContentItemId).Distinct().CountAsync(cancellationToken),

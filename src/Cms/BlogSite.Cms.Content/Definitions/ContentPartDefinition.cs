@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace BlogSite.Cms.Content.Definitions;
 
-/// A part with fields; a type's own part (named after the type, like "BlogPost") is where its fields live.
+/// A part with fields; a type's own part (named after the type, like BlogPost) is where its fields live.
 public sealed class ContentPartDefinition
 {
     public string Name { get; set; } = "";

@@ -70,7 +70,7 @@ public sealed class ContentDisplayBuilder(
         }
 
         var label = ArchiveLink.MonthName(year, month);
-        var basePath = $"/archive/{year:D4}/{month:D2}";
+        var basePath = ArchiveLink.PathOf(year, month);
         var display = await ListAsync(result, label, "Archive", [], basePath, $"Archive: {label}", cancellationToken);
         return display is null ? null : display with { CanonicalPath = page > 1 ? $"{basePath}?page={page}" : basePath };
     }

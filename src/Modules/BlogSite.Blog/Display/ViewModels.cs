@@ -71,6 +71,9 @@ public sealed record NavTerm(string Name, string Url, int Count, int Level);
 
 public sealed record ArchiveLink(string Label, string Url, int Count)
 {
+    /// Where a month's archive lives.
+    public static string PathOf(int year, int month) => string.Create(CultureInfo.InvariantCulture, $"/archive/{year:D4}/{month:D2}");
+
     /// "June 2015": how an archive month is named, in links and on its page alike.
     public static string MonthName(int year, int month) =>
         new DateTime(year, month, 1, 0, 0, 0, DateTimeKind.Unspecified).ToString("MMMM yyyy", CultureInfo.InvariantCulture);

@@ -3,23 +3,25 @@ using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using BlogSite.Blog.Queries;
 using BlogSite.Cms.Content.Settings;
-using BlogSite.Cms.Content.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace BlogSite.Blog.Feeds;
 
 /// What feed readers and search engines ask for: RSS feeds, /sitemap.xml and /robots.txt.
 public static class DiscoveryEndpoints
 {
+    /// The name of the site's main feed, for links to it.
+    public const string RssName = "BlogRss";
+
     private static readonly XNamespace SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
     public static IEndpointRouteBuilder MapDiscoveryEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/rss", (HttpContext context, RssFeedBuilder feeds) => RssAsync(context, feeds, null));
+        endpoints.MapGet("/rss", (HttpContext context, RssFeedBuilder feeds) => RssAsync(context, feeds, null)).WithName(RssName);
         endpoints.MapGet("/categories/{slug}/rss", (HttpContext context, RssFeedBuilder feeds, string slug) => RssAsync(context, feeds, $"categories/{slug}"));
         endpoints.MapGet("/tags/{slug}/rss", (HttpContext context, RssFeedBuilder feeds, string slug) => RssAsync(context, feeds, $"tags/{slug}"));
         endpoints.MapGet("/sitemap.xml", SitemapAsync);
@@ -47,33 +49,19 @@ public static class DiscoveryEndpoints
     }
 
     /// Every published routed item (posts, the blog, pages) and every term page, with its last change.
-    private static async Task<IResult> SitemapAsync(HttpContext context, CmsDbContext db, SiteSettingsStore settings)
+    private static async Task<IResult> SitemapAsync(HttpContext context, SitemapQueries sitemap, SiteSettingsStore settings)
     {
         var baseUri = BaseUri(context);
         var home = (await settings.GetAsync(context.RequestAborted)).HomeContentItemId;
-        var routes = await db.Routes.AsNoTracking()
-            .Where(r => r.Published)
-            .Join(db.ContentItems, r => r.DocumentId, i => i.Id, (r, i) => new { r.Path, r.ContentItemId, r.ContainedContentItemId, i.ModifiedUtc, i.PublishedUtc })
-            .OrderBy(r => r.Path)
-            .ToListAsync(context.RequestAborted);
-        var termChanges = await db.TaxonomyLinks.AsNoTracking()
-            .Where(l => l.Published)
-            .Join(db.ContentItems, l => l.DocumentId, i => i.Id, (l, i) => new { l.TermContentItemId, Changed = i.ModifiedUtc ?? i.PublishedUtc })
-            .GroupBy(x => x.TermContentItemId)
-            .Select(g => new { g.Key, Changed = g.Max(x => x.Changed) })
-            .ToDictionaryAsync(x => x.Key, x => x.Changed, context.RequestAborted);
-
         var urls = new XElement(SitemapNamespace + "urlset");
-        foreach (var route in routes)
+        foreach (var entry in await sitemap.EntriesAsync(context.RequestAborted))
         {
-            var isHome = route.ContentItemId == home && route.ContainedContentItemId is null;
-            var changed = route.ContainedContentItemId is { } term && termChanges.TryGetValue(term, out var termChanged)
-                ? termChanged
-                : route.ModifiedUtc ?? route.PublishedUtc;
+            var isHome = entry.ContentItemId is not null && entry.ContentItemId == home;
             urls.Add(new XElement(
                 SitemapNamespace + "url",
-                new XElement(SitemapNamespace + "loc", new Uri(baseUri, isHome ? "/" : "/" + route.Path).AbsoluteUri),
-                changed is null ? null : new XElement(SitemapNamespace + "lastmod", changed.Value.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture))));
+                new XElement(SitemapNamespace + "loc", new Uri(baseUri, isHome ? "/" : "/" + entry.Path).AbsoluteUri),
+                entry.ChangedUtc is not { } changed ? null
+                    : new XElement(SitemapNamespace + "lastmod", changed.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture))));
         }
 
         var xml = new XDocument(new XDeclaration("1.0", "utf-8", null), urls).ToString(SaveOptions.None);

@@ -38,7 +38,7 @@ public sealed class SiteNavigationViewComponent(
         var archives = (await posts.ArchiveMonthsAsync(await settings.GetAsync(cancellationToken), cancellationToken))
             .Select(m => new ArchiveLink(
                 ArchiveLink.MonthName(m.Year, m.Month),
-                $"/archive/{m.Year:D4}/{m.Month:D2}",
+                ArchiveLink.PathOf(m.Year, m.Month),
                 m.Count))
             .ToList();
 

@@ -4,23 +4,24 @@ using BlogSite.Cms.Admin.Security;
 using BlogSite.Cms.Content.Editing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using BlogSite.Cms.Admin.Dashboard;
 
 namespace BlogSite.Cms.Admin.Pages.Admin;
 
 [Authorize(Policy = AdminPermissions.AccessAdminPanel)]
-public sealed class DashboardModel(ContentListQueries queries, ContentEditors editors) : PageModel
+public sealed class DashboardModel(ContentListQueries queries, ContentEditors editors, IEnumerable<PublishedCountCard> cards) : PageModel
 {
     private const int RecentCount = 8;
 
     public ContentEditors Editors => editors;
 
-    public DashboardFigures Figures { get; private set; } = new(0, 0, 0, 0, []);
+    public DashboardFigures Figures { get; private set; } = new([], 0, 0, 0, []);
 
     public IReadOnlyDictionary<string, ContentState> States { get; private set; } = new Dictionary<string, ContentState>();
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Figures = await queries.DashboardAsync(RecentCount, cancellationToken);
+        Figures = await queries.DashboardAsync(cards, RecentCount, cancellationToken);
         States = await queries.StatesAsync(Figures.Recent, cancellationToken);
     }
 }

@@ -1,0 +1,28 @@
+using BlogSite.Cms.Content.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlogSite.Blog.Queries;
+
+/// Every published routed item (posts, the blog, pages) and every term page, with when it last changed: for a term,
+/// the newest change of the posts filed under it.
+public sealed class SitemapQueries(CmsDbContext db)
+{
+    public async Task<IReadOnlyList<SitemapEntry>> EntriesAsync(CancellationToken cancellationToken)
+    {
+        var routes = await db.Routes.AsNoTracking()
+            .Where(r => r.Published)
+            .Join(db.ContentItems, r => r.DocumentId, i => i.Id, (r, i) => new { r.Path, r.ContentItemId, r.ContainedContentItemId, i.ModifiedUtc, i.PublishedUtc })
+            .OrderBy(r => r.Path)
+            .ToListAsync(cancellationToken);
+        var termChanges = await db.TaxonomyLinks.AsNoTracking()
+            .Where(l => l.Published)
+            .Join(db.ContentItems, l => l.DocumentId, i => i.Id, (l, i) => new { l.TermContentItemId, Changed = i.ModifiedUtc ?? i.PublishedUtc })
+            .GroupBy(x => x.TermContentItemId)
+            .Select(g => new { g.Key, Changed = g.Max(x => x.Changed) })
+            .ToDictionaryAsync(x => x.Key, x => x.Changed, cancellationToken);
+        return [.. routes.Select(r => new SitemapEntry(
+            r.Path,
+            r.ContainedContentItemId is null ? r.ContentItemId : null,
+            r.ContainedContentItemId is { } term && termChanges.TryGetValue(term, out var termChanged) ? termChanged : r.ModifiedUtc ?? r.PublishedUtc))];
+    }
+}

@@ -1,0 +1,7 @@
+namespace BlogSite.Testing;
+
+public enum TestEngine
+{
+    Sqlite,
+    PostgreSql,
+}
