@@ -16,6 +16,7 @@ public sealed class SetupRecipe
             .Select(ContentItemJson.Read)
             .ToList();
         Posts = items.Where(i => i.ContentType == "BlogPost").ToList();
+        ListedItems = items.Count(i => i.ContentType != "Taxonomy");
         TaxonomyTerms = items.Where(i => i.ContentType == "Taxonomy").SelectMany(t => Flatten(t, (JsonArray)t.Content["TaxonomyPart"]!["Terms"]!, null)).ToList();
     }
 
@@ -27,6 +28,9 @@ public sealed class SetupRecipe
     public IReadOnlyList<ContentItem> Posts { get; }
 
     public IReadOnlyList<RecipeTerm> TaxonomyTerms { get; }
+
+    /// How many items the admin's content list shows after setup: all but the taxonomies.
+    public int ListedItems { get; }
 
     /// The posts filed under a term or one of its children, newest first.
     public IEnumerable<ContentItem> PostsIn(RecipeTerm term)

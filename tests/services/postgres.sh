@@ -30,4 +30,7 @@ pg_isready -h 127.0.0.1 -p 5432
 if ! as_postgres psql -tAc "SELECT 1 FROM pg_roles WHERE rolname = 'blogsite'" | grep -qx 1; then
   as_postgres psql -qc "CREATE ROLE blogsite LOGIN PASSWORD 'blogsite' CREATEDB"
 fi
+# Dropping a test database WITH (FORCE) ends the sessions still on it; a session of another role (an earlier run's,
+# a vacuum) may only be ended by a member of pg_signal_backend.
+as_postgres psql -qc "GRANT pg_signal_backend TO blogsite" >/dev/null
 echo "PostgreSQL $version is ready on 127.0.0.1:5432."

@@ -1,8 +1,10 @@
 using BlogSite.Cms.Content.Definitions;
+using BlogSite.Cms.Content.Display;
 using BlogSite.Cms.Content.Editing;
 using BlogSite.Cms.Content.Features;
 using BlogSite.Cms.Content.Markdown;
 using BlogSite.Cms.Content.Media;
+using BlogSite.Cms.Content.Menus;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Parts;
 using BlogSite.Cms.Content.Routing;
@@ -44,6 +46,11 @@ public static class CmsContentModule
             AlwaysEnabled = true,
             ContentDefinitions = TaxonomyType(),
         },
+        new("OrchardCore.Menu", "Menus", "OrchardCore.Contents", "OrchardCore.Title")
+        {
+            AlwaysEnabled = true,
+            ContentDefinitions = MenuDefinitions.Build(),
+        },
         new("OrchardCore.Roles", "Roles and permissions") { AlwaysEnabled = true },
         new("OrchardCore.Users", "Users", "OrchardCore.Roles") { AlwaysEnabled = true },
     ];
@@ -77,6 +84,8 @@ public static class CmsContentModule
         services.AddScoped<ContentBatchImporter>();
         services.AddScoped<SearchText>();
         services.AddScoped<ContentDefinitionStore>();
+        services.AddScoped<ContentTypeEditor>();
+        services.AddScoped<ContentFieldEditor>();
         services.AddScoped<SiteSettingsStore>();
         services.AddScoped<TermCatalog>();
         services.AddScoped<TaxonomyEditor>();
@@ -84,7 +93,12 @@ public static class CmsContentModule
         services.AddScoped<TaxonomySaver>();
         services.AddScoped<RouteResolver>();
         services.AddScoped<RouteAvailability>();
+        services.AddScoped<AutoroutePaths>();
+        services.AddScoped<HomeRoute>();
+        services.AddScoped<MenuQueries>();
         services.AddSingleton<MarkdownRenderer>();
+        services.AddScoped<FieldDisplays>();
+        services.AddScoped<NestedItemDisplays>();
 
         // Editing: versions, drafts and the scheduled publisher.
         services.AddScoped<ContentDrafts>();

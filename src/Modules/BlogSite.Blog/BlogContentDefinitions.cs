@@ -5,13 +5,15 @@ using BlogSite.Cms.Content.Parts;
 
 namespace BlogSite.Blog;
 
-/// The blog's content types, declared in code as Orchard Core's Blog recipe declares them in JSON.
+/// The site's content types (the blog, its posts and taxonomies' terms, pages), declared in code as Orchard Core's
+/// Blog recipe declares them in JSON.
 public static class BlogContentDefinitions
 {
     public const string Blog = "Blog";
     public const string BlogPost = nameof(Parts.BlogPost);
     public const string Category = "Category";
     public const string Tag = "Tag";
+    public const string Page = "Page";
 
     public static ContentDefinitionDocument Build() => new ContentDefinitionBuilder()
         .Type(Blog, "Blog", type => type
@@ -45,5 +47,10 @@ public static class BlogContentDefinitions
             .Part<TitlePart>()
             .Part<AutoroutePart>(new AutoroutePartSettings(AllowCustomPath: true))
             .NamedPart(Tag, Tag))
+        .Type(Page, "Page", type => type
+            .Settings(new ContentTypeSettings(Creatable: true, Listable: true, Draftable: true, Versionable: true))
+            .Part<TitlePart>()
+            .Part<AutoroutePart>(new AutoroutePartSettings(AllowCustomPath: true, Pattern: "{{ Model.ContentItem | display_text | slugify }}", ShowHomepageOption: true))
+            .Part<MarkdownBodyPart>())
         .Build();
 }

@@ -42,6 +42,8 @@ public sealed class DeploymentAdminBrowserTests(BrowserSiteFixture site) : IClas
     [InlineData("/admin/users", true)]
     [InlineData("/admin/content", true)]
     [InlineData("/admin/account/password", true)]
+    [InlineData("/admin/content-types", true)]
+    [InlineData("/admin/content-types/BlogPost", true)]
     public async Task AdminPagesHaveNoSeriousAccessibilityProblems(string path, bool signIn)
     {
         await using var context = await site.NewContextAsync(signIn ? "admin" : null);

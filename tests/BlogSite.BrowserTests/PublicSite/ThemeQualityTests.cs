@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -15,6 +16,7 @@ public sealed class ThemeQualityTests(BrowserSiteFixture site) : IClassFixture<B
         ("term", "/categories/sanctions"),
         ("archive", "/archive/2016/04"),
         ("search", "/search?q=%22North%20Korea%22%20sanctions"),
+        ("page", "/about"),
         ("not-found", "/no/such/page"),
     ];
 
@@ -107,6 +109,28 @@ public sealed class ThemeQualityTests(BrowserSiteFixture site) : IClassFixture<B
 
         await tab.WaitForURLAsync("**/search?q=Kuwait");
         Assert.Contains("Kuwait", await tab.Locator(".search-result h2").First.TextContentAsync() ?? "", StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(390)]
+    [InlineData(1280)]
+    public async Task TheMainMenuIsInTheHeaderOfEveryPageAndWorksFromTheKeyboard(int width)
+    {
+        await using var context = await site.NewContextAsync(width: width, height: 900);
+        var tab = await context.NewPageAsync();
+        await tab.GotoAsync("/categories/sanctions");
+        var menu = tab.GetByRole(AriaRole.Navigation, new PageGetByRoleOptions { Name = "Main" });
+        var about = menu.GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "About", Exact = true });
+        await Assertions.Expect(about).ToBeInViewportAsync();
+
+        await about.FocusAsync();
+        Assert.True(await about.EvaluateAsync<bool>("e => e === document.activeElement"));
+        await tab.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(tab).ToHaveURLAsync(new Regex("/about$"));
+        await Assertions.Expect(tab.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = "About", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(menu.GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = "About", Exact = true })).ToHaveAttributeAsync("aria-current", "page");
+        await tab.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSiteFixture.ArtifactsFolder, $"main-menu-{width}.png") });
     }
 
     private static string Describe(AxeResultItem violation) =>

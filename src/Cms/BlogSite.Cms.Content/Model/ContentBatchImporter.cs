@@ -10,7 +10,8 @@ namespace BlogSite.Cms.Content.Model;
 /// Imports many items at once, the path large recipes take: new items and their index rows are written with bulk
 /// inserts instead of through the change tracker.
 public sealed class ContentBatchImporter(
-    CmsDbContext db, ContentStore store, BulkInserter bulk, IFullTextIndex search, SearchText searchText, TimeProvider clock, RouteAvailability routes)
+    CmsDbContext db, ContentStore store, BulkInserter bulk, IFullTextIndex search, SearchText searchText, TimeProvider clock, RouteAvailability routes,
+    HomeRoute home)
 {
     /// Items the site does not have yet are added together, a few statements per batch; items it has go through
     /// <see cref="ContentStore.ImportAsync"/> one by one. A conflict names the item's index in the batch.
@@ -98,6 +99,7 @@ public sealed class ContentBatchImporter(
         await bulk.InsertAsync(entries.SelectMany(e => e.TaxonomyLinks).ToList(), readKeysBy: null, cancellationToken);
         await bulk.InsertAsync(entries.SelectMany(e => e.Terms).ToList(), readKeysBy: null, cancellationToken);
         await bulk.InsertAsync(entries.SelectMany(e => e.Containment).ToList(), readKeysBy: null, cancellationToken);
+        await home.TakeFromAsync(added, cancellationToken);
         await search.IndexManyAsync([.. added.Where(SearchText.IsSearchable).Select(i => (i.Id, SearchText.Title(i), searchText.Body(i)))], cancellationToken);
     }
 }

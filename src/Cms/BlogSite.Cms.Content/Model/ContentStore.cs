@@ -10,7 +10,8 @@ using BlogSite.Cms.Content.Routing;
 namespace BlogSite.Cms.Content.Model;
 
 /// Reads and writes content versions and keeps their index rows in step. Writes join the caller's transaction.
-public sealed class ContentStore(CmsDbContext db, TimeProvider clock, IFullTextIndex search, SearchText searchText, RouteAvailability routes)
+public sealed class ContentStore(
+    CmsDbContext db, TimeProvider clock, IFullTextIndex search, SearchText searchText, RouteAvailability routes, HomeRoute home)
 {
     /// Several writes that must land together (a draft and its publication, new tags and the post using them).
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>
@@ -60,6 +61,8 @@ public sealed class ContentStore(CmsDbContext db, TimeProvider clock, IFullTextI
         {
             await ReindexAsync(version, cancellationToken);
         }
+
+        await home.TakeFromAsync([chosen], cancellationToken);
 
         return true;
     }
@@ -161,6 +164,8 @@ public sealed class ContentStore(CmsDbContext db, TimeProvider clock, IFullTextI
         {
             await ReindexAsync(version, cancellationToken);
         }
+
+        await home.TakeFromAsync([target], cancellationToken);
 
         // A new version of an item the site already has is an update of that item, not a new item.
         return existing is null && siblings.Count == 0 ? ImportOutcome.Created : ImportOutcome.Updated;

@@ -7,9 +7,10 @@ namespace BlogSite.Cms.Content.Search;
 /// What of an item goes into the full-text index: its title and its body as plain text.
 public sealed class SearchText(MarkdownRenderer markdown)
 {
-    /// Readers search what they can read: published items with a body, not containers or taxonomies.
+    /// Readers search what they can read: published items with a page of their own, not containers, taxonomies or
+    /// menus.
     public static bool IsSearchable(ContentItem item) =>
-        item.Published && !item.Has<ListPart>() && !item.Has<TaxonomyPart>();
+        item.Published && item.Has<AutoroutePart>() && !item.Has<ListPart>() && !item.Has<TaxonomyPart>();
 
     public static string Title(ContentItem item) => item.As<TitlePart>()?.Title ?? item.DisplayText;
 

@@ -18,9 +18,9 @@ internal static class ContentPartCheck
 
     private static readonly HashSet<string> OrchardPartsBlogSiteLacks = new(StringComparer.Ordinal)
     {
-        "AliasPart", "MenuPart", "MenuItemsListPart", "FlowPart", "BagPart", "WidgetsListPart", "SeoMetaPart", "PreviewPart",
+        nameof(AliasPart), nameof(FlowPart), nameof(BagPart), "WidgetsListPart", "SeoMetaPart", "PreviewPart",
         "LocalizationPart", nameof(PublishLaterPart), "AuditTrailPart", "ContentPermissionsPart", "SitemapPart", "FlowMetadata",
-        "LinkMenuItemPart", "ContentMenuItemPart", "HtmlMenuItemPart", "GitHubLinkPart", nameof(ListPart), "ContentItemVersionPart",
+        "HtmlMenuItemPart", "GitHubLinkPart", nameof(ListPart), "ContentItemVersionPart",
     };
 
     public static void Check(ContentDefinitionDocument definitions, ContentItem item, string path, RecipeStepContext context)

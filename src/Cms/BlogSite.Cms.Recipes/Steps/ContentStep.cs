@@ -214,7 +214,7 @@ public sealed class ContentStep(
 
     private static readonly HashSet<string> OrchardTypesBlogSiteLacks = new(StringComparer.Ordinal)
     {
-        "Menu", "LinkMenuItem", "ContentMenuItem", "HtmlMenuItem", "Sitemap", "SitemapIndex", "CustomSitemap", "Workflow", "Form",
+        "HtmlMenuItem", "Sitemap", "SitemapIndex", "CustomSitemap", "Workflow", "Form",
     };
 
     private static IEnumerable<(string Path, ContentItem Item, bool GeneratedId)> ReadItems(RecipeStepContext context)

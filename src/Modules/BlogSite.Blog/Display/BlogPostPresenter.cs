@@ -1,4 +1,5 @@
 using BlogSite.Blog.Parts;
+using BlogSite.Cms.Content.Display;
 using BlogSite.Cms.Content.Fields;
 using BlogSite.Cms.Content.Markdown;
 using BlogSite.Cms.Content.Model;
@@ -9,9 +10,13 @@ using Microsoft.AspNetCore.Html;
 namespace BlogSite.Blog.Display;
 
 /// Turns stored posts into what the theme draws: rendered Markdown, term links, reading time.
-public sealed class BlogPostPresenter(TermCatalog terms, MarkdownRenderer markdown)
+public sealed class BlogPostPresenter(TermCatalog terms, MarkdownRenderer markdown, FieldDisplays fields, NestedItemDisplays nested)
 {
     private const int WordsPerMinute = 220;
+
+    /// The post's own fields that its page shows in their places; any other field gets its default display.
+    private static readonly string[] ShownByThePost =
+        [nameof(BlogPost.Subtitle), nameof(BlogPost.Image), nameof(BlogPost.Category), nameof(BlogPost.Tags)];
 
     public async Task<PostSummary> SummaryAsync(ContentItem post, CancellationToken cancellationToken)
     {
@@ -33,29 +38,36 @@ public sealed class BlogPostPresenter(TermCatalog terms, MarkdownRenderer markdo
     {
         ArgumentNullException.ThrowIfNull(post);
         var body = post.As<MarkdownBodyPart>()?.Markdown;
-        var fields = post.As<BlogPost>();
+        var own = post.As<BlogPost>();
         return new PostView(
             Title(post),
-            fields?.Subtitle?.Text,
+            own?.Subtitle?.Text,
             post.PublishedUtc,
             post.ModifiedUtc,
             post.Author,
-            await FirstTermLinkAsync(fields?.Category, cancellationToken),
-            await TermLinksAsync(fields?.Tags, cancellationToken),
+            await FirstTermLinkAsync(own?.Category, cancellationToken),
+            await TermLinksAsync(own?.Tags, cancellationToken),
             new HtmlString(markdown.ToHtml(body)),
-            fields?.FirstImage is { } image ? $"/media/{image.TrimStart('/')}" : null,
-            ReadingMinutes(body));
+            own?.FirstImage is { } image ? $"/media/{image.TrimStart('/')}" : null,
+            ReadingMinutes(body))
+        {
+            Fields = await fields.OfAsync(post, ShownByThePost, cancellationToken),
+        };
     }
 
-    /// Any other routable item: its title and its Markdown or HTML body, sanitized either way.
-    public ContentDisplay Page(ContentItem item)
+    /// Any other routable item: its title and its Markdown or HTML body, sanitized either way, and its fields.
+    public async Task<ContentDisplay> PageAsync(ContentItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
         var html = item.As<MarkdownBodyPart>()?.Markdown is { } body
             ? markdown.ToHtml(body)
             : markdown.SanitizeHtml(item.As<HtmlBodyPart>()?.Html);
         var title = Title(item);
-        return new ContentDisplay(title, null, new PageView(title, new HtmlString(html)));
+        return new ContentDisplay(title, null, new PageView(title, new HtmlString(html))
+        {
+            Fields = await fields.OfAsync(item, [], cancellationToken),
+            Items = await nested.OfAsync(item, cancellationToken),
+        });
     }
 
     public string Excerpt(ContentItem post) =>

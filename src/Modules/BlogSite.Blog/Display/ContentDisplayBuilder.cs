@@ -41,7 +41,7 @@ public sealed class ContentDisplayBuilder(
                 BlogContentDefinitions.BlogPost when page == 1 => await PostAsync(item, cancellationToken),
                 BlogContentDefinitions.Blog => await BlogAsync(item, basePath, page, cancellationToken),
                 BlogContentDefinitions.BlogPost => null,
-                _ when page == 1 => presenter.Page(item),
+                _ when page == 1 => await presenter.PageAsync(item, cancellationToken),
                 _ => null,
             };
         return display is null ? null : display with { CanonicalPath = page > 1 ? $"{basePath}?page={page}" : basePath };
@@ -51,7 +51,7 @@ public sealed class ContentDisplayBuilder(
     public async Task<ContentDisplay> PreviewAsync(ContentItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return item.ContentType == BlogContentDefinitions.BlogPost ? await PostAsync(item, cancellationToken) : presenter.Page(item);
+        return item.ContentType == BlogContentDefinitions.BlogPost ? await PostAsync(item, cancellationToken) : await presenter.PageAsync(item, cancellationToken);
     }
 
     /// An archive month: /archive/{year}/{month}.

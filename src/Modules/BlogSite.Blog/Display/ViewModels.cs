@@ -36,6 +36,9 @@ public sealed record PostView(
     public PostLink? Older { get; init; }
 
     public IReadOnlyList<PostSummary> Related { get; init; } = [];
+
+    /// The post's other fields (added to the type in a recipe or the admin), each with its default display.
+    public IReadOnlyList<BlogSite.Cms.Content.Display.FieldView> Fields { get; init; } = [];
 }
 
 /// <see cref="QueryPrefix"/> (already URL-encoded, like "q=korea") is kept on every page link.
@@ -61,7 +64,13 @@ public sealed record PostListView(
     public string? FeedUrl { get; init; }
 }
 
-public sealed record PageView(string Title, IHtmlContent Body);
+public sealed record PageView(string Title, IHtmlContent Body)
+{
+    public IReadOnlyList<BlogSite.Cms.Content.Display.FieldView> Fields { get; init; } = [];
+
+    /// What the page holds in a bag or a flow (Orchard Core's BagPart and FlowPart), in order.
+    public IReadOnlyList<BlogSite.Cms.Content.Display.NestedItemView> Items { get; init; } = [];
+}
 
 public sealed record SearchResultView(string Title, string Url, DateTime? PublishedUtc, IHtmlContent Snippet);
 
@@ -78,6 +87,9 @@ public sealed record ArchiveLink(string Label, string Url, int Count)
     public static string MonthName(int year, int month) =>
         new DateTime(year, month, 1, 0, 0, 0, DateTimeKind.Unspecified).ToString("MMMM yyyy", CultureInfo.InvariantCulture);
 }
+
+/// The main menu and the path of the page it is drawn on.
+public sealed record MainMenuView(IReadOnlyList<BlogSite.Cms.Content.Menus.MenuEntry> Entries, string CurrentPath);
 
 public sealed record SiteNavigationView(IReadOnlyList<NavTerm> Categories, IReadOnlyList<NavTerm> Tags, IReadOnlyList<ArchiveLink> Archives);
 

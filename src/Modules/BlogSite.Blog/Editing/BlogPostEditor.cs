@@ -18,7 +18,7 @@ public sealed class BlogPostEditor(
     {
         ArgumentNullException.ThrowIfNull(form);
         var contentItemId = latest?.ContentItemId ?? ContentItemIdGenerator.NewId();
-        if (await checks.ProblemsAsync(form, contentItemId, cancellationToken) is { Count: > 0 } problems)
+        if (await checks.ProblemsAsync(form, latest, contentItemId, cancellationToken) is { Count: > 0 } problems)
         {
             return PostSaveResult.Invalid([.. problems]);
         }

@@ -1,5 +1,6 @@
 using BlogSite.Blog.Queries;
 using BlogSite.Cms.Content.Media;
+using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Routing;
 using BlogSite.Cms.Content.Settings;
 using BlogSite.Cms.Content.Taxonomies;
@@ -9,19 +10,20 @@ namespace BlogSite.Blog.Editing;
 /// What the post form alone cannot check: a free slug, a category that exists and has no children, an image that
 /// is in the media library, a publish time that exists in the site's time zone.
 public sealed class PostFormChecks(
-    RouteAvailability routes, TermCatalog terms, BlogTaxonomyLocator locator, SiteSettingsStore settings, MediaStore media)
+    PostFormMapper mapper, RouteAvailability routes, TermCatalog terms, BlogTaxonomyLocator locator, SiteSettingsStore settings, MediaStore media)
 {
     /// Everything wrong with the form that a save would stumble on, each for its field.
-    public async Task<IReadOnlyList<PostFormProblem>> ProblemsAsync(PostForm form, string contentItemId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<PostFormProblem>> ProblemsAsync(
+        PostForm form, ContentItem? latest, string contentItemId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
         var problems = new List<PostFormProblem>();
-        var path = PostFormMapper.PathPrefix + PostFormMapper.SlugOf(form);
-        if (path.Length == PostFormMapper.PathPrefix.Length)
+        if (PostFormMapper.SlugOf(form).Length == 0)
         {
             problems.Add(new(nameof(PostForm.Slug), "The slug needs at least one letter or digit; type one or give the post a title."));
         }
-        else if (await routes.FindTakenAsync([path], contentItemId, includeDrafts: true, cancellationToken) is not null)
+        else if (await mapper.PathOfAsync(form, latest, cancellationToken) is var path
+            && await routes.FindTakenAsync([path], contentItemId, includeDrafts: true, cancellationToken) is not null)
         {
             problems.Add(new(nameof(PostForm.Slug), $"Another item already uses /{path}; choose a different slug."));
         }

@@ -13,10 +13,8 @@ namespace BlogSite.Blog.Editing;
 /// Turns a stored post into the editor's form and the form back into a post version; <see cref="PostFormChecks"/>
 /// says first whether the form can be saved.
 public sealed class PostFormMapper(
-    BlogPostQueries posts, TermCatalog terms, TaxonomyEditor taxonomies, BlogTaxonomyLocator locator, SiteSettingsStore settings)
+    BlogPostQueries posts, TermCatalog terms, TaxonomyEditor taxonomies, BlogTaxonomyLocator locator, SiteSettingsStore settings, AutoroutePaths paths)
 {
-    public const string PathPrefix = "blog/";
-
     /// The form for <paramref name="post"/>; a pending schedule's time fills an empty publish date.
     public async Task<PostForm> FormOfAsync(ContentItem post, DateTime? scheduledUtc = null, CancellationToken cancellationToken = default)
     {
@@ -24,12 +22,11 @@ public sealed class PostFormMapper(
         var site = await settings.GetAsync(cancellationToken);
         var fields = post.As<BlogPost>();
         var tagNames = fields?.Tags?.TagNames is { Count: > 0 } names ? names : await NamesAsync(fields?.Tags?.TermContentItemIds, cancellationToken);
-        var path = post.As<AutoroutePart>()?.Path ?? "";
         var when = PublishLaterPart.ScheduleOf(post) ?? post.PublishedUtc ?? scheduledUtc;
         return new PostForm
         {
             Title = post.As<TitlePart>()?.Title ?? post.DisplayText,
-            Slug = path.StartsWith(PathPrefix, StringComparison.Ordinal) ? path[PathPrefix.Length..] : path,
+            Slug = AutoroutePaths.Split(post.As<AutoroutePart>()?.Path ?? "").Last,
             Subtitle = fields?.Subtitle?.Text,
             Markdown = post.As<MarkdownBodyPart>()?.Markdown,
             CategoryId = fields?.CategoryId,
@@ -60,13 +57,10 @@ public sealed class PostFormMapper(
             Content = existing is null ? [] : (JsonObject)existing.Content.DeepClone(),
         };
         post.Apply(new TitlePart(title))
-            .Apply(new AutoroutePart(PathPrefix + SlugOf(form)))
             .Apply(new MarkdownBodyPart(form.Markdown ?? ""))
             .Remove<PublishLaterPart>();
-        if (!post.Has<ContainedPart>() && await posts.BlogIdAsync(cancellationToken) is { } blogId)
-        {
-            post.Apply(new ContainedPart(blogId));
-        }
+        await PlaceInBlogAsync(post, cancellationToken);
+        post.Apply(new AutoroutePart(await PathOfAsync(form, post, cancellationToken)));
 
         var tagNames = form.TagNames();
         var tagIds = createTags
@@ -80,10 +74,41 @@ public sealed class PostFormMapper(
             Tags: new TaxonomyField(tags, tagIds, tagNames)));
     }
 
+    /// Where the form puts the post. A path the form leaves as it was is kept, whatever made it (an import, an
+    /// older pattern); a new slug replaces the last segment; a new post gets its type's pattern.
+    public async Task<string> PathOfAsync(PostForm form, ContentItem? existing, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (existing?.As<AutoroutePart>()?.Path is { Length: > 0 } stored)
+        {
+            var (parent, last) = AutoroutePaths.Split(stored);
+            return form.Slug?.Trim() == last ? stored.Trim('/') : AutoroutePaths.Join(parent, SlugOf(form));
+        }
+
+        var draft = new ContentItem { ContentType = BlogContentDefinitions.BlogPost, DisplayText = form.Title.Trim() };
+        await PlaceInBlogAsync(draft, cancellationToken);
+        var generated = await paths.GenerateAsync(draft, cancellationToken) ?? SlugOf(form);
+        return string.IsNullOrWhiteSpace(form.Slug) ? generated : AutoroutePaths.Join(AutoroutePaths.Split(generated).Parent, SlugOf(form));
+    }
+
+    /// The part of a post's path before its slug, as the editor shows it: the stored one, or the pattern's.
+    public async Task<string> PathParentAsync(ContentItem? existing, CancellationToken cancellationToken = default) =>
+        AutoroutePaths.Split(existing?.As<AutoroutePart>()?.Path is { Length: > 0 } stored
+            ? stored
+            : await PathOfAsync(new PostForm { Title = "x" }, null, cancellationToken)).Parent;
+
     public static string SlugOf(PostForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
         return SlugGenerator.Slugify(string.IsNullOrWhiteSpace(form.Slug) ? form.Title : form.Slug);
+    }
+
+    private async Task PlaceInBlogAsync(ContentItem post, CancellationToken cancellationToken)
+    {
+        if (!post.Has<ContainedPart>() && await posts.BlogIdAsync(cancellationToken) is { } blogId)
+        {
+            post.Apply(new ContainedPart(blogId));
+        }
     }
 
     private async Task<IReadOnlyList<string>> NamesAsync(IReadOnlyList<string>? ids, CancellationToken cancellationToken)

@@ -134,10 +134,10 @@ public sealed class ContentStepTests : IAsyncLifetime
     [Fact]
     public void AnUndefinedContentTypeIsAWarningNotAFailure()
     {
-        var report = store.Validate(With(ContentStep("""{ "ContentItemId": "menu00000000000000000000001", "ContentType": "Menu" }""")));
+        var report = store.Validate(With(ContentStep("""{ "ContentItemId": "sitemap0000000000000000001", "ContentType": "Sitemap" }""")));
 
         Assert.True(report.Succeeded);
-        Assert.Contains("'Menu'", Assert.Single(report.Warnings).Message, StringComparison.Ordinal);
+        Assert.Contains("'Sitemap'", Assert.Single(report.Warnings).Message, StringComparison.Ordinal);
     }
 
     [Fact]

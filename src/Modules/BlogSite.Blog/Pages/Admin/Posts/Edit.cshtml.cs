@@ -31,6 +31,9 @@ public sealed class EditPostModel(
 
     public bool IsNew => Post.Latest is null;
 
+    /// What comes before the slug in the post's address.
+    public string PathParent { get; private set; } = "";
+
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } refused)
@@ -179,6 +182,7 @@ public sealed class EditPostModel(
     private async Task<PageResult> ShowAsync(CancellationToken cancellationToken)
     {
         await choices.LoadAsync(cancellationToken);
+        PathParent = await mapper.PathParentAsync(Post.Latest, cancellationToken);
         return Page();
     }
 }

@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using BlogSite.Cms.Content.Markdown;
+using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Parts;
+using Microsoft.AspNetCore.Html;
+
+namespace BlogSite.Cms.Content.Display;
+
+/// The items an item holds in its BagPart or FlowPart, each with the default template of its type, so imported
+/// landing pages show what they hold. Nesting is followed a few levels deep.
+public sealed class NestedItemDisplays(FieldDisplays fields, MarkdownRenderer markdown)
+{
+    private const int MaxDepth = 4;
+
+    public Task<IReadOnlyList<NestedItemView>> OfAsync(ContentItem item, CancellationToken cancellationToken = default) =>
+        OfAsync(item, 0, cancellationToken);
+
+    private async Task<IReadOnlyList<NestedItemView>> OfAsync(ContentItem item, int depth, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (depth >= MaxDepth)
+        {
+            return [];
+        }
+
+        var views = new List<NestedItemView>();
+        foreach (var nested in Nested(item.As<BagPart>()?.ContentItems).Concat(Nested(item.As<FlowPart>()?.Widgets)))
+        {
+            var body = nested.As<MarkdownBodyPart>()?.Markdown is { } text ? markdown.ToHtml(text) : markdown.SanitizeHtml(nested.As<HtmlBodyPart>()?.Html);
+            views.Add(new NestedItemView(
+                nested.ContentType,
+                nested.As<TitlePart>()?.Title is { Length: > 0 } title ? title : null,
+                string.IsNullOrWhiteSpace(body) ? null : new HtmlString(body),
+                await fields.OfAsync(nested, [], cancellationToken),
+                await OfAsync(nested, depth + 1, cancellationToken)));
+        }
+
+        return views;
+    }
+
+    private static IEnumerable<ContentItem> Nested(JsonArray? items)
+    {
+        foreach (var json in (items ?? []).OfType<JsonObject>())
+        {
+            ContentItem? nested;
+            try
+            {
+                nested = ContentItemJson.Read(json);
+            }
+            catch (ContentJsonException)
+            {
+                // A nested item without an id or a type is kept as it came but not shown.
+                continue;
+            }
+
+            yield return nested;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace BlogSite.Cms.Content.Fields;
+
+public sealed record NumericField(decimal? Value);

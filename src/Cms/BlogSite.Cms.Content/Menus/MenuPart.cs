@@ -1,0 +1,4 @@
+namespace BlogSite.Cms.Content.Menus;
+
+/// Marks an item as a menu.
+public sealed record MenuPart;
