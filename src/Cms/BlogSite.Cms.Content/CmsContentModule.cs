@@ -102,6 +102,8 @@ public static class CmsContentModule
 
         // Editing: versions, drafts and the scheduled publisher.
         services.AddScoped<ContentDrafts>();
+        services.AddScoped<ContentEditorForms>();
+        services.AddScoped<ContentItemEditor>();
         services.AddSingleton<PublishingSchedule>();
         services.AddHostedService<ScheduledPublisher>();
 

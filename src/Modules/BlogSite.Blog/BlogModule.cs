@@ -40,6 +40,7 @@ public static class BlogModule
         services.AddScoped<BlogPostEditor>();
         services.AddScoped<PostFormMapper>();
         services.AddScoped<PostFormChecks>();
+        services.AddScoped<PostExtraFields>();
         services.AddScoped<PostEditorChoices>();
         services.AddContentEditor(BlogContentDefinitions.BlogPost, "post", "/Admin/Posts/Edit");
         services.AddPublishedCountCard(BlogContentDefinitions.BlogPost, "published posts");

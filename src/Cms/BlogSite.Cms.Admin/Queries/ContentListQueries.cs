@@ -1,4 +1,5 @@
 using System.Globalization;
+using BlogSite.Cms.Content.Definitions;
 using BlogSite.Cms.Content.Editing;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Queries;
@@ -11,7 +12,7 @@ namespace BlogSite.Cms.Admin.Queries;
 
 /// The admin's reads of content: the filtered content list, each item's state, the dashboard's figures. Every item
 /// is listed once, by its latest version; taxonomies have their own pages.
-public sealed class ContentListQueries(CmsDbContext db)
+public sealed class ContentListQueries(CmsDbContext db, ContentDefinitionStore definitions)
 {
     public async Task<PagedItems<ContentItem>> ListAsync(ContentListFilter filter, CancellationToken cancellationToken)
     {
@@ -48,6 +49,13 @@ public sealed class ContentListQueries(CmsDbContext db)
             i => ContentState.Of(i, published.Contains(i.ContentItemId), schedules.TryGetValue(i.ContentItemId, out var when) ? when : null),
             StringComparer.Ordinal);
     }
+
+    /// The types editors may create items of, by display name.
+    public async Task<IReadOnlyList<(string Name, string DisplayName)>> CreatableTypesAsync(CancellationToken cancellationToken) =>
+        [.. (await definitions.GetAsync(cancellationToken)).ContentTypes
+            .Where(t => t.Name != Taxonomy.ContentType && DefinitionSettings.Get<ContentTypeSettings>(t.Settings)?.Creatable == true)
+            .Select(t => (t.Name, t.DisplayName ?? t.Name))
+            .OrderBy(t => t.Item2, StringComparer.CurrentCultureIgnoreCase)];
 
     public async Task<ContentListChoices> ChoicesAsync(CancellationToken cancellationToken)
     {

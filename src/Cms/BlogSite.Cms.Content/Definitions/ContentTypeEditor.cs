@@ -11,6 +11,8 @@ namespace BlogSite.Cms.Content.Definitions;
 /// A refused change throws <see cref="ContentDefinitionException"/> naming the form field; nothing is saved then.
 public sealed class ContentTypeEditor(ContentDefinitionStore store)
 {
+    public const string DefaultPattern = "{{ Model.ContentItem | display_text | slugify }}";
+
     public Task<string> CreateAsync(ContentTypeForm form, IReadOnlyCollection<string> parts, CancellationToken cancellationToken = default) =>
         store.ChangeAsync(definitions =>
         {
@@ -147,7 +149,14 @@ public sealed class ContentTypeEditor(ContentDefinitionStore store)
 
     private static void AddPart(ContentTypeDefinition type, string name, string partName)
     {
-        type.ContentTypePartDefinitionRecords.Add(new ContentTypePartDefinition { Name = name, PartName = partName });
+        var part = new ContentTypePartDefinition { Name = name, PartName = partName };
+        if (partName == ContentParts.NameOf<AutoroutePart>())
+        {
+            // Items get an address from their title unless an editor types one, and may become the home page.
+            DefinitionSettings.Set(part.Settings, new AutoroutePartSettings(AllowCustomPath: true, Pattern: DefaultPattern, ShowHomepageOption: true));
+        }
+
+        type.ContentTypePartDefinitionRecords.Add(part);
         Renumber(type.ContentTypePartDefinitionRecords.Select(p => p.Settings), "ContentTypePartSettings");
     }
 }

@@ -10,11 +10,12 @@ namespace BlogSite.Blog.Editing;
 /// date) goes with it, and a save based on a version someone else replaced is refused with nothing written. The
 /// caller has checked the user's permissions; results say what happened, for the page to show.
 public sealed class BlogPostEditor(
-    PostFormMapper mapper, PostFormChecks checks, ContentDrafts drafts, ContentStore store, SiteSettingsStore settings, TimeProvider clock)
+    PostFormMapper mapper, PostFormChecks checks, PostExtraFields extras, ContentDrafts drafts, ContentStore store, SiteSettingsStore settings,
+    TimeProvider clock)
 {
     /// Saves <paramref name="form"/> over <paramref name="latest"/> (null for a new post) as <paramref name="author"/>.
     public async Task<PostSaveResult> SaveAsync(
-        PostForm form, ContentItem? latest, PostSaveIntent intent, string? userId, string author, CancellationToken cancellationToken = default)
+        PostForm form, ContentItem? latest, ContentSaveIntent intent, string? userId, string author, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
         var contentItemId = latest?.ContentItemId ?? ContentItemIdGenerator.NewId();
@@ -23,13 +24,13 @@ public sealed class BlogPostEditor(
             return PostSaveResult.Invalid([.. problems]);
         }
 
-        var scheduleUtc = intent == PostSaveIntent.Publish ? await FutureDateAsync(form, cancellationToken) : null;
+        var scheduleUtc = intent == ContentSaveIntent.Publish ? await FutureDateAsync(form, cancellationToken) : null;
         await using var transaction = await store.BeginTransactionAsync(cancellationToken);
         ContentItem version;
         try
         {
             // An autosave or preview never creates tags: half-typed names would become tags.
-            var createTags = intent is PostSaveIntent.Draft or PostSaveIntent.Publish;
+            var createTags = intent is ContentSaveIntent.Draft or ContentSaveIntent.Publish;
             version = await mapper.BuildAsync(form, latest, contentItemId, userId, createTags, cancellationToken);
         }
         catch (TaxonomyEditException e)
@@ -37,19 +38,25 @@ public sealed class BlogPostEditor(
             return PostSaveResult.Invalid(new PostFormProblem(nameof(PostForm.Tags), e.Message));
         }
 
+        if (await extras.ApplyAsync(form, version, cancellationToken) is { Count: > 0 } extraProblems)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return PostSaveResult.Invalid([.. extraProblems.Select(p => new PostFormProblem($"{nameof(PostForm.Extra)}[{p.Key}]", p.Value))]);
+        }
+
         PublishLaterPart.Set(version, scheduleUtc);
         ContentItem saved;
         try
         {
-            var autosave = intent is PostSaveIntent.Autosave or PostSaveIntent.Preview;
+            var autosave = intent is ContentSaveIntent.Autosave or ContentSaveIntent.Preview;
             saved = await drafts.SaveAsync(version, latest is null ? null : form.ConcurrencyStamp, author, autosave, cancellationToken);
         }
         catch (ContentVersionConflictException e)
         {
-            return new PostSaveResult(PostSaveOutcome.Conflict) { ConflictMessage = e.Message, CurrentStamp = e.CurrentStamp };
+            return new PostSaveResult(ContentSaveOutcome.Conflict) { ConflictMessage = e.Message, CurrentStamp = e.CurrentStamp };
         }
 
-        if (intent == PostSaveIntent.Publish && scheduleUtc is null)
+        if (intent == ContentSaveIntent.Publish && scheduleUtc is null)
         {
             try
             {
@@ -63,9 +70,9 @@ public sealed class BlogPostEditor(
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return intent != PostSaveIntent.Publish ? new PostSaveResult(PostSaveOutcome.Saved, saved)
-            : scheduleUtc is null ? new PostSaveResult(PostSaveOutcome.Published, saved)
-            : new PostSaveResult(PostSaveOutcome.Scheduled, saved) { ScheduledUtc = scheduleUtc };
+        return intent != ContentSaveIntent.Publish ? new PostSaveResult(ContentSaveOutcome.Saved, saved)
+            : scheduleUtc is null ? new PostSaveResult(ContentSaveOutcome.Published, saved)
+            : new PostSaveResult(ContentSaveOutcome.Scheduled, saved) { ScheduledUtc = scheduleUtc };
     }
 
     public Task<bool> UnpublishAsync(ContentItem post, CancellationToken cancellationToken = default) =>

@@ -1,6 +1,8 @@
 using BlogSite.Blog.Queries;
+using BlogSite.Cms.Content.Editing;
 using BlogSite.Cms.Content.Indexes;
 using BlogSite.Cms.Content.Media;
+using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Settings;
 using BlogSite.Cms.Content.Taxonomies;
 
@@ -9,7 +11,7 @@ namespace BlogSite.Blog.Editing;
 /// What the editor offers to pick from: the Categories tree, the existing tags, the images in the media library; and
 /// the site's zone and time, which the publish date is entered in.
 public sealed class PostEditorChoices(
-    TermCatalog terms, BlogTaxonomyLocator locator, MediaLibrary media, SiteSettingsStore settings, TimeProvider clock)
+    TermCatalog terms, BlogTaxonomyLocator locator, MediaLibrary media, SiteSettingsStore settings, TimeProvider clock, PostExtraFields extras)
 {
     public IReadOnlyList<TermIndex> Categories { get; private set; } = [];
 
@@ -22,8 +24,12 @@ public sealed class PostEditorChoices(
     /// The site's local time now, as a datetime-local field writes it, so the page tells "Publish" from "Schedule".
     public string SiteNow { get; private set; } = "";
 
-    public async Task<PostEditorChoices> LoadAsync(CancellationToken cancellationToken)
+    /// The inputs of the fields the type has beyond the post's own.
+    public IReadOnlyList<EditorInput> ExtraInputs { get; private set; } = [];
+
+    public async Task<PostEditorChoices> LoadAsync(ContentItem? post, CancellationToken cancellationToken)
     {
+        ExtraInputs = await extras.InputsAsync(post, cancellationToken);
         var (categories, tags) = await locator.GetAsync(cancellationToken);
         Categories = await terms.TreeAsync(categories, cancellationToken);
         Tags = [.. (await terms.TreeAsync(tags, cancellationToken)).Select(t => t.DisplayText).Order(StringComparer.OrdinalIgnoreCase)];

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BlogSite.Cms.Admin.Security;
+using BlogSite.Cms.Content.Editing;
 using BlogSite.Cms.Content.Markdown;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -49,11 +50,11 @@ public static class PostEditorEndpoints
                 r => $"Form.{r.MemberNames.FirstOrDefault()}", r => r.ErrorMessage ?? "Not valid.")));
         }
 
-        var result = await editor.SaveAsync(form, state.Latest, PostSaveIntent.Autosave, state.UserId, user.Identity?.Name ?? "", cancellationToken);
+        var result = await editor.SaveAsync(form, state.Latest, ContentSaveIntent.Autosave, state.UserId, user.Identity?.Name ?? "", cancellationToken);
         return result.Outcome switch
         {
-            PostSaveOutcome.Conflict => TypedResults.Conflict(new AutosaveConflict(result.ConflictMessage ?? "", result.CurrentStamp)),
-            PostSaveOutcome.Invalid => TypedResults.UnprocessableEntity(new AutosaveProblems(
+            ContentSaveOutcome.Conflict => TypedResults.Conflict(new AutosaveConflict(result.ConflictMessage ?? "", result.CurrentStamp)),
+            ContentSaveOutcome.Invalid => TypedResults.UnprocessableEntity(new AutosaveProblems(
                 result.Problems.ToDictionary(p => $"Form.{p.Field}", p => p.Message))),
             _ => TypedResults.Ok(AutosaveResponse.For(result.Post!, links, context)),
         };

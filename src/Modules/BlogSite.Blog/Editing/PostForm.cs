@@ -36,6 +36,9 @@ public sealed class PostForm
 
     public string? ConcurrencyStamp { get; set; }
 
+    /// The fields the post's type has beyond those above, by input key ("BlogPost.SourceUrl.Url").
+    public Dictionary<string, string?> Extra { get; set; } = [];
+
     public IReadOnlyList<string> TagNames() =>
         [.. (Tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase)];
 }

@@ -60,13 +60,14 @@ public sealed class PostFormMapper(
             .Apply(new MarkdownBodyPart(form.Markdown ?? ""))
             .Remove<PublishLaterPart>();
         await PlaceInBlogAsync(post, cancellationToken);
-        post.Apply(new AutoroutePart(await PathOfAsync(form, post, cancellationToken)));
+        var path = await PathOfAsync(form, existing, cancellationToken);
+        post.Alter<AutoroutePart>(part => (part ?? new AutoroutePart(null)) with { Path = path });
 
         var tagNames = form.TagNames();
         var tagIds = createTags
             ? await taxonomies.EnsureTermsAsync(tags, tagNames, cancellationToken)
             : await ExistingIdsAsync(tags, tagNames, cancellationToken);
-        var image = form.ImagePath is { Length: > 0 } path ? path : null;
+        var image = form.ImagePath is { Length: > 0 } chosen ? chosen : null;
         return post.Apply(new BlogPost(
             Subtitle: new TextField(form.Subtitle?.Trim() ?? ""),
             Image: new MediaField(image is null ? [] : [image], image is null ? [] : [""]),

@@ -1,10 +1,11 @@
+using BlogSite.Cms.Content.Editing;
 using BlogSite.Cms.Content.Model;
 
 namespace BlogSite.Blog.Editing;
 
 /// What a save did. <see cref="Post"/> is the saved version when something was written; a conflict carries the
 /// message and the stamp of the version that won, so the editor can knowingly save over it.
-public sealed record PostSaveResult(PostSaveOutcome Outcome, ContentItem? Post = null)
+public sealed record PostSaveResult(ContentSaveOutcome Outcome, ContentItem? Post = null)
 {
     public IReadOnlyList<PostFormProblem> Problems { get; init; } = [];
 
@@ -14,7 +15,7 @@ public sealed record PostSaveResult(PostSaveOutcome Outcome, ContentItem? Post =
 
     public DateTime? ScheduledUtc { get; init; }
 
-    public bool Succeeded => Outcome is PostSaveOutcome.Saved or PostSaveOutcome.Published or PostSaveOutcome.Scheduled;
+    public bool Succeeded => Outcome is ContentSaveOutcome.Saved or ContentSaveOutcome.Published or ContentSaveOutcome.Scheduled;
 
-    public static PostSaveResult Invalid(params PostFormProblem[] problems) => new(PostSaveOutcome.Invalid) { Problems = problems };
+    public static PostSaveResult Invalid(params PostFormProblem[] problems) => new(ContentSaveOutcome.Invalid) { Problems = problems };
 }

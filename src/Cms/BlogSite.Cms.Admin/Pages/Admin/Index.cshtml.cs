@@ -19,9 +19,12 @@ public sealed class DashboardModel(ContentListQueries queries, ContentEditors ed
 
     public IReadOnlyDictionary<string, ContentState> States { get; private set; } = new Dictionary<string, ContentState>();
 
+    public IReadOnlyList<(string Name, string DisplayName)> CreatableTypes { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Figures = await queries.DashboardAsync(cards, RecentCount, cancellationToken);
         States = await queries.StatesAsync(Figures.Recent, cancellationToken);
+        CreatableTypes = await queries.CreatableTypesAsync(cancellationToken);
     }
 }

@@ -27,6 +27,8 @@ public sealed class ContentListModel(ContentListQueries queries, ContentStore st
 
     public ContentListChoices Choices { get; private set; } = new([], [], []);
 
+    public IReadOnlyList<(string Name, string DisplayName)> CreatableTypes { get; private set; } = [];
+
     public ContentEditors Editors => editors;
 
     public async Task OnGetAsync(
@@ -37,6 +39,7 @@ public sealed class ContentListModel(ContentListQueries queries, ContentStore st
         List = await queries.ListAsync(Query, cancellationToken);
         States = await queries.StatesAsync(List.Items, cancellationToken);
         Choices = await queries.ChoicesAsync(cancellationToken);
+        CreatableTypes = await queries.CreatableTypesAsync(cancellationToken);
     }
 
     /// Bulk publish, unpublish or delete. Each item is checked on its own: PublishContent/DeleteContent for any item,

@@ -1,5 +1,6 @@
 using BlogSite.Blog.Editing;
 using BlogSite.Cms.Admin.Security;
+using BlogSite.Cms.Content.Editing;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Settings;
 using Microsoft.AspNetCore.Authorization;
@@ -46,19 +47,21 @@ public sealed class EditPostModel(
             Form = await mapper.FormOfAsync(latest, Post.Scheduled?.ScheduledPublishUtc, cancellationToken);
         }
 
-        return await ShowAsync(cancellationToken);
+        var page = await ShowAsync(cancellationToken);
+        Form.Extra = choices.ExtraInputs.ToDictionary(i => i.Key, i => i.Value);
+        return page;
     }
 
     public Task<IActionResult> OnPostSaveAsync(string id, CancellationToken cancellationToken) =>
-        SaveAsync(id, PostSaveIntent.Draft, cancellationToken);
+        SaveAsync(id, ContentSaveIntent.Draft, cancellationToken);
 
     /// Publishes now, or schedules when the publish date is in the future.
     public Task<IActionResult> OnPostPublishAsync(string id, CancellationToken cancellationToken) =>
-        SaveAsync(id, PostSaveIntent.Publish, cancellationToken);
+        SaveAsync(id, ContentSaveIntent.Publish, cancellationToken);
 
     /// Saves the draft (as an autosave, so previews do not crowd the history) and opens it in the theme.
     public Task<IActionResult> OnPostPreviewAsync(string id, CancellationToken cancellationToken) =>
-        SaveAsync(id, PostSaveIntent.Preview, cancellationToken);
+        SaveAsync(id, ContentSaveIntent.Preview, cancellationToken);
 
     public Task<IActionResult> OnPostUnpublishAsync(string id, CancellationToken cancellationToken) =>
         ActAsync(id, state => state.CanPublish, async post =>
@@ -85,19 +88,19 @@ public sealed class EditPostModel(
         return deleted is RedirectToPageResult ? RedirectToPage("/Admin/Content/Index") : deleted;
     }
 
-    private async Task<IActionResult> SaveAsync(string id, PostSaveIntent intent, CancellationToken cancellationToken)
+    private async Task<IActionResult> SaveAsync(string id, ContentSaveIntent intent, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } refused)
         {
             return refused;
         }
 
-        if (intent == PostSaveIntent.Preview && !Post.CanPreview)
+        if (intent == ContentSaveIntent.Preview && !Post.CanPreview)
         {
             return Forbid();
         }
 
-        if (intent == PostSaveIntent.Publish && !Post.CanPublish)
+        if (intent == ContentSaveIntent.Publish && !Post.CanPublish)
         {
             ModelState.AddModelError("", "You can save drafts of this post but not publish it; an editor will publish it for you.");
             return await ShowAsync(cancellationToken);
@@ -116,7 +119,7 @@ public sealed class EditPostModel(
         }
 
         var saved = result.Post!;
-        if (intent == PostSaveIntent.Preview)
+        if (intent == ContentSaveIntent.Preview)
         {
             return RedirectToPage("/Admin/Preview", new { id = saved.ContentItemId });
         }
@@ -124,8 +127,8 @@ public sealed class EditPostModel(
         var site = await settings.GetAsync(cancellationToken);
         Message = result.Outcome switch
         {
-            PostSaveOutcome.Scheduled => $"Scheduled: it goes live on {site.ShowTime(result.ScheduledUtc!.Value, "d MMMM yyyy 'at' HH:mm", nameZone: true)}.",
-            PostSaveOutcome.Published => "Published.",
+            ContentSaveOutcome.Scheduled => $"Scheduled: it goes live on {site.ShowTime(result.ScheduledUtc!.Value, "d MMMM yyyy 'at' HH:mm", nameZone: true)}.",
+            ContentSaveOutcome.Published => "Published.",
             _ when Post.Scheduled is not null => "Draft saved. The scheduled version still goes live on time; schedule again to include these changes.",
             _ when Post.Published is null => "Draft saved.",
             _ => "Draft saved. Readers still see the published version until you publish.",
@@ -171,7 +174,7 @@ public sealed class EditPostModel(
             ModelState.AddModelError($"{nameof(Form)}.{problem.Field}", problem.Message);
         }
 
-        if (result.Outcome == PostSaveOutcome.Conflict)
+        if (result.Outcome == ContentSaveOutcome.Conflict)
         {
             Conflict = result.ConflictMessage;
             ModelState.Remove($"{nameof(Form)}.{nameof(PostForm.ConcurrencyStamp)}");
@@ -181,7 +184,7 @@ public sealed class EditPostModel(
 
     private async Task<PageResult> ShowAsync(CancellationToken cancellationToken)
     {
-        await choices.LoadAsync(cancellationToken);
+        await choices.LoadAsync(Post.Latest, cancellationToken);
         PathParent = await mapper.PathParentAsync(Post.Latest, cancellationToken);
         return Page();
     }

@@ -1,6 +1,6 @@
-namespace BlogSite.Blog.Editing;
+namespace BlogSite.Cms.Content.Editing;
 
-public enum PostSaveOutcome
+public enum ContentSaveOutcome
 {
     Saved,
     Published,

@@ -1,0 +1,15 @@
+using BlogSite.Cms.Content.Definitions;
+using BlogSite.Cms.Content.Settings;
+
+namespace BlogSite.Cms.Content.Editing;
+
+/// The editor of one type: its definition, the inputs for an item of it, and the site (whose zone dates are in).
+public sealed record ContentEditorForm(ContentTypeDefinition Type, ContentPartDefinition? OwnPart, IReadOnlyList<EditorInput> Inputs, SiteSettings Site)
+{
+    public bool Draftable => DefinitionSettings.Get<ContentTypeSettings>(Type.Settings)?.Draftable ?? false;
+
+    /// Whether the type's Autoroute settings offer "Set as home page".
+    public bool ShowsHomepageOption => Type.ContentTypePartDefinitionRecords
+        .Find(p => p.PartName == Model.ContentParts.NameOf<Parts.AutoroutePart>()) is { } part
+        && DefinitionSettings.Get<Parts.AutoroutePartSettings>(part.Settings) is { ShowHomepageOption: true };
+}

@@ -1,0 +1,173 @@
+using System.Net;
+using BlogSite.Cms.Recipes.Execution;
+using BlogSite.Cms.Recipes.Reading;
+using BlogSite.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BlogSite.IntegrationTests.Admin;
+
+/// The editor every type gets (/admin/items/{id}), built from the type's definition, with the same drafts, versions,
+/// conflict checks and permissions as the post editor.
+public sealed class ItemEditorTests(AdminSite site) : IClassFixture<AdminSite>
+{
+    [Fact]
+    public async Task APageGoesFromDraftToPublishedToEditedToUnpublished()
+    {
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+        using var reader = site.NewClient();
+
+        using var draft = await PostAsync(editor, "/admin/items/new?type=Page", "Save", new()
+        {
+            ["Values[TitlePart.Title]"] = "Press contacts", ["Values[MarkdownBodyPart.Markdown]"] = "Write to **us**.",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, draft.StatusCode);
+        var url = draft.Headers.Location!.OriginalString;
+        Assert.StartsWith("/admin/items/", url, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/press-contacts")).StatusCode);
+
+        using var published = await PostAsync(editor, url, "Publish", await FormOfAsync(editor, url));
+        Assert.Contains("<strong>us</strong>", await reader.GetStringAsync("/press-contacts"), StringComparison.Ordinal);
+
+        var edit = await FormOfAsync(editor, url);
+        edit["Values[MarkdownBodyPart.Markdown]"] = "A draft nobody sees yet.";
+        using var saved = await PostAsync(editor, url, "Save", edit);
+        Assert.DoesNotContain("nobody sees", await reader.GetStringAsync("/press-contacts"), StringComparison.Ordinal);
+
+        using var unpublished = await PostAsync(editor, url, "Unpublish", await FormOfAsync(editor, url));
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/press-contacts")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ASaveBasedOnAReplacedVersionIsRefusedAndKeepsTheText()
+    {
+        using var first = await AdminSite.SignedInAsync(site, "Editor");
+        using var second = await AdminSite.SignedInAsync(site, "Administrator");
+        using var created = await PostAsync(first, "/admin/items/new?type=Page", "Publish", new() { ["Values[TitlePart.Title]"] = "Shared page" });
+        var url = created.Headers.Location!.OriginalString;
+        var firstForm = await FormOfAsync(first, url);
+        var secondForm = await FormOfAsync(second, url);
+
+        firstForm["Values[MarkdownBodyPart.Markdown]"] = "First.";
+        secondForm["Values[MarkdownBodyPart.Markdown]"] = "Second.";
+        using var firstSave = await PostAsync(first, url, "Save", firstForm);
+        using var secondSave = await PostAsync(second, url, "Save", secondForm);
+
+        Assert.Equal(HttpStatusCode.Redirect, firstSave.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, secondSave.StatusCode);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await secondSave.Content.ReadAsStringAsync());
+        Assert.Contains("saved this item", page.QuerySelector("#conflict")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Second.", page.QuerySelector("textarea[name='Values[MarkdownBodyPart.Markdown]']")?.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task AnEventWithADateAndALinkIsWrittenInTheSiteTimeZoneAndShownOnItsPage()
+    {
+        await RunAsync("""
+            { "steps": [ { "name": "ContentDefinition",
+              "ContentTypes": [ { "Name": "Event", "DisplayName": "Event", "Settings": { "ContentTypeSettings": { "Creatable": true, "Listable": true, "Draftable": true, "Versionable": true } },
+                "ContentTypePartDefinitionRecords": [ { "PartName": "TitlePart", "Name": "TitlePart" },
+                  { "PartName": "AutoroutePart", "Name": "AutoroutePart", "Settings": { "AutoroutePartSettings": { "Pattern": "events/{{ Model.ContentItem | display_text | slugify }}" } } },
+                  { "PartName": "Event", "Name": "Event" } ] } ],
+              "ContentParts": [ { "Name": "Event", "ContentPartFieldDefinitionRecords": [
+                { "FieldName": "DateTimeField", "Name": "StartsAt", "Settings": { "ContentPartFieldSettings": { "DisplayName": "Starts at" }, "DateTimeFieldSettings": { "Required": true } } },
+                { "FieldName": "LinkField", "Name": "Tickets", "Settings": { "ContentPartFieldSettings": { "DisplayName": "Tickets" } } } ] } ] } ] }
+            """);
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+
+        using var missingDate = await PostAsync(editor, "/admin/items/new?type=Event", "Publish", new() { ["Values[TitlePart.Title]"] = "Briefing" });
+        using var badLink = await PostAsync(editor, "/admin/items/new?type=Event", "Publish", new()
+        {
+            ["Values[TitlePart.Title]"] = "Briefing", ["Values[Event.StartsAt.Value]"] = "2030-05-01T18:30", ["Values[Event.Tickets.Url]"] = "javascript:alert(1)",
+        });
+        using var published = await PostAsync(editor, "/admin/items/new?type=Event", "Publish", new()
+        {
+            ["Values[TitlePart.Title]"] = "Briefing", ["Values[Event.StartsAt.Value]"] = "2030-05-01T18:30",
+            ["Values[Event.Tickets.Url]"] = "https://tickets.example.org/briefing", ["Values[Event.Tickets.Text]"] = "Book a seat",
+        });
+
+        Assert.Contains("Enter starts at", await missingDate.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("must be an address on this site", await badLink.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        var page = await HtmlPage.GetAsync(site.NewClient(), "/events/briefing");
+        Assert.Equal("Book a seat", page.Document.QuerySelector("dl.fields a")?.TextContent.Trim());
+        Assert.Equal("2030-05-01T18:30:00.0000000Z", page.Document.QuerySelector("dl.fields time")?.GetAttribute("datetime"));
+    }
+
+    [Fact]
+    public async Task EveryCreatableTypeIsOfferedAndItemsWithoutAModuleEditorOpenInThisOne()
+    {
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+
+        var dashboard = await HtmlPage.GetAsync(editor, "/admin");
+        var list = await HtmlPage.GetAsync(editor, "/admin/content?type=Page");
+
+        Assert.Contains(dashboard.Document.QuerySelectorAll("a.button"), a => a.TextContent.Trim() == "New Page" && a.GetAttribute("href") == "/admin/items/new?type=Page");
+        Assert.Contains(dashboard.Document.QuerySelectorAll("a.button"), a => a.TextContent.Trim() == "New post");
+        Assert.Contains(list.Document.QuerySelectorAll("td a"), a => a.TextContent.Trim() == "About" && a.GetAttribute("href") == "/admin/items/4aboutpage0000000000000000");
+    }
+
+    [Fact]
+    public async Task AContributorSavesADraftPageButCannotPublishAndAnAuthorCannotEditAnEditorsPage()
+    {
+        using var contributor = await AdminSite.SignedInAsync(site, "Contributor");
+        using var author = await AdminSite.SignedInAsync(site, "Author");
+
+        using var draft = await PostAsync(contributor, "/admin/items/new?type=Page", "Save", new() { ["Values[TitlePart.Title]"] = "Contributor's page" });
+        using var publish = await PostAsync(contributor, draft.Headers.Location!.OriginalString, "Publish", await FormOfAsync(contributor, draft.Headers.Location!.OriginalString));
+        using var others = await author.GetAsync("/admin/items/4aboutpage0000000000000000");
+
+        Assert.Equal(HttpStatusCode.Redirect, draft.StatusCode);
+        Assert.Contains("not publish it", await publish.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await site.NewClient().GetAsync("/contributors-page")).StatusCode);
+        Assert.StartsWith("/admin/denied", others.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAdministratorSetsTheAboutPageAsTheHomePageAndTheBlogBack()
+    {
+        const string About = "/admin/items/4aboutpage0000000000000000";
+        const string Blog = "/admin/items/a0hxqec0qer4qqzbxv00xfy2c5";
+        using var admin = await AdminSite.SignedInAsync(site, "Administrator");
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+        using var reader = site.NewClient();
+
+        using var refused = await PostAsync(editor, About, "Home", await FormOfAsync(editor, About));
+        using var toAbout = await PostAsync(admin, About, "Home", await FormOfAsync(admin, About));
+        var aboutHome = await reader.GetStringAsync("/");
+        using var toBlog = await PostAsync(admin, Blog, "Home", await FormOfAsync(admin, Blog));
+        var blogHome = await reader.GetStringAsync("/");
+
+        Assert.StartsWith("/admin/denied", refused.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, toAbout.StatusCode);
+        Assert.Contains("North Korea Policy Watch follows", aboutHome, StringComparison.Ordinal);
+        Assert.DoesNotContain("North Korea Policy Watch follows", blogHome, StringComparison.Ordinal);
+        Assert.Contains(SetupRecipe.TitleOf(SetupRecipe.Instance.Posts[0]), blogHome, StringComparison.Ordinal);
+        Assert.Contains("is the site's home page", await admin.GetStringAsync(Blog), StringComparison.Ordinal);
+    }
+
+    /// The editor's form as the page gives it: every input's name and value, with the antiforgery token.
+    private static async Task<Dictionary<string, string>> FormOfAsync(HttpClient client, string url)
+    {
+        var page = await HtmlPage.GetAsync(client, url);
+        return page.Document.QuerySelectorAll("main form input[name], main form textarea[name]")
+            .Where(e => e.GetAttribute("type") != "checkbox")
+            .ToDictionary(e => e.GetAttribute("name")!, e => e.TagName == "TEXTAREA" ? e.TextContent : e.GetAttribute("value") ?? "");
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, string handler, Dictionary<string, string> fields)
+    {
+        var values = new Dictionary<string, string>(fields);
+        if (!values.ContainsKey("__RequestVerificationToken"))
+        {
+            values["__RequestVerificationToken"] = await AdminSite.TokenAsync(client, url);
+        }
+
+        return await client.PostAsync($"{url}{(url.Contains('?', StringComparison.Ordinal) ? "&" : "?")}handler={handler}", new FormUrlEncodedContent(values));
+    }
+
+    private async Task RunAsync(string json)
+    {
+        await using var scope = site.Factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().RunAsync(RecipeReader.Parse(json, AppContext.BaseDirectory));
+    }
+}
