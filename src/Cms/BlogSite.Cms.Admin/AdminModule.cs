@@ -89,6 +89,10 @@ public static class AdminModule
     public static IServiceCollection AddContentEditor(this IServiceCollection services, string contentType, string displayName, string pageName) =>
         services.AddSingleton(new ContentEditor(contentType, displayName, pageName));
 
+    /// Names the page that previews an item's versions in the site's theme.
+    public static IServiceCollection AddContentPreview(this IServiceCollection services, string pageName) =>
+        services.AddSingleton(new ContentPreviewPage(pageName));
+
     /// Adds a dashboard card counting the published items of <paramref name="contentType"/>.
     public static IServiceCollection AddPublishedCountCard(this IServiceCollection services, string contentType, string label) =>
         services.AddSingleton(new PublishedCountCard(contentType, label));

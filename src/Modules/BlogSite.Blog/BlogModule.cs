@@ -44,6 +44,7 @@ public static class BlogModule
         services.AddScoped<PostEditorChoices>();
         services.AddContentEditor(BlogContentDefinitions.BlogPost, "post", "/Admin/Posts/Edit");
         services.AddPublishedCountCard(BlogContentDefinitions.BlogPost, "published posts");
+        services.AddContentPreview("/Admin/Preview");
 
         // Search, feeds and discovery.
         services.AddScoped<BlogSearch>();

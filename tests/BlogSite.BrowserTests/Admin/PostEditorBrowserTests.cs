@@ -283,7 +283,7 @@ public sealed partial class PostEditorBrowserTests(EditorBrowserFixture site) : 
     [InlineData("/admin/taxonomies")]
     [InlineData("/admin/taxonomies/4tagstaxonomy0000000000000")]
     [InlineData("/admin/taxonomies/4categor1estaxonomy0000000")]
-    [InlineData("/admin/posts/bs7efety8rdd6sym4vj38n6nm5/versions")]
+    [InlineData("/admin/items/bs7efety8rdd6sym4vj38n6nm5/versions")]
     public async Task TheEditorsAdminPagesHaveNoSeriousAccessibilityProblems(string path)
     {
         var (context, page) = await site.SignInAsync("editor");

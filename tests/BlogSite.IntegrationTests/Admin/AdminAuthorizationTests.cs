@@ -23,7 +23,7 @@ public sealed class AdminAuthorizationTests(AdminSite site) : IClassFixture<Admi
             ["/admin/posts/new"] = ["Administrator", "Editor", "Author", "Contributor"],
             // A post the administrator owns: Authors and Contributors may edit and preview only their own.
             [$"/admin/posts/{AdminsPost}"] = ["Administrator", "Editor"],
-            [$"/admin/posts/{AdminsPost}/versions"] = ["Administrator", "Editor"],
+            [$"/admin/items/{AdminsPost}/versions"] = ["Administrator", "Editor"],
             [$"/admin/preview/{AdminsPost}"] = ["Administrator", "Editor"],
             ["/admin/media"] = ["Administrator", "Editor", "Author", "Contributor"],
             ["/admin/taxonomies"] = ["Administrator", "Editor"],
@@ -61,7 +61,7 @@ public sealed class AdminAuthorizationTests(AdminSite site) : IClassFixture<Admi
         {
             [$"/admin/posts/{AdminsPost}?handler=Save"] = ["Administrator", "Editor"],
             [$"/admin/posts/{AdminsPost}?handler=Unpublish"] = ["Administrator", "Editor"],
-            [$"/admin/posts/{AdminsPost}/versions?handler=Restore"] = ["Administrator", "Editor"],
+            [$"/admin/items/{AdminsPost}/versions?handler=Restore"] = ["Administrator", "Editor"],
             ["/admin/posts/new?handler=Save"] = ["Administrator", "Editor", "Author", "Contributor"],
             ["/admin/media?handler=Upload"] = ["Administrator", "Editor", "Author", "Contributor"],
             ["/admin/media?handler=Delete"] = ["Administrator", "Editor"],
@@ -121,7 +121,7 @@ public sealed class AdminAuthorizationTests(AdminSite site) : IClassFixture<Admi
     [InlineData("/admin/users")]
     [InlineData("/admin/posts/new")]
     [InlineData("/admin/posts/" + AdminsPost)]
-    [InlineData("/admin/posts/" + AdminsPost + "/versions")]
+    [InlineData("/admin/items/" + AdminsPost + "/versions")]
     [InlineData("/admin/preview/" + AdminsPost)]
     [InlineData("/admin/media")]
     [InlineData("/admin/media/thumbnail?path=x.png")]
@@ -157,7 +157,7 @@ public sealed class AdminAuthorizationTests(AdminSite site) : IClassFixture<Admi
     [InlineData("/admin/posts/markdown")]
     [InlineData("/admin/posts/" + AdminsPost + "?handler=Unpublish")]
     [InlineData("/admin/posts/" + AdminsPost + "?handler=Delete")]
-    [InlineData("/admin/posts/" + AdminsPost + "/versions?handler=Restore")]
+    [InlineData("/admin/items/" + AdminsPost + "/versions?handler=Restore")]
     [InlineData("/admin/media?handler=Upload")]
     [InlineData("/admin/media?handler=Delete")]
     [InlineData("/admin/taxonomies/" + BlogSite.Blog.BlogTaxonomies.TagsContentItemId + "?handler=Add")]

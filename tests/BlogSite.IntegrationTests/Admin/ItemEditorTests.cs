@@ -37,6 +37,48 @@ public sealed class ItemEditorTests(AdminSite site) : IClassFixture<AdminSite>
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/press-contacts")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("Page", "/")]
+    [InlineData("BlogPost", "/blog/")]
+    public async Task AnItemOfADraftableTypeIsRestoredFromItsHistoryAsTheNewDraft(string type, string pathPrefix)
+    {
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+        using var reader = site.NewClient();
+        var title = $"Restorable {type.ToLowerInvariant()}";
+        var path = pathPrefix + $"restorable-{type.ToLowerInvariant()}";
+        string url;
+        if (type == "BlogPost")
+        {
+            var form = (await PostEditorForm.OpenAsync(editor)).Set("Title", title).Set("Markdown", "The first words.");
+            using var created = await form.PostAsync("Publish");
+            url = created.Headers.Location!.OriginalString;
+            using var edited = await (await PostEditorForm.OpenAsync(editor, url.Split('/')[^1])).Set("Markdown", "Words to regret.").PostAsync("Save");
+        }
+        else
+        {
+            using var created = await PostAsync(editor, $"/admin/items/new?type={type}", "Publish", new()
+            {
+                ["Values[TitlePart.Title]"] = title, ["Values[MarkdownBodyPart.Markdown]"] = "The first words.",
+            });
+            url = created.Headers.Location!.OriginalString;
+            var edit = await FormOfAsync(editor, url);
+            edit["Values[MarkdownBodyPart.Markdown]"] = "Words to regret.";
+            using var edited = await PostAsync(editor, url, "Save", edit);
+        }
+
+        var id = url.Split('/')[^1];
+        var history = await HtmlPage.GetAsync(editor, $"/admin/items/{id}/versions");
+        var restore = history.Document.QuerySelectorAll("form[action*='handler=Restore']")[^1];
+        using var restored = await editor.PostAsync(restore.GetAttribute("action"), new FormUrlEncodedContent(
+            restore.QuerySelectorAll("input").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "")));
+
+        Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
+        Assert.Equal(url, restored.Headers.Location?.OriginalString);
+        Assert.Contains("The first words.", await editor.GetStringAsync(url), StringComparison.Ordinal);
+        Assert.Contains("The first words.", await reader.GetStringAsync(path), StringComparison.Ordinal);
+        Assert.Equal(3, (await HtmlPage.GetAsync(editor, $"/admin/items/{id}/versions")).Document.QuerySelectorAll("tbody tr").Length);
+    }
+
     [Fact]
     public async Task ASaveBasedOnAReplacedVersionIsRefusedAndKeepsTheText()
     {

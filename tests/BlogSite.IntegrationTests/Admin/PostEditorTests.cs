@@ -143,7 +143,7 @@ public abstract class PostEditorTests<TSite>(TSite site) : IClassFixture<TSite>
         using var editor = await AdminSite.SignedInAsync(site, "Editor");
         var id = await PublishNewAsync(editor, "Versioned post", "First words.");
         using var second = await (await PostEditorForm.OpenAsync(editor, id)).Set("Markdown", "Second words.").PostAsync("Save");
-        var history = await HtmlPage.GetAsync(editor, $"/admin/posts/{id}/versions");
+        var history = await HtmlPage.GetAsync(editor, $"/admin/items/{id}/versions");
         var restoreForms = history.Document.QuerySelectorAll("form[action$='handler=Restore']");
         var restore = restoreForms[^1];
 
@@ -152,7 +152,7 @@ public abstract class PostEditorTests<TSite>(TSite site) : IClassFixture<TSite>
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("First words.", (await PostEditorForm.OpenAsync(editor, id))["Markdown"]);
-        Assert.Equal(3, (await HtmlPage.GetAsync(editor, $"/admin/posts/{id}/versions")).Document.QuerySelectorAll("tbody tr").Length);
+        Assert.Equal(3, (await HtmlPage.GetAsync(editor, $"/admin/items/{id}/versions")).Document.QuerySelectorAll("tbody tr").Length);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed record AutosaveResponse(string Id, string Stamp, DateTime? SavedAt
             ["unschedule"] = Page("Unschedule"),
             ["unpublish"] = Page("Unpublish"),
             ["delete"] = Page("Delete"),
-            ["versions"] = links.GetPathByPage(context, "/Admin/Posts/Versions", null, new { id }) ?? "",
+            ["versions"] = links.GetPathByPage(context, "/Admin/Items/Versions", null, new { id }) ?? "",
             ["autosave"] = links.GetPathByName(context, PostEditorEndpoints.AutosaveName, new { id }) ?? "",
         });
     }

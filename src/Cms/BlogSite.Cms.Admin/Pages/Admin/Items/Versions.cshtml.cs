@@ -1,3 +1,4 @@
+using BlogSite.Cms.Admin.Editors;
 using BlogSite.Cms.Admin.Security;
 using BlogSite.Cms.Content.Editing;
 using BlogSite.Cms.Content.Model;
@@ -6,11 +7,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace BlogSite.Blog.Pages.Admin.Posts;
+namespace BlogSite.Cms.Admin.Pages.Admin.Items;
 
-/// /admin/posts/{id}/versions: who saved what when; any version can be restored as the new draft.
+/// /admin/items/{id}/versions, for items of every type: who saved what when; any version can be restored as the new
+/// draft, which then opens in the item's editor.
 [Authorize(Policy = AdminPermissions.AccessAdminPanel)]
-public sealed class VersionsModel(ContentDrafts drafts, ContentPermissionCheck permissions, SiteSettingsStore settings) : PageModel
+public sealed class VersionsModel(
+    ContentDrafts drafts, ContentPermissionCheck permissions, SiteSettingsStore settings, ContentEditors editors, IEnumerable<ContentPreviewPage> previews)
+    : PageModel
 {
     [TempData]
     public string? Message { get; set; }
@@ -18,6 +22,12 @@ public sealed class VersionsModel(ContentDrafts drafts, ContentPermissionCheck p
     public IReadOnlyList<ContentItem> Versions { get; private set; } = [];
 
     public ContentItem Latest => Versions.First(v => v.Latest);
+
+    /// Where a version is viewed in the site's theme, when a module offers that.
+    public string? PreviewPage => previews.FirstOrDefault()?.PageName;
+
+    /// The item's editor, where "Back" and a restore lead.
+    public string EditUrl => editors.EditUrl(Latest.ContentType, Latest.ContentItemId) ?? Url.Page("/Admin/Content/Index")!;
 
     private SiteSettings site = new([]);
 
@@ -52,7 +62,7 @@ public sealed class VersionsModel(ContentDrafts drafts, ContentPermissionCheck p
         }
 
         Message = $"Restored the version saved {SavedAt(old, nameZone: true)} as the new draft. Publish it to show it to readers.";
-        return RedirectToPage("/Admin/Posts/Edit", new { id });
+        return Redirect(EditUrl);
     }
 
     private async Task<IActionResult?> LoadAsync(string id, CancellationToken cancellationToken)
