@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using BlogSite.Cms.Content.Definitions;
-using BlogSite.Cms.Recipes.Execution;
 using BlogSite.Cms.Recipes.Export;
-using BlogSite.Cms.Recipes.Reading;
 using BlogSite.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -103,14 +101,13 @@ public sealed class ContentTypesAdminTests(AdminSite site) : IClassFixture<Admin
 
     private static async Task ImportAsync(IServiceProvider services, JsonObject recipe)
     {
-        await using var scope = services.CreateAsyncScope();
         var definitionsOnly = new JsonObject
         {
             ["name"] = "definitions",
             ["steps"] = new JsonArray([.. ((JsonArray)recipe["steps"]!).OfType<JsonObject>()
                 .Where(s => s["name"]?.GetValue<string>() == "ContentDefinition").Select(s => (JsonNode)s.DeepClone())]),
         };
-        await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().RunAsync(RecipeReader.Parse(definitionsOnly.ToJsonString(), AppContext.BaseDirectory));
+        await RecipeRunner.RunAsync(services, definitionsOnly.ToJsonString());
     }
 
     private static JsonNode? Json<T>(T value) => System.Text.Json.JsonSerializer.SerializeToNode(value, BlogSite.Cms.Content.Model.ContentJson.Options);

@@ -1,8 +1,6 @@
 using System.Net;
 using BlogSite.Cms.Recipes.Execution;
-using BlogSite.Cms.Recipes.Reading;
 using BlogSite.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BlogSite.IntegrationTests.Admin;
 
@@ -207,9 +205,5 @@ public sealed class ItemEditorTests(AdminSite site) : IClassFixture<AdminSite>
         return await client.PostAsync($"{url}{(url.Contains('?', StringComparison.Ordinal) ? "&" : "?")}handler={handler}", new FormUrlEncodedContent(values));
     }
 
-    private async Task RunAsync(string json)
-    {
-        await using var scope = site.Factory.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().RunAsync(RecipeReader.Parse(json, AppContext.BaseDirectory));
-    }
+    private Task<RecipeReport> RunAsync(string json) => RecipeRunner.RunAsync(site.Factory.Services, json);
 }

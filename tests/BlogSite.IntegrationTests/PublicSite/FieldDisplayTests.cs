@@ -1,7 +1,4 @@
-using BlogSite.Cms.Recipes.Execution;
-using BlogSite.Cms.Recipes.Reading;
 using BlogSite.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BlogSite.IntegrationTests.PublicSite;
 
@@ -11,8 +8,7 @@ public sealed class FieldDisplayTests(SqliteSiteFixture site) : IClassFixture<Sq
 {
     public async Task InitializeAsync()
     {
-        await using var scope = site.Factory.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().RunAsync(RecipeReader.Parse("""
+        await RecipeRunner.RunAsync(site.Factory.Services, """
             { "steps": [
               { "name": "ContentDefinition", "ContentTypes": [], "ContentParts": [ { "Name": "BlogPost", "Settings": {},
                 "ContentPartFieldDefinitionRecords": [
@@ -28,7 +24,7 @@ public sealed class FieldDisplayTests(SqliteSiteFixture site) : IClassFixture<Sq
                   "SourceUrl": { "Url": "https://www.un.org/securitycouncil/sanctions/1718", "Text": "1718 Committee" },
                   "FactChecked": { "Value": true },
                   "Sneaky": { "Url": "javascript:alert(1)", "Text": "Click me" } } } ] } ] }
-            """, AppContext.BaseDirectory));
+            """);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -1,7 +1,4 @@
-using BlogSite.Cms.Recipes.Execution;
-using BlogSite.Cms.Recipes.Reading;
 using BlogSite.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BlogSite.IntegrationTests.PublicSite;
 
@@ -12,8 +9,7 @@ public sealed class OrchardLandingPageTests(SqliteSiteFixture site) : IClassFixt
 {
     public async Task InitializeAsync()
     {
-        await using var scope = site.Factory.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().RunAsync(RecipeReader.Parse("""
+        await RecipeRunner.RunAsync(site.Factory.Services, """
             { "steps": [
               { "name": "ContentDefinition",
                 "ContentTypes": [
@@ -49,7 +45,7 @@ public sealed class OrchardLandingPageTests(SqliteSiteFixture site) : IClassFixt
                   "BagPart": { "ContentItems": [
                     { "ContentItemId": "4personone0000000000000000", "ContentType": "Person", "TitlePart": { "Title": "Min-ji" }, "Person": { "Role": { "Text": "Editor" } } },
                     { "ContentItemId": "4persontwo0000000000000000", "ContentType": "Person", "TitlePart": { "Title": "Tomas" }, "Person": { "Role": { "Text": "Researcher" } } } ] } } ] } ] }
-            """, AppContext.BaseDirectory));
+            """);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

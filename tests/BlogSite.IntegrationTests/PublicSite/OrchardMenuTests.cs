@@ -1,7 +1,4 @@
-using BlogSite.Cms.Recipes.Execution;
-using BlogSite.Cms.Recipes.Reading;
 using BlogSite.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BlogSite.IntegrationTests.PublicSite;
 
@@ -12,9 +9,7 @@ public sealed class OrchardMenuTests(SqliteSiteFixture site) : IClassFixture<Sql
     [Fact]
     public async Task AnOrchardCoreMenuWithNestedAndContentItemsRendersAndDropsUnsafeLinks()
     {
-        await using (var scope = site.Factory.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().RunAsync(RecipeReader.Parse("""
+        await RecipeRunner.RunAsync(site.Factory.Services, """
                 { "steps": [ { "name": "content", "Data": [ {
                   "ContentItemId": "4mainmenu00000000000000000", "ContentType": "Menu", "DisplayText": "Main Menu", "Latest": true, "Published": true,
                   "TitlePart": { "Title": "Main Menu" }, "AliasPart": { "Alias": "main-menu" }, "MenuPart": {},
@@ -25,8 +20,7 @@ public sealed class OrchardMenuTests(SqliteSiteFixture site) : IClassFixture<Sql
                         { "ContentType": "ContentMenuItem", "ContentItemId": "4menuitemabout000000000000", "DisplayText": "Who we are",
                           "ContentMenuItemPart": { "Name": "Who we are" },
                           "ContentMenuItem": { "SelectedContentItem": { "ContentItemIds": [ "4aboutpage0000000000000000" ] } } } ] } } ] } } ] } ] }
-                """, AppContext.BaseDirectory));
-        }
+                """);
 
         var page = await HtmlPage.GetAsync(site.Client, "/about");
         var menu = page.Document.QuerySelector("header nav[aria-label=Main]")!;

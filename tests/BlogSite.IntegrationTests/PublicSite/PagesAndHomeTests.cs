@@ -1,7 +1,5 @@
 using BlogSite.Cms.Recipes.Execution;
-using BlogSite.Cms.Recipes.Reading;
 using BlogSite.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BlogSite.IntegrationTests.PublicSite;
 
@@ -53,9 +51,5 @@ public sealed class PagesAndHomeTests(SqliteSiteFixture site) : IClassFixture<Sq
         await RunAsync($$"""{ "steps": [ { "name": "settings", "HomeRoute": { "ContentItemId": "{{BlogId}}" } } ] }""");
     }
 
-    private async Task RunAsync(string json)
-    {
-        await using var scope = site.Factory.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().RunAsync(RecipeReader.Parse(json, AppContext.BaseDirectory));
-    }
+    private Task<RecipeReport> RunAsync(string json) => RecipeRunner.RunAsync(site.Factory.Services, json);
 }

@@ -15,5 +15,11 @@ public sealed class ContentPartFieldDefinition
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }
 
+    /// The name editors and readers see: the definition's display name, else the technical name.
+    public string DisplayName =>
+        Settings["ContentPartFieldSettings"]?[nameof(DisplayName)] is JsonValue name && name.TryGetValue<string>(out var text) && text.Length > 0
+            ? text
+            : Name;
+
     public TSettings? SettingsOf<TSettings>() where TSettings : class => DefinitionSettings.Get<TSettings>(Settings);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using BlogSite.Cms.Content.Model;
 
 namespace BlogSite.Cms.Content.Definitions;
 
@@ -17,6 +18,10 @@ public sealed class ContentTypeDefinition
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }
+
+    /// The type's use of <typeparamref name="TPart"/>, whose settings say how the part behaves for this type.
+    public ContentTypePartDefinition? PartOf<TPart>() =>
+        ContentTypePartDefinitionRecords.Find(p => p.PartName == ContentParts.NameOf<TPart>());
 
     public bool HasPart(string partName) =>
         ContentTypePartDefinitionRecords.Exists(p => p.PartName == partName || p.Name == partName);

@@ -95,7 +95,7 @@ public sealed class ContentTypeEditor(ContentDefinitionStore store)
     public Task SetAutorouteAsync(string typeName, string? pattern, bool allowCustomPath, CancellationToken cancellationToken = default) =>
         store.ChangeAsync(definitions =>
         {
-            var part = TypeOf(definitions, typeName).ContentTypePartDefinitionRecords.Find(p => p.PartName == ContentParts.NameOf<AutoroutePart>())
+            var part = TypeOf(definitions, typeName).PartOf<AutoroutePart>()
                 ?? throw new ContentDefinitionException("Pattern", "Add the Autoroute part first.");
             if (!string.IsNullOrWhiteSpace(pattern) && !AutoroutePattern.TryParse(pattern, out _, out var error))
             {

@@ -31,7 +31,7 @@ public sealed class FieldDisplays(ContentDefinitionStore definitions, MarkdownRe
         {
             if (values[field.Name] is JsonObject stored && await ValueAsync(field.FieldName, stored, cancellationToken) is { } value)
             {
-                views.Add(new FieldView(field.Name, LabelOf(field), field.FieldName, value));
+                views.Add(new FieldView(field.Name, field.DisplayName, field.FieldName, value));
             }
         }
 
@@ -106,11 +106,6 @@ public sealed class FieldDisplays(ContentDefinitionStore definitions, MarkdownRe
 
         return links.Count > 0 ? links : null;
     }
-
-    private static string LabelOf(ContentPartFieldDefinition field) =>
-        field.Settings["ContentPartFieldSettings"]?["DisplayName"] is JsonValue name && name.TryGetValue<string>(out var text) && text.Length > 0
-            ? text
-            : field.Name;
 
     private static int PositionOf(ContentPartFieldDefinition field) =>
         field.Settings["ContentPartFieldSettings"]?["Position"] is JsonValue position

@@ -1,4 +1,5 @@
 using BlogSite.Cms.Content.Definitions;
+using BlogSite.Cms.Content.Parts;
 using BlogSite.Cms.Content.Settings;
 
 namespace BlogSite.Cms.Content.Editing;
@@ -9,7 +10,6 @@ public sealed record ContentEditorForm(ContentTypeDefinition Type, ContentPartDe
     public bool Draftable => DefinitionSettings.Get<ContentTypeSettings>(Type.Settings)?.Draftable ?? false;
 
     /// Whether the type's Autoroute settings offer "Set as home page".
-    public bool ShowsHomepageOption => Type.ContentTypePartDefinitionRecords
-        .Find(p => p.PartName == Model.ContentParts.NameOf<Parts.AutoroutePart>()) is { } part
-        && DefinitionSettings.Get<Parts.AutoroutePartSettings>(part.Settings) is { ShowHomepageOption: true };
+    public bool ShowsHomepageOption =>
+        Type.PartOf<AutoroutePart>() is { } part && DefinitionSettings.Get<AutoroutePartSettings>(part.Settings) is { ShowHomepageOption: true };
 }

@@ -84,7 +84,7 @@ public static class ContentEditorInputs
     private static IEnumerable<EditorInput> FieldInputs(string typeName, ContentPartFieldDefinition field, JsonObject? stored, SiteSettings site)
     {
         var key = $"{typeName}.{field.Name}";
-        var label = field.Settings["ContentPartFieldSettings"]?["DisplayName"]?.ToString() ?? field.Name;
+        var label = field.DisplayName;
         var own = field.Settings[$"{field.FieldName}Settings"] as JsonObject;
         var hint = own?["Hint"]?.ToString();
         var required = own?[Required] is JsonValue r && r.TryGetValue<bool>(out var isRequired) && isRequired;

@@ -12,7 +12,7 @@ public sealed class AutoroutePaths(ContentDefinitionStore definitions, ContentSt
     {
         ArgumentNullException.ThrowIfNull(item);
         var type = (await definitions.GetAsync(cancellationToken)).Type(item.ContentType);
-        var settings = type?.ContentTypePartDefinitionRecords.Find(p => p.PartName == ContentParts.NameOf<AutoroutePart>()) is { } part
+        var settings = type?.PartOf<AutoroutePart>() is { } part
             ? DefinitionSettings.Get<AutoroutePartSettings>(part.Settings)
             : null;
         if (settings?.Pattern is not { Length: > 0 } source || !AutoroutePattern.TryParse(source, out var pattern, out _))

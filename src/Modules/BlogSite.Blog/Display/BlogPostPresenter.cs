@@ -14,9 +14,6 @@ public sealed class BlogPostPresenter(TermCatalog terms, MarkdownRenderer markdo
 {
     private const int WordsPerMinute = 220;
 
-    /// The post's own fields that its page shows in their places; any other field gets its default display.
-    private static readonly string[] ShownByThePost =
-        [nameof(BlogPost.Subtitle), nameof(BlogPost.Image), nameof(BlogPost.Category), nameof(BlogPost.Tags)];
 
     public async Task<PostSummary> SummaryAsync(ContentItem post, CancellationToken cancellationToken)
     {
@@ -51,7 +48,7 @@ public sealed class BlogPostPresenter(TermCatalog terms, MarkdownRenderer markdo
             own?.FirstImage is { } image ? $"/media/{image.TrimStart('/')}" : null,
             ReadingMinutes(body))
         {
-            Fields = await fields.OfAsync(post, ShownByThePost, cancellationToken),
+            Fields = await fields.OfAsync(post, BlogPost.LaidOutFields, cancellationToken),
         };
     }
 

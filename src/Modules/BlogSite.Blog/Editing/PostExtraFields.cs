@@ -11,32 +11,27 @@ public sealed class PostExtraFields(ContentEditorForms forms)
     /// Posted with the editor's form, so a save that carries no extra fields (an older page) changes none.
     public const string PresentKey = "__present";
 
-    private static readonly string[] LaidOutByTheEditor =
-        [nameof(BlogPost.Subtitle), nameof(BlogPost.Image), nameof(BlogPost.Category), nameof(BlogPost.Tags)];
-
-    public async Task<IReadOnlyList<EditorInput>> InputsAsync(ContentItem? post, CancellationToken cancellationToken = default)
-    {
-        if (await forms.ForAsync(BlogContentDefinitions.BlogPost, post, cancellationToken) is not { } form)
-        {
-            return [];
-        }
-
-        var prefix = BlogContentDefinitions.BlogPost + ".";
-        return [.. form.Inputs.Where(i => i.Key.StartsWith(prefix, StringComparison.Ordinal)
-            && !LaidOutByTheEditor.Contains(i.Key[prefix.Length..].Split('.')[0], StringComparer.Ordinal))];
-    }
+    public async Task<IReadOnlyList<EditorInput>> InputsAsync(ContentItem? post, CancellationToken cancellationToken = default) =>
+        await forms.ForAsync(BlogContentDefinitions.BlogPost, post, cancellationToken) is { } form ? ExtraOf(form) : [];
 
     /// Writes the posted extra fields into <paramref name="post"/>; returns what is wrong with them, by input key.
     public async Task<IReadOnlyDictionary<string, string>> ApplyAsync(PostForm form, ContentItem post, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
         var problems = new Dictionary<string, string>();
-        if (!form.Extra.ContainsKey(PresentKey) || await forms.ForAsync(BlogContentDefinitions.BlogPost, post, cancellationToken) is not { } editor)
+        if (form.Extra.ContainsKey(PresentKey) && await forms.ForAsync(BlogContentDefinitions.BlogPost, post, cancellationToken) is { } editor)
         {
-            return problems;
+            ContentEditorInputs.Apply(ExtraOf(editor), form.Extra, post, editor.Site, problems);
         }
 
-        ContentEditorInputs.Apply(await InputsAsync(post, cancellationToken), form.Extra, post, editor.Site, problems);
         return problems;
+    }
+
+    /// The inputs of the type's own fields but those the post editor lays out itself.
+    private static IReadOnlyList<EditorInput> ExtraOf(ContentEditorForm form)
+    {
+        var prefix = BlogContentDefinitions.BlogPost + ".";
+        return [.. form.Inputs.Where(i => i.Key.StartsWith(prefix, StringComparison.Ordinal)
+            && !BlogPost.LaidOutFields.Contains(i.Key[prefix.Length..].Split('.')[0], StringComparer.Ordinal))];
     }
 }

@@ -7,6 +7,10 @@ namespace BlogSite.Blog.Parts;
 public sealed record BlogPost(
     TextField? Subtitle = null, MediaField? Image = null, TaxonomyField? Category = null, TaxonomyField? Tags = null)
 {
+    /// The fields the post's page and editor lay out in places of their own; any other field the type gains gets its
+    /// kind's default input and display.
+    public static IReadOnlyList<string> LaidOutFields { get; } = [nameof(Subtitle), nameof(Image), nameof(Category), nameof(Tags)];
+
     public string? FirstImage => Image?.Paths is [var first, ..] && first.Length > 0 ? first : null;
 
     public string? CategoryId => Category?.TermContentItemIds is [var first, ..] ? first : null;

@@ -64,7 +64,7 @@ public sealed class EditPostModel(
         SaveAsync(id, ContentSaveIntent.Preview, cancellationToken);
 
     public Task<IActionResult> OnPostUnpublishAsync(string id, CancellationToken cancellationToken) =>
-        ActAsync(id, state => state.CanPublish, async post =>
+        ActAsync(id, state => state.CanPublish, backToList: false, async post =>
         {
             await editor.UnpublishAsync(post, cancellationToken);
             return "Unpublished: readers no longer see this post.";
@@ -72,21 +72,19 @@ public sealed class EditPostModel(
 
     /// Cancels the schedule; the scheduled version stays in the history as a draft.
     public Task<IActionResult> OnPostUnscheduleAsync(string id, CancellationToken cancellationToken) =>
-        ActAsync(id, state => state.CanPublish, async post =>
+        ActAsync(id, state => state.CanPublish, backToList: false, async post =>
             await editor.UnscheduleAsync(post, cancellationToken)
                 ? "Schedule cancelled: nothing will be published automatically."
                 : "The post was not scheduled.",
             cancellationToken);
 
-    public async Task<IActionResult> OnPostDeleteAsync(string id, CancellationToken cancellationToken)
-    {
-        var deleted = await ActAsync(id, state => state.CanDelete, async post =>
+    /// Deletes the post with its versions and goes back to the content list.
+    public Task<IActionResult> OnPostDeleteAsync(string id, CancellationToken cancellationToken) =>
+        ActAsync(id, state => state.CanDelete, backToList: true, async post =>
         {
             await editor.DeleteAsync(post, cancellationToken);
             return $"Deleted '{post.DisplayText}'.";
         }, cancellationToken);
-        return deleted is RedirectToPageResult ? RedirectToPage("/Admin/Content/Index") : deleted;
-    }
 
     private async Task<IActionResult> SaveAsync(string id, ContentSaveIntent intent, CancellationToken cancellationToken)
     {
@@ -136,9 +134,10 @@ public sealed class EditPostModel(
         return RedirectToPage(new { id = saved.ContentItemId });
     }
 
-    /// An action on a stored post that needs <paramref name="allowed"/>; it returns the message to show.
+    /// An action on a stored post that needs <paramref name="allowed"/>; it returns the message to show, on the post
+    /// or, with <paramref name="backToList"/>, on the content list.
     private async Task<IActionResult> ActAsync(
-        string id, Func<PostEditorState, bool> allowed, Func<ContentItem, Task<string>> action, CancellationToken cancellationToken)
+        string id, Func<PostEditorState, bool> allowed, bool backToList, Func<ContentItem, Task<string>> action, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } refused)
         {
@@ -151,7 +150,7 @@ public sealed class EditPostModel(
         }
 
         Message = await action(post);
-        return RedirectToPage(new { id = post.ContentItemId });
+        return backToList ? RedirectToPage("/Admin/Content/Index") : RedirectToPage(new { id = post.ContentItemId });
     }
 
     /// Loads the post and the user's permissions on it; returns the response when the user may not edit it.
