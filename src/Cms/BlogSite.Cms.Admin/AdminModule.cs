@@ -4,6 +4,7 @@ using BlogSite.Cms.Admin.Queries;
 using BlogSite.Cms.Admin.Security;
 using BlogSite.Cms.Content;
 using BlogSite.Cms.Content.Features;
+using BlogSite.Cms.Content.Menus;
 using BlogSite.Cms.Content.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -80,6 +81,7 @@ public static class AdminModule
 
         // Content editors that modules register for their types.
         services.AddSingleton<ContentEditors>();
+        services.AddContentEditor(MenuDefinitions.Menu, "Menu", "/Admin/Menus/Edit");
 
         services.AddRazorPages();
         return services;

@@ -90,12 +90,14 @@ public static class CmsContentModule
         services.AddScoped<TermCatalog>();
         services.AddScoped<TaxonomyEditor>();
         services.AddScoped<TermUsages>();
-        services.AddScoped<TaxonomySaver>();
+        services.AddScoped<LiveItemSaver>();
         services.AddScoped<RouteResolver>();
         services.AddScoped<RouteAvailability>();
         services.AddScoped<AutoroutePaths>();
         services.AddScoped<HomeRoute>();
         services.AddScoped<MenuQueries>();
+        services.AddScoped<MenuTargets>();
+        services.AddScoped<MenuEditor>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<FieldDisplays>();
         services.AddScoped<NestedItemDisplays>();

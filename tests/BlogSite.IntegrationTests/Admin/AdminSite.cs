@@ -59,6 +59,23 @@ public partial class AdminSite : IAsyncLifetime
         return TokenPattern().Match(html).Groups["token"].Value;
     }
 
+    /// Posts a form to a page's handler with the page's antiforgery token (unless the fields carry one); a field may
+    /// repeat through <paramref name="more"/>.
+    public static async Task<HttpResponseMessage> PostFormAsync(
+        HttpClient client, string page, string handler, Dictionary<string, string> fields, params (string Key, string Value)[] more)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(fields);
+        var values = fields.Concat(more.Select(m => KeyValuePair.Create(m.Key, m.Value))).ToList();
+        if (!fields.ContainsKey("__RequestVerificationToken"))
+        {
+            values.Add(KeyValuePair.Create("__RequestVerificationToken", await TokenAsync(client, page)));
+        }
+
+        var separator = page.Contains('?', StringComparison.Ordinal) ? "&" : "?";
+        return await client.PostAsync($"{page}{separator}handler={handler}", new FormUrlEncodedContent(values));
+    }
+
     public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password, string? returnUrl = null)
     {
         var token = await TokenAsync(client, "/login");

@@ -15,18 +15,18 @@ public sealed class ContentTypesAdminTests(AdminSite site) : IClassFixture<Admin
     public async Task AnEventTypeWithADateFieldCreatedInTheAdminTravelsToAnotherSiteByExport()
     {
         using var admin = await AdminSite.SignedInAsync(site, "Administrator");
-        using var created = await PostAsync(admin, "/admin/content-types", "Create", new()
+        using var created = await AdminSite.PostFormAsync(admin, "/admin/content-types", "Create", new()
         {
             ["type.DisplayName"] = "Event", ["type.Creatable"] = "true", ["type.Listable"] = "true", ["type.Draftable"] = "true", ["type.Versionable"] = "true",
             ["parts"] = "TitlePart",
         }, ("parts", "AutoroutePart"));
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         Assert.Equal("/admin/content-types/Event", created.Headers.Location?.OriginalString);
-        using var field = await PostAsync(admin, "/admin/content-types/Event", "AddField", new()
+        using var field = await AdminSite.PostFormAsync(admin, "/admin/content-types/Event", "AddField", new()
         {
             ["field.Kind"] = "DateTimeField", ["field.DisplayName"] = "Starts at", ["field.Hint"] = "In the site's time zone.", ["field.Required"] = "true",
         });
-        using var pattern = await PostAsync(admin, "/admin/content-types/Event", "Autoroute", new()
+        using var pattern = await AdminSite.PostFormAsync(admin, "/admin/content-types/Event", "Autoroute", new()
         {
             ["pattern"] = "events/{{ Model.ContentItem | display_text | slugify }}", ["allowCustomPath"] = "true",
         });
@@ -52,9 +52,9 @@ public sealed class ContentTypesAdminTests(AdminSite site) : IClassFixture<Admin
     {
         using var admin = await AdminSite.SignedInAsync(site, "Administrator");
 
-        using var badName = await PostAsync(admin, "/admin/content-types", "Create", new() { ["type.DisplayName"] = "Odd", ["type.Name"] = "9 lives" });
-        using var takenName = await PostAsync(admin, "/admin/content-types", "Create", new() { ["type.DisplayName"] = "Blog Post", ["type.Name"] = "BlogPost" });
-        using var badPattern = await PostAsync(admin, "/admin/content-types/Page", "Autoroute", new() { ["pattern"] = "{{ Model.ContentItem | " });
+        using var badName = await AdminSite.PostFormAsync(admin, "/admin/content-types", "Create", new() { ["type.DisplayName"] = "Odd", ["type.Name"] = "9 lives" });
+        using var takenName = await AdminSite.PostFormAsync(admin, "/admin/content-types", "Create", new() { ["type.DisplayName"] = "Blog Post", ["type.Name"] = "BlogPost" });
+        using var badPattern = await AdminSite.PostFormAsync(admin, "/admin/content-types/Page", "Autoroute", new() { ["pattern"] = "{{ Model.ContentItem | " });
 
         Assert.Contains("must start with a letter", await badName.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("already a type or part named", await takenName.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -77,14 +77,6 @@ public sealed class ContentTypesAdminTests(AdminSite site) : IClassFixture<Admin
         Assert.StartsWith("/admin/denied", list.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
         Assert.StartsWith("/admin/denied", create.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
         Assert.Null((await DefinitionsAsync(site.Factory.Services)).Type("Sneaky"));
-    }
-
-    private static async Task<HttpResponseMessage> PostAsync(
-        HttpClient client, string page, string handler, Dictionary<string, string> fields, params (string Key, string Value)[] more)
-    {
-        var values = fields.Select(f => KeyValuePair.Create(f.Key, f.Value)).Concat(more.Select(m => KeyValuePair.Create(m.Key, m.Value))).ToList();
-        values.Add(KeyValuePair.Create("__RequestVerificationToken", await AdminSite.TokenAsync(client, page)));
-        return await client.PostAsync($"{page}?handler={handler}", new FormUrlEncodedContent(values));
     }
 
     private static async Task<ContentDefinitionDocument> DefinitionsAsync(IServiceProvider services)

@@ -14,7 +14,7 @@ public sealed class ItemEditorTests(AdminSite site) : IClassFixture<AdminSite>
         using var editor = await AdminSite.SignedInAsync(site, "Editor");
         using var reader = site.NewClient();
 
-        using var draft = await PostAsync(editor, "/admin/items/new?type=Page", "Save", new()
+        using var draft = await AdminSite.PostFormAsync(editor, "/admin/items/new?type=Page", "Save", new()
         {
             ["Values[TitlePart.Title]"] = "Press contacts", ["Values[MarkdownBodyPart.Markdown]"] = "Write to **us**.",
         });
@@ -23,15 +23,15 @@ public sealed class ItemEditorTests(AdminSite site) : IClassFixture<AdminSite>
         Assert.StartsWith("/admin/items/", url, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/press-contacts")).StatusCode);
 
-        using var published = await PostAsync(editor, url, "Publish", await FormOfAsync(editor, url));
+        using var published = await AdminSite.PostFormAsync(editor, url, "Publish", await FormOfAsync(editor, url));
         Assert.Contains("<strong>us</strong>", await reader.GetStringAsync("/press-contacts"), StringComparison.Ordinal);
 
         var edit = await FormOfAsync(editor, url);
         edit["Values[MarkdownBodyPart.Markdown]"] = "A draft nobody sees yet.";
-        using var saved = await PostAsync(editor, url, "Save", edit);
+        using var saved = await AdminSite.PostFormAsync(editor, url, "Save", edit);
         Assert.DoesNotContain("nobody sees", await reader.GetStringAsync("/press-contacts"), StringComparison.Ordinal);
 
-        using var unpublished = await PostAsync(editor, url, "Unpublish", await FormOfAsync(editor, url));
+        using var unpublished = await AdminSite.PostFormAsync(editor, url, "Unpublish", await FormOfAsync(editor, url));
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/press-contacts")).StatusCode);
     }
 
@@ -54,14 +54,14 @@ public sealed class ItemEditorTests(AdminSite site) : IClassFixture<AdminSite>
         }
         else
         {
-            using var created = await PostAsync(editor, $"/admin/items/new?type={type}", "Publish", new()
+            using var created = await AdminSite.PostFormAsync(editor, $"/admin/items/new?type={type}", "Publish", new()
             {
                 ["Values[TitlePart.Title]"] = title, ["Values[MarkdownBodyPart.Markdown]"] = "The first words.",
             });
             url = created.Headers.Location!.OriginalString;
             var edit = await FormOfAsync(editor, url);
             edit["Values[MarkdownBodyPart.Markdown]"] = "Words to regret.";
-            using var edited = await PostAsync(editor, url, "Save", edit);
+            using var edited = await AdminSite.PostFormAsync(editor, url, "Save", edit);
         }
 
         var id = url.Split('/')[^1];
@@ -82,15 +82,15 @@ public sealed class ItemEditorTests(AdminSite site) : IClassFixture<AdminSite>
     {
         using var first = await AdminSite.SignedInAsync(site, "Editor");
         using var second = await AdminSite.SignedInAsync(site, "Administrator");
-        using var created = await PostAsync(first, "/admin/items/new?type=Page", "Publish", new() { ["Values[TitlePart.Title]"] = "Shared page" });
+        using var created = await AdminSite.PostFormAsync(first, "/admin/items/new?type=Page", "Publish", new() { ["Values[TitlePart.Title]"] = "Shared page" });
         var url = created.Headers.Location!.OriginalString;
         var firstForm = await FormOfAsync(first, url);
         var secondForm = await FormOfAsync(second, url);
 
         firstForm["Values[MarkdownBodyPart.Markdown]"] = "First.";
         secondForm["Values[MarkdownBodyPart.Markdown]"] = "Second.";
-        using var firstSave = await PostAsync(first, url, "Save", firstForm);
-        using var secondSave = await PostAsync(second, url, "Save", secondForm);
+        using var firstSave = await AdminSite.PostFormAsync(first, url, "Save", firstForm);
+        using var secondSave = await AdminSite.PostFormAsync(second, url, "Save", secondForm);
 
         Assert.Equal(HttpStatusCode.Redirect, firstSave.StatusCode);
         Assert.Equal(HttpStatusCode.OK, secondSave.StatusCode);
@@ -114,12 +114,12 @@ public sealed class ItemEditorTests(AdminSite site) : IClassFixture<AdminSite>
             """);
         using var editor = await AdminSite.SignedInAsync(site, "Editor");
 
-        using var missingDate = await PostAsync(editor, "/admin/items/new?type=Event", "Publish", new() { ["Values[TitlePart.Title]"] = "Briefing" });
-        using var badLink = await PostAsync(editor, "/admin/items/new?type=Event", "Publish", new()
+        using var missingDate = await AdminSite.PostFormAsync(editor, "/admin/items/new?type=Event", "Publish", new() { ["Values[TitlePart.Title]"] = "Briefing" });
+        using var badLink = await AdminSite.PostFormAsync(editor, "/admin/items/new?type=Event", "Publish", new()
         {
             ["Values[TitlePart.Title]"] = "Briefing", ["Values[Event.StartsAt.Value]"] = "2030-05-01T18:30", ["Values[Event.Tickets.Url]"] = "javascript:alert(1)",
         });
-        using var published = await PostAsync(editor, "/admin/items/new?type=Event", "Publish", new()
+        using var published = await AdminSite.PostFormAsync(editor, "/admin/items/new?type=Event", "Publish", new()
         {
             ["Values[TitlePart.Title]"] = "Briefing", ["Values[Event.StartsAt.Value]"] = "2030-05-01T18:30",
             ["Values[Event.Tickets.Url]"] = "https://tickets.example.org/briefing", ["Values[Event.Tickets.Text]"] = "Book a seat",
@@ -152,8 +152,8 @@ public sealed class ItemEditorTests(AdminSite site) : IClassFixture<AdminSite>
         using var contributor = await AdminSite.SignedInAsync(site, "Contributor");
         using var author = await AdminSite.SignedInAsync(site, "Author");
 
-        using var draft = await PostAsync(contributor, "/admin/items/new?type=Page", "Save", new() { ["Values[TitlePart.Title]"] = "Contributor's page" });
-        using var publish = await PostAsync(contributor, draft.Headers.Location!.OriginalString, "Publish", await FormOfAsync(contributor, draft.Headers.Location!.OriginalString));
+        using var draft = await AdminSite.PostFormAsync(contributor, "/admin/items/new?type=Page", "Save", new() { ["Values[TitlePart.Title]"] = "Contributor's page" });
+        using var publish = await AdminSite.PostFormAsync(contributor, draft.Headers.Location!.OriginalString, "Publish", await FormOfAsync(contributor, draft.Headers.Location!.OriginalString));
         using var others = await author.GetAsync("/admin/items/4aboutpage0000000000000000");
 
         Assert.Equal(HttpStatusCode.Redirect, draft.StatusCode);
@@ -171,10 +171,10 @@ public sealed class ItemEditorTests(AdminSite site) : IClassFixture<AdminSite>
         using var editor = await AdminSite.SignedInAsync(site, "Editor");
         using var reader = site.NewClient();
 
-        using var refused = await PostAsync(editor, About, "Home", await FormOfAsync(editor, About));
-        using var toAbout = await PostAsync(admin, About, "Home", await FormOfAsync(admin, About));
+        using var refused = await AdminSite.PostFormAsync(editor, About, "Home", await FormOfAsync(editor, About));
+        using var toAbout = await AdminSite.PostFormAsync(admin, About, "Home", await FormOfAsync(admin, About));
         var aboutHome = await reader.GetStringAsync("/");
-        using var toBlog = await PostAsync(admin, Blog, "Home", await FormOfAsync(admin, Blog));
+        using var toBlog = await AdminSite.PostFormAsync(admin, Blog, "Home", await FormOfAsync(admin, Blog));
         var blogHome = await reader.GetStringAsync("/");
 
         Assert.StartsWith("/admin/denied", refused.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
@@ -192,17 +192,6 @@ public sealed class ItemEditorTests(AdminSite site) : IClassFixture<AdminSite>
         return page.Document.QuerySelectorAll("main form input[name], main form textarea[name]")
             .Where(e => e.GetAttribute("type") != "checkbox")
             .ToDictionary(e => e.GetAttribute("name")!, e => e.TagName == "TEXTAREA" ? e.TextContent : e.GetAttribute("value") ?? "");
-    }
-
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, string handler, Dictionary<string, string> fields)
-    {
-        var values = new Dictionary<string, string>(fields);
-        if (!values.ContainsKey("__RequestVerificationToken"))
-        {
-            values["__RequestVerificationToken"] = await AdminSite.TokenAsync(client, url);
-        }
-
-        return await client.PostAsync($"{url}{(url.Contains('?', StringComparison.Ordinal) ? "&" : "?")}handler={handler}", new FormUrlEncodedContent(values));
     }
 
     private Task<RecipeReport> RunAsync(string json) => RecipeRunner.RunAsync(site.Factory.Services, json);

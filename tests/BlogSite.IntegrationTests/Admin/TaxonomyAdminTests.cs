@@ -15,12 +15,6 @@ public abstract class TaxonomyAdminTests<TSite>(TSite site) : IClassFixture<TSit
 
     private static RecipeTerm Tag(string name) => SetupRecipe.Instance.TaxonomyTerms.Single(t => t.Taxonomy == "tags" && t.Name == name);
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string page, string handler, Dictionary<string, string> fields)
-    {
-        fields["__RequestVerificationToken"] = await AdminSite.TokenAsync(client, page);
-        return await client.PostAsync($"{page}?handler={handler}", new FormUrlEncodedContent(fields));
-    }
-
     [Fact]
     public async Task RenamingAndReSluggingATagShowsOnItsPostsAtOnceAndTheOldAddressRedirects()
     {
@@ -29,7 +23,7 @@ public abstract class TaxonomyAdminTests<TSite>(TSite site) : IClassFixture<TSit
         var tag = Tag("SWIFT");
         var post = SetupRecipe.Instance.Posts.First(p => SetupRecipe.TermIdsOf(p, "Tags").Contains(tag.Id));
 
-        using var response = await PostAsync(editor, Tags, "Update", new() { ["Input.TermId"] = tag.Id, ["Input.Name"] = "SWIFT network", ["Input.Slug"] = "swift-network" });
+        using var response = await AdminSite.PostFormAsync(editor, Tags, "Update", new() { ["Input.TermId"] = tag.Id, ["Input.Name"] = "SWIFT network", ["Input.Slug"] = "swift-network" });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("SWIFT network", await reader.GetStringAsync(SetupRecipe.PathOf(post)), StringComparison.Ordinal);
@@ -46,7 +40,7 @@ public abstract class TaxonomyAdminTests<TSite>(TSite site) : IClassFixture<TSit
         var (source, target) = (Tag("Banking"), Tag("Cybercrime"));
         var moved = SetupRecipe.Instance.PostsIn(source).Select(SetupRecipe.TitleOf).ToList();
 
-        using var response = await PostAsync(editor, Tags, "Merge", new() { ["sourceId"] = source.Id, ["targetId"] = target.Id });
+        using var response = await AdminSite.PostFormAsync(editor, Tags, "Merge", new() { ["sourceId"] = source.Id, ["targetId"] = target.Id });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var targetPage = await HtmlPage.GetAsync(reader, target.Url);
@@ -61,10 +55,10 @@ public abstract class TaxonomyAdminTests<TSite>(TSite site) : IClassFixture<TSit
         using var reader = site.NewClient();
         var parent = SetupRecipe.Instance.TaxonomyTerms.First(t => t.Taxonomy == "categories" && t.ParentId is null);
 
-        using var added = await PostAsync(editor, Categories, "Add", new() { ["Input.Name"] = "Maritime interdiction", ["Input.ParentId"] = parent.Id });
+        using var added = await AdminSite.PostFormAsync(editor, Categories, "Add", new() { ["Input.Name"] = "Maritime interdiction", ["Input.ParentId"] = parent.Id });
         var tree = await HtmlPage.GetAsync(editor, Categories);
         var newId = tree.Document.QuerySelector("li[data-term='Maritime interdiction'] input[name=termId]")!.GetAttribute("value")!;
-        using var moved = await PostAsync(editor, Categories, "Move", new() { ["termId"] = newId, ["offset"] = "-1" });
+        using var moved = await AdminSite.PostFormAsync(editor, Categories, "Move", new() { ["termId"] = newId, ["offset"] = "-1" });
 
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         var names = (await HtmlPage.GetAsync(editor, Categories)).Document.QuerySelectorAll("li[data-term]").Select(li => li.GetAttribute("data-term")).ToList();
@@ -81,7 +75,7 @@ public abstract class TaxonomyAdminTests<TSite>(TSite site) : IClassFixture<TSit
     {
         using var editor = await AdminSite.SignedInAsync(site, "Editor");
 
-        using var response = await PostAsync(editor, Tags, "Add", new() { ["Input.Name"] = "Duplicate", ["Input.Slug"] = Tag("Bangladesh Bank").Url.Split('/')[^1] });
+        using var response = await AdminSite.PostFormAsync(editor, Tags, "Add", new() { ["Input.Name"] = "Duplicate", ["Input.Slug"] = Tag("Bangladesh Bank").Url.Split('/')[^1] });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
@@ -113,7 +107,7 @@ public abstract class TaxonomyAdminTests<TSite>(TSite site) : IClassFixture<TSit
         var tag = Tag("Africa");
         var post = SetupRecipe.Instance.PostsIn(tag).First();
 
-        using var response = await PostAsync(editor, Tags, "Delete", new() { ["termId"] = tag.Id });
+        using var response = await AdminSite.PostFormAsync(editor, Tags, "Delete", new() { ["termId"] = tag.Id });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.DoesNotContain($"href=\"{tag.Url}\"", await reader.GetStringAsync(SetupRecipe.PathOf(post)), StringComparison.Ordinal);

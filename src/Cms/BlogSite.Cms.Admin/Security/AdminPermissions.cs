@@ -21,11 +21,12 @@ public static class AdminPermissions
     public const string ManageMediaContent = "ManageMediaContent";
     public const string ManageOwnMedia = "ManageOwnMedia";
     public const string EditContentTypes = "EditContentTypes";
+    public const string ManageMenu = "ManageMenu";
 
     public static IReadOnlyList<string> All { get; } =
     [
         AccessAdminPanel, Import, Export, ManageRemoteClients, ManageSettings, ManageUsers,
         PublishContent, PublishOwnContent, DeleteContent, DeleteOwnContent, EditContent, EditOwnContent,
-        PreviewContent, PreviewOwnContent, ManageTaxonomies, ManageMediaContent, ManageOwnMedia, EditContentTypes,
+        PreviewContent, PreviewOwnContent, ManageTaxonomies, ManageMediaContent, ManageOwnMedia, EditContentTypes, ManageMenu,
     ];
 }

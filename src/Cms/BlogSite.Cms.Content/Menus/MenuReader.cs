@@ -61,7 +61,8 @@ public static class MenuReader
         }
     }
 
-    private static string? SelectedItemOf(JsonObject item) =>
+    /// The id of the item a content menu item leads to, or null for any other item.
+    public static string? SelectedItemOf(JsonObject item) =>
         item["ContentType"]?.GetValue<string>() == ContentMenuItemType
         && item[ContentMenuItemType]?["SelectedContentItem"]?["ContentItemIds"] is JsonArray { Count: > 0 } ids
         && ids[0] is JsonValue id && id.TryGetValue<string>(out var selected)

@@ -1,56 +1,26 @@
 using System.Text.Json.Nodes;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Routing;
-using BlogSite.Cms.Content.Storage;
 using static BlogSite.Cms.Content.Taxonomies.TermTree;
-using Microsoft.EntityFrameworkCore;
 
 namespace BlogSite.Cms.Content.Taxonomies;
 
 /// Changes a taxonomy's terms as Orchard Core stores them (a tree inside the taxonomy item) and keeps the items that
 /// use a term in step: a merged or deleted term leaves no dangling ids, a renamed tag's cached name follows. The
 /// taxonomy is saved through the content store, so a re-slugged term's old URL answers with a 301.
-public sealed class TaxonomyEditor(CmsDbContext db, ContentStore store, TaxonomySaver saver, TermUsages usages)
+public sealed class TaxonomyEditor(ContentStore store, LiveItemSaver saver, TermUsages usages)
 {
     public async Task<ContentItem?> GetAsync(string taxonomyId, CancellationToken cancellationToken = default) =>
         await store.GetLatestAsync(taxonomyId, cancellationToken) is { } item && Taxonomy.Is(item) ? item : null;
 
     /// Runs <paramref name="change"/> (one or more of this editor's edits) in one transaction. A refused change
     /// leaves nothing changed and says which field was at fault.
-    public async Task<TaxonomyChange> ChangeAsync(Func<Task<string>> change, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(change);
-        await using var transaction = await store.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            var message = await change();
-            await transaction.CommitAsync(cancellationToken);
-            return new TaxonomyChange(message);
-        }
-        catch (TaxonomyEditException e)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            return new TaxonomyChange(null, e.Field, e.Message);
-        }
-        catch (ContentConflictException e)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            return new TaxonomyChange(null, "Slug", e.Message);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // A post using the term was saved at the same moment; nothing was changed, so trying again is safe.
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            return new TaxonomyChange(null, "TermId", "A post using this term was saved at the same moment; nothing was changed. Try again.");
-        }
-    }
+    public Task<ContentChange> ChangeAsync(Func<Task<string>> change, CancellationToken cancellationToken = default) =>
+        saver.RunAsync(change, cancellationToken);
 
     public async Task<string> AddTermAsync(string taxonomyId, string name, string? slug, string? parentId, CancellationToken cancellationToken = default)
     {
-        var (_, termId) = await saver.EditAsync(taxonomyId, taxonomy =>
+        var (_, termId) = await saver.EditAsync(taxonomyId, Taxonomy.ContentType, taxonomy =>
         {
             var siblings = parentId is null ? Roots(taxonomy) : Children(Find(taxonomy, parentId, "ParentId"));
             var term = NewTerm(taxonomy);
@@ -64,7 +34,7 @@ public sealed class TaxonomyEditor(CmsDbContext db, ContentStore store, Taxonomy
     /// Renames and re-slugs a term; the items that use it keep using it.
     public async Task UpdateTermAsync(string taxonomyId, string termId, string name, string? slug, CancellationToken cancellationToken = default)
     {
-        var (taxonomy, _) = await saver.EditAsync(taxonomyId, taxonomy =>
+        var (taxonomy, _) = await saver.EditAsync(taxonomyId, Taxonomy.ContentType, taxonomy =>
         {
             Describe(taxonomy, Find(taxonomy, termId, "TermId"), name, slug);
             return termId;
@@ -74,7 +44,7 @@ public sealed class TaxonomyEditor(CmsDbContext db, ContentStore store, Taxonomy
 
     /// Moves a term one place up (-1) or down (+1) among its siblings.
     public Task MoveAsync(string taxonomyId, string termId, int offset, CancellationToken cancellationToken = default) =>
-        saver.EditAsync(taxonomyId, taxonomy =>
+        saver.EditAsync(taxonomyId, Taxonomy.ContentType, taxonomy =>
         {
             var term = Find(taxonomy, termId, "TermId");
             var siblings = (JsonArray)term.Parent!;
@@ -92,7 +62,7 @@ public sealed class TaxonomyEditor(CmsDbContext db, ContentStore store, Taxonomy
 
     /// Puts a term (with its children) under another term, or at the top with a null parent; it goes last there.
     public Task SetParentAsync(string taxonomyId, string termId, string? parentId, CancellationToken cancellationToken = default) =>
-        saver.EditAsync(taxonomyId, taxonomy =>
+        saver.EditAsync(taxonomyId, Taxonomy.ContentType, taxonomy =>
         {
             var term = Find(taxonomy, termId, "TermId");
             JsonArray destination;
@@ -105,7 +75,7 @@ public sealed class TaxonomyEditor(CmsDbContext db, ContentStore store, Taxonomy
                 var parent = Find(taxonomy, parentId, "ParentId");
                 if (parentId == termId || IsInside(parent, term))
                 {
-                    throw new TaxonomyEditException("ParentId", "A term cannot be placed under itself or under one of its own children.");
+                    throw new ContentEditException("ParentId", "A term cannot be placed under itself or under one of its own children.");
                 }
 
                 destination = Children(parent);
@@ -121,7 +91,7 @@ public sealed class TaxonomyEditor(CmsDbContext db, ContentStore store, Taxonomy
     public async Task DeleteTermAsync(string taxonomyId, string termId, CancellationToken cancellationToken = default)
     {
         var removed = new HashSet<string>(StringComparer.Ordinal);
-        var (taxonomy, _) = await saver.EditAsync(taxonomyId, taxonomy =>
+        var (taxonomy, _) = await saver.EditAsync(taxonomyId, Taxonomy.ContentType, taxonomy =>
         {
             var term = Find(taxonomy, termId, "TermId");
             removed = AllTerms(term).Select(t => t["ContentItemId"]!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
@@ -139,16 +109,16 @@ public sealed class TaxonomyEditor(CmsDbContext db, ContentStore store, Taxonomy
     {
         if (sourceId == targetId)
         {
-            throw new TaxonomyEditException("TargetId", "Choose two different terms to merge.");
+            throw new ContentEditException("TargetId", "Choose two different terms to merge.");
         }
 
-        var (taxonomy, _) = await saver.EditAsync(taxonomyId, taxonomy =>
+        var (taxonomy, _) = await saver.EditAsync(taxonomyId, Taxonomy.ContentType, taxonomy =>
         {
             var source = Find(taxonomy, sourceId, "SourceId");
             Find(taxonomy, targetId, "TargetId");
             if (Children(source).Count > 0)
             {
-                throw new TaxonomyEditException("SourceId", "Move or delete this term's children before merging it.");
+                throw new ContentEditException("SourceId", "Move or delete this term's children before merging it.");
             }
 
             ((JsonArray)source.Parent!).Remove(source);
@@ -163,7 +133,7 @@ public sealed class TaxonomyEditor(CmsDbContext db, ContentStore store, Taxonomy
         ArgumentNullException.ThrowIfNull(names);
         var wanted = names.Select(n => n.Trim()).Where(n => n.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var ids = new List<string>();
-        await saver.EditAsync(taxonomyId, taxonomy =>
+        await saver.EditAsync(taxonomyId, Taxonomy.ContentType, taxonomy =>
         {
             ids.Clear();
             var added = false;

@@ -20,13 +20,13 @@ public static class TermTree
         name = name?.Trim() ?? "";
         if (name.Length == 0)
         {
-            throw new TaxonomyEditException("Name", "Enter a name.");
+            throw new ContentEditException("Name", "Enter a name.");
         }
 
         var path = SlugGenerator.Slugify(string.IsNullOrWhiteSpace(slug) ? name : slug);
         if (path.Length == 0)
         {
-            throw new TaxonomyEditException("Slug", "The slug needs at least one letter or digit.");
+            throw new ContentEditException("Slug", "The slug needs at least one letter or digit.");
         }
 
         term["DisplayText"] = name;
@@ -57,7 +57,7 @@ public static class TermTree
             .FirstOrDefault(g => g.Key.Length > 0 && g.Count() > 1);
         if (duplicate is not null)
         {
-            throw new TaxonomyEditException("Slug", $"Another term already uses the slug '{duplicate.Key}'.");
+            throw new ContentEditException("Slug", $"Another term already uses the slug '{duplicate.Key}'.");
         }
     }
 
@@ -97,7 +97,7 @@ public static class TermTree
 
     public static JsonObject Find(ContentItem taxonomy, string termId, string field) =>
         AllTerms(taxonomy).FirstOrDefault(t => t["ContentItemId"]?.GetValue<string>() == termId)
-        ?? throw new TaxonomyEditException(field, $"The taxonomy has no term '{termId}'.");
+        ?? throw new ContentEditException(field, $"The taxonomy has no term '{termId}'.");
 
     public static bool IsInside(JsonObject node, JsonObject ancestor) => AllTerms(ancestor).Contains(node);
 

@@ -33,7 +33,7 @@ public sealed class BlogPostEditor(
             var createTags = intent is ContentSaveIntent.Draft or ContentSaveIntent.Publish;
             version = await mapper.BuildAsync(form, latest, contentItemId, userId, createTags, cancellationToken);
         }
-        catch (TaxonomyEditException e)
+        catch (ContentEditException e)
         {
             return PostSaveResult.Invalid(new PostFormProblem(nameof(PostForm.Tags), e.Message));
         }

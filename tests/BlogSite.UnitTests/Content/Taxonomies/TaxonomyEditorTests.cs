@@ -91,14 +91,14 @@ public sealed class TaxonomyEditorTests : IAsyncLifetime
         await EditAsync(e => e.SetParentAsync(Tags, "t1", "t3"));
         Assert.Contains(await TreeAsync(), t => t.TermContentItemId == "t1" && t.ParentTermContentItemId == "t3" && t.Level == 2);
 
-        var refused = await Assert.ThrowsAsync<TaxonomyEditException>(() => EditAsync(e => e.SetParentAsync(Tags, "t2", "t1")));
+        var refused = await Assert.ThrowsAsync<ContentEditException>(() => EditAsync(e => e.SetParentAsync(Tags, "t2", "t1")));
         Assert.Equal("ParentId", refused.Field);
     }
 
     [Fact]
     public async Task ASlugAnotherTermUsesIsRefusedForTheSlugField()
     {
-        var refused = await Assert.ThrowsAsync<TaxonomyEditException>(() => EditAsync(e => e.AddTermAsync(Tags, "Sanctions again", "sanctions", null)));
+        var refused = await Assert.ThrowsAsync<ContentEditException>(() => EditAsync(e => e.AddTermAsync(Tags, "Sanctions again", "sanctions", null)));
 
         Assert.Equal("Slug", refused.Field);
         Assert.Contains("sanctions", refused.Message, StringComparison.Ordinal);
