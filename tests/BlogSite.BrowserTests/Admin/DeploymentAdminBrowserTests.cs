@@ -44,6 +44,8 @@ public sealed class DeploymentAdminBrowserTests(BrowserSiteFixture site) : IClas
     [InlineData("/admin/account/password", true)]
     [InlineData("/admin/content-types", true)]
     [InlineData("/admin/content-types/BlogPost", true)]
+    [InlineData("/admin/menus", true)]
+    [InlineData("/admin/menus/4mainmenu00000000000000000", true)]
     public async Task AdminPagesHaveNoSeriousAccessibilityProblems(string path, bool signIn)
     {
         await using var context = await site.NewContextAsync(signIn ? "admin" : null);

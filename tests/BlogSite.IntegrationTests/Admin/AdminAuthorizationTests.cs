@@ -28,6 +28,10 @@ public sealed class AdminAuthorizationTests(AdminSite site) : IClassFixture<Admi
             ["/admin/media"] = ["Administrator", "Editor", "Author", "Contributor"],
             ["/admin/taxonomies"] = ["Administrator", "Editor"],
             [$"/admin/taxonomies/{BlogSite.Blog.BlogTaxonomies.TagsContentItemId}"] = ["Administrator", "Editor"],
+            ["/admin/menus"] = ["Administrator"],
+            ["/admin/menus/4mainmenu00000000000000000"] = ["Administrator"],
+            ["/admin/menus/new"] = ["Administrator"],
+            ["/admin/content-types"] = ["Administrator"],
         };
         return EveryRole(allowed);
     }
