@@ -1,7 +1,9 @@
 using BlogSite.Cms.Content.Definitions;
 using BlogSite.Cms.Content.Display;
+using BlogSite.Cms.Content.Drivers;
 using BlogSite.Cms.Content.Editing;
 using BlogSite.Cms.Content.Features;
+using BlogSite.Cms.Content.Fields;
 using BlogSite.Cms.Content.Markdown;
 using BlogSite.Cms.Content.Media;
 using BlogSite.Cms.Content.Menus;
@@ -100,6 +102,24 @@ public static class CmsContentModule
         services.AddScoped<MenuEditor>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<FieldDisplays>();
+
+        // Editors and displays of the CMS's own parts and fields; modules add theirs the same way.
+        services.AddScoped<ContentDrivers>();
+        services.AddScoped<ContentEditorInputs>();
+        services.AddContentPart<TitlePartDriver>();
+        services.AddContentPart<AutoroutePartDriver>();
+        services.AddContentPart<MarkdownBodyPartDriver>();
+        services.AddContentPart<HtmlBodyPartDriver>();
+        services.AddContentField<TextFieldDriver>();
+        services.AddContentField<MarkdownFieldDriver>();
+        services.AddContentField<HtmlFieldDriver>();
+        services.AddContentField<BooleanFieldDriver>();
+        services.AddContentField<NumericFieldDriver>();
+        services.AddContentField<DateTimeFieldDriver>();
+        services.AddContentField<LinkFieldDriver>();
+        services.AddContentField<ContentPickerFieldDriver>();
+        services.AddContentField<MediaFieldDriver>();
+        services.AddContentField<TaxonomyFieldDriver>();
         services.AddScoped<NestedItemDisplays>();
 
         // Editing: versions, drafts and the scheduled publisher.

@@ -134,6 +134,46 @@ public sealed class ItemEditorTests(AdminSite site) : IClassFixture<AdminSite>
     }
 
     [Fact]
+    public async Task TermsAndItemsArePickedFromWhatTheFieldsAllowAndShownAsLinks()
+    {
+        await RunAsync("""
+            { "steps": [ { "name": "ContentDefinition",
+              "ContentTypes": [ { "Name": "Briefing", "DisplayName": "Briefing", "Settings": { "ContentTypeSettings": { "Creatable": true, "Listable": true, "Draftable": true } },
+                "ContentTypePartDefinitionRecords": [ { "PartName": "TitlePart", "Name": "TitlePart" },
+                  { "PartName": "AutoroutePart", "Name": "AutoroutePart", "Settings": { "AutoroutePartSettings": { "Pattern": "briefings/{{ Model.ContentItem | display_text | slugify }}" } } },
+                  { "PartName": "Briefing", "Name": "Briefing" } ] } ],
+              "ContentParts": [ { "Name": "Briefing", "ContentPartFieldDefinitionRecords": [
+                { "FieldName": "TaxonomyField", "Name": "Topics", "Settings": { "ContentPartFieldSettings": { "DisplayName": "Topics" },
+                  "TaxonomyFieldSettings": { "TaxonomyContentItemId": "4categor1estaxonomy0000000", "LeavesOnly": true, "Required": true } } },
+                { "FieldName": "ContentPickerField", "Name": "Related", "Settings": { "ContentPartFieldSettings": { "DisplayName": "Related" },
+                  "ContentPickerFieldSettings": { "DisplayedContentTypes": [ "Page" ] } } } ] } ] } ] }
+            """);
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+        var form = await HtmlPage.GetAsync(editor, "/admin/items/new?type=Briefing");
+        string TermId(string name) => form.Document.QuerySelectorAll("fieldset.choices label")
+            .Single(l => l.TextContent.Trim() == name).QuerySelector("input")!.GetAttribute("value")!;
+        var related = form.Document.QuerySelectorAll("select[name='Values[Briefing.Related.ContentItemIds]'] option").Select(o => o.TextContent.Trim()).ToList();
+
+        using var parentTerm = await AdminSite.PostFormAsync(editor, "/admin/items/new?type=Briefing", "Publish", new()
+        {
+            ["Values[TitlePart.Title]"] = "Parent term", ["Values[Briefing.Topics.TermContentItemIds]"] = "bd2zvk3b1rdtn33bcy9c9kvc2c",
+        });
+        using var published = await AdminSite.PostFormAsync(editor, "/admin/items/new?type=Briefing", "Publish",
+            new() { ["Values[TitlePart.Title]"] = "Shipping and banks", ["Values[Briefing.Related.ContentItemIds]"] = "4aboutpage0000000000000000" },
+            ("Values[Briefing.Topics.TermContentItemIds]", TermId("Financial sanctions")), ("Values[Briefing.Topics.TermContentItemIds]", TermId("Shipping and trade")));
+
+        Assert.Contains("About", related);
+        Assert.DoesNotContain(form.Document.QuerySelectorAll("fieldset.choices label"), l => l.TextContent.Trim() == "Sanctions");
+        Assert.Contains("is not one of the choices", await parentTerm.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        var page = await HtmlPage.GetAsync(site.NewClient(), "/briefings/shipping-and-banks");
+        var links = page.Document.QuerySelectorAll("dl.fields a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href"))).ToList();
+        Assert.Contains(("Financial sanctions", "/categories/financial-sanctions"), links);
+        Assert.Contains(("Shipping and trade", "/categories/shipping-and-trade"), links);
+        Assert.Contains(("About", "/about"), links);
+    }
+
+    [Fact]
     public async Task EveryCreatableTypeIsOfferedAndItemsWithoutAModuleEditorOpenInThisOne()
     {
         using var editor = await AdminSite.SignedInAsync(site, "Editor");

@@ -5,7 +5,7 @@ using BlogSite.Cms.Content.Settings;
 namespace BlogSite.Cms.Content.Editing;
 
 /// Builds the editor of a type from its definition.
-public sealed class ContentEditorForms(ContentDefinitionStore definitions, SiteSettingsStore settings)
+public sealed class ContentEditorForms(ContentDefinitionStore definitions, SiteSettingsStore settings, ContentEditorInputs inputs)
 {
     /// Null when the site has no such type.
     public async Task<ContentEditorForm?> ForAsync(string contentType, ContentItem? item, CancellationToken cancellationToken = default)
@@ -18,6 +18,6 @@ public sealed class ContentEditorForms(ContentDefinitionStore definitions, SiteS
 
         var site = await settings.GetAsync(cancellationToken);
         var ownPart = document.Part(type.Name);
-        return new ContentEditorForm(type, ownPart, ContentEditorInputs.For(type, ownPart, item, site), site);
+        return new ContentEditorForm(type, ownPart, await inputs.ForAsync(type, ownPart, item, site, cancellationToken), site);
     }
 }

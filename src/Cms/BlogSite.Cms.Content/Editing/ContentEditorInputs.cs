@@ -1,49 +1,40 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BlogSite.Cms.Content.Definitions;
-using BlogSite.Cms.Content.Fields;
+using BlogSite.Cms.Content.Drivers;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Parts;
 using BlogSite.Cms.Content.Settings;
 
 namespace BlogSite.Cms.Content.Editing;
 
-/// The editor every type gets, built from its definition: an input for each part that has something to write
-/// (title, address, body) and each field of the type's own part, in the definition's order; and the way back, from
-/// posted values to the item's parts and fields. Parts and fields it has no input for are kept as they are.
-public static class ContentEditorInputs
+/// The editor every type gets, built from its definition: the inputs each part's and each own field's registered
+/// driver gives, in the definition's order; and the way back, from posted values to the item's parts and fields.
+/// Parts and fields with no driver are kept as they are.
+public sealed class ContentEditorInputs(ContentDrivers drivers)
 {
-    private const string Required = "Required";
-
-    public static IReadOnlyList<EditorInput> For(ContentTypeDefinition type, ContentPartDefinition? ownPart, ContentItem? item, SiteSettings site)
+    public async Task<IReadOnlyList<EditorInput>> ForAsync(
+        ContentTypeDefinition type, ContentPartDefinition? ownPart, ContentItem? item, SiteSettings site, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(site);
         var inputs = new List<EditorInput>();
         foreach (var part in type.ContentTypePartDefinitionRecords)
         {
-            switch (part.PartName)
+            if (drivers.Part(part.PartName) is { } driver)
             {
-                case nameof(TitlePart):
-                    inputs.Add(new EditorInput("TitlePart.Title", "Title", "text", item?.As<TitlePart>()?.Title, Required: true));
-                    break;
-                case nameof(AutoroutePart) when DefinitionSettings.Get<AutoroutePartSettings>(part.Settings) is { AllowCustomPath: true }:
-                    inputs.Add(new EditorInput("AutoroutePart.Path", "Address", "text", item?.As<AutoroutePart>()?.Path,
-                        "The path after the site's address; made from the title when left empty."));
-                    break;
-                case nameof(MarkdownBodyPart):
-                    inputs.Add(new EditorInput("MarkdownBodyPart.Markdown", "Body (Markdown)", "markdown", item?.As<MarkdownBodyPart>()?.Markdown));
-                    break;
-                case nameof(HtmlBodyPart):
-                    inputs.Add(new EditorInput("HtmlBodyPart.Html", "Body (HTML)", "textarea", item?.As<HtmlBodyPart>()?.Html));
-                    break;
+                inputs.AddRange(await driver.EditAsync(new PartEditContext(part, item, site), cancellationToken));
             }
         }
 
         var stored = item?.Content[type.Name] as JsonObject;
         foreach (var field in ownPart?.ContentPartFieldDefinitionRecords ?? [])
         {
-            inputs.AddRange(FieldInputs(type.Name, field, stored?[field.Name] as JsonObject, site));
+            if (drivers.Field(field.FieldName) is { } driver)
+            {
+                var context = new FieldEditContext($"{type.Name}.{field.Name}", field, stored?[field.Name] as JsonObject, site);
+                inputs.AddRange(await driver.EditAsync(context, cancellationToken));
+            }
         }
 
         return inputs;
@@ -59,6 +50,12 @@ public static class ContentEditorInputs
         ArgumentNullException.ThrowIfNull(problems);
         foreach (var input in inputs)
         {
+            if (input.Kind == "constant")
+            {
+                Set(item.Content, input.Key, JsonValue.Create(input.Value));
+                continue;
+            }
+
             var value = posted.TryGetValue(input.Key, out var given) ? given?.Trim() : null;
             if (input.Required && input.Kind != "checkbox" && string.IsNullOrEmpty(value))
             {
@@ -78,45 +75,6 @@ public static class ContentEditorInputs
         if (item.As<TitlePart>()?.Title is { Length: > 0 } title)
         {
             item.DisplayText = title;
-        }
-    }
-
-    private static IEnumerable<EditorInput> FieldInputs(string typeName, ContentPartFieldDefinition field, JsonObject? stored, SiteSettings site)
-    {
-        var key = $"{typeName}.{field.Name}";
-        var label = field.DisplayName;
-        var own = field.Settings[$"{field.FieldName}Settings"] as JsonObject;
-        var hint = own?["Hint"]?.ToString();
-        var required = own?[Required] is JsonValue r && r.TryGetValue<bool>(out var isRequired) && isRequired;
-        string? Text(string property) => stored?[property] is JsonValue v ? v.ToString() : null;
-        switch (field.FieldName)
-        {
-            case nameof(TextField):
-                var multiline = field.Settings["ContentPartFieldSettings"]?["Editor"]?.ToString() == "TextArea";
-                yield return new EditorInput($"{key}.Text", label, multiline ? "textarea" : "text", Text("Text"), hint, required);
-                break;
-            case nameof(MarkdownField):
-                yield return new EditorInput($"{key}.Markdown", label, "markdown", Text("Markdown"), hint, required);
-                break;
-            case nameof(HtmlField):
-                yield return new EditorInput($"{key}.Html", label, "textarea", Text("Html"), hint, required);
-                break;
-            case nameof(BooleanField):
-                yield return new EditorInput($"{key}.Value", label, "checkbox", Text("Value"), hint);
-                break;
-            case nameof(NumericField):
-                yield return new EditorInput($"{key}.Value", label, "number", Text("Value"), hint, required,
-                    own?["Minimum"] is JsonValue min && min.TryGetValue<decimal>(out var least) ? least : null,
-                    own?["Maximum"] is JsonValue max && max.TryGetValue<decimal>(out var most) ? most : null);
-                break;
-            case nameof(DateTimeField):
-                var when = stored?["Value"] is JsonValue v && v.TryGetValue<DateTime>(out var utc) ? site.ShowTime(utc, "yyyy-MM-ddTHH:mm") : null;
-                yield return new EditorInput($"{key}.Value", $"{label} ({site.TimeZone.Id})", "datetime", when, hint, required);
-                break;
-            case nameof(LinkField):
-                yield return new EditorInput($"{key}.Url", label, "url", Text("Url"), hint, required);
-                yield return new EditorInput($"{key}.Text", $"{label}: text shown", "text", Text("Text"));
-                break;
         }
     }
 
@@ -150,6 +108,19 @@ public static class ContentEditorInputs
                 }
 
                 return (JsonValue.Create(site.ToUtc(local)), true);
+            case "choice":
+                var chosen = EditorChoice.Split(value);
+                var offered = input.Choices.Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+                if (chosen.FirstOrDefault(c => !offered.Contains(c)) is { } unknown)
+                {
+                    problem = $"{input.Label}: '{unknown}' is not one of the choices.";
+                }
+                else if (chosen.Count > 1 && !input.Multiple)
+                {
+                    problem = $"{input.Label}: choose one.";
+                }
+
+                return (new JsonArray([.. chosen.Select(c => (JsonNode)JsonValue.Create(c))]), problem is null);
             case "url" when !string.IsNullOrEmpty(value) && Display.SafeLink.Of(value) is null:
                 problem = $"{input.Label} must be an address on this site (/about) or a web or mail address (https://…).";
                 return (null, false);

@@ -1,7 +1,17 @@
 namespace BlogSite.Cms.Content.Editing;
 
 /// One input of the editor every type gets: the form key it posts under ("TitlePart.Title", "Event.StartsAt.Value"),
-/// its label, kind (text, textarea, markdown, checkbox, number, datetime, url), value as the form shows it, and the
-/// definition's hint, required flag and numeric bounds.
+/// its label, kind (text, textarea, markdown, checkbox, number, datetime, url, choice, or constant: not shown, always
+/// written), value as the form shows it, and the definition's hint, required flag, numeric bounds and choices.
 public sealed record EditorInput(
-    string Key, string Label, string Kind, string? Value, string? Hint = null, bool Required = false, decimal? Minimum = null, decimal? Maximum = null);
+    string Key, string Label, string Kind, string? Value, string? Hint = null, bool Required = false, decimal? Minimum = null, decimal? Maximum = null)
+{
+    /// What a choice input offers; its value holds the chosen values one per line.
+    public IReadOnlyList<EditorChoice> Choices { get; init; } = [];
+
+    /// Whether a choice input takes several values.
+    public bool Multiple { get; init; }
+
+    /// The chosen values of a choice input.
+    public IReadOnlyList<string> Chosen => EditorChoice.Split(Value);
+}

@@ -50,6 +50,8 @@ public static class PostEditorEndpoints
                 r => $"Form.{r.MemberNames.FirstOrDefault()}", r => r.ErrorMessage ?? "Not valid.")));
         }
 
+        // The editor's script posts the form's names without their "Form." prefix.
+        PostedChoices.Collect(context.Request.Form, nameof(PostForm.Extra), form.Extra);
         var result = await editor.SaveAsync(form, state.Latest, ContentSaveIntent.Autosave, state.UserId, user.Identity?.Name ?? "", cancellationToken);
         return result.Outcome switch
         {

@@ -124,6 +124,7 @@ public sealed class EditItemModel(
             return Page();
         }
 
+        PostedChoices.Collect(Request.Form, nameof(Values), Values);
         var result = await editor.SaveAsync(
             Form, Latest, Values, Stamp, intent, User.FindFirstValue(ClaimTypes.NameIdentifier), User.Identity?.Name ?? "", cancellationToken);
         if (result.Succeeded)

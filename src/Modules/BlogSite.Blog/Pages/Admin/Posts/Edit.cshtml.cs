@@ -109,6 +109,7 @@ public sealed class EditPostModel(
             return await ShowAsync(cancellationToken);
         }
 
+        PostedChoices.Collect(Request.Form, "Form.Extra", Form.Extra);
         var result = await editor.SaveAsync(Form, Post.Latest, intent, Post.UserId, User.Identity?.Name ?? "", cancellationToken);
         if (!result.Succeeded)
         {
