@@ -1,6 +1,10 @@
 using System.Net;
+using BlogSite.Cms.Content.Definitions;
+using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Parts;
 using BlogSite.Cms.Recipes.Execution;
 using BlogSite.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BlogSite.IntegrationTests.Admin;
 
@@ -23,58 +27,16 @@ public sealed class ItemEditorTests(AdminSite site) : IClassFixture<AdminSite>
         Assert.StartsWith("/admin/items/", url, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/press-contacts")).StatusCode);
 
-        using var published = await AdminSite.PostFormAsync(editor, url, "Publish", await FormOfAsync(editor, url));
+        using var published = await AdminSite.PostFormAsync(editor, url, "Publish", await AdminSite.EditorFormAsync(editor, url));
         Assert.Contains("<strong>us</strong>", await reader.GetStringAsync("/press-contacts"), StringComparison.Ordinal);
 
-        var edit = await FormOfAsync(editor, url);
+        var edit = await AdminSite.EditorFormAsync(editor, url);
         edit["Values[MarkdownBodyPart.Markdown]"] = "A draft nobody sees yet.";
         using var saved = await AdminSite.PostFormAsync(editor, url, "Save", edit);
         Assert.DoesNotContain("nobody sees", await reader.GetStringAsync("/press-contacts"), StringComparison.Ordinal);
 
-        using var unpublished = await AdminSite.PostFormAsync(editor, url, "Unpublish", await FormOfAsync(editor, url));
+        using var unpublished = await AdminSite.PostFormAsync(editor, url, "Unpublish", await AdminSite.EditorFormAsync(editor, url));
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/press-contacts")).StatusCode);
-    }
-
-    [Theory]
-    [InlineData("Page", "/")]
-    [InlineData("BlogPost", "/blog/")]
-    public async Task AnItemOfADraftableTypeIsRestoredFromItsHistoryAsTheNewDraft(string type, string pathPrefix)
-    {
-        using var editor = await AdminSite.SignedInAsync(site, "Editor");
-        using var reader = site.NewClient();
-        var title = $"Restorable {type.ToLowerInvariant()}";
-        var path = pathPrefix + $"restorable-{type.ToLowerInvariant()}";
-        string url;
-        if (type == "BlogPost")
-        {
-            var form = (await PostEditorForm.OpenAsync(editor)).Set("Title", title).Set("Markdown", "The first words.");
-            using var created = await form.PostAsync("Publish");
-            url = created.Headers.Location!.OriginalString;
-            using var edited = await (await PostEditorForm.OpenAsync(editor, url.Split('/')[^1])).Set("Markdown", "Words to regret.").PostAsync("Save");
-        }
-        else
-        {
-            using var created = await AdminSite.PostFormAsync(editor, $"/admin/items/new?type={type}", "Publish", new()
-            {
-                ["Values[TitlePart.Title]"] = title, ["Values[MarkdownBodyPart.Markdown]"] = "The first words.",
-            });
-            url = created.Headers.Location!.OriginalString;
-            var edit = await FormOfAsync(editor, url);
-            edit["Values[MarkdownBodyPart.Markdown]"] = "Words to regret.";
-            using var edited = await AdminSite.PostFormAsync(editor, url, "Save", edit);
-        }
-
-        var id = url.Split('/')[^1];
-        var history = await HtmlPage.GetAsync(editor, $"/admin/items/{id}/versions");
-        var restore = history.Document.QuerySelectorAll("form[action*='handler=Restore']")[^1];
-        using var restored = await editor.PostAsync(restore.GetAttribute("action"), new FormUrlEncodedContent(
-            restore.QuerySelectorAll("input").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "")));
-
-        Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
-        Assert.Equal(url, restored.Headers.Location?.OriginalString);
-        Assert.Contains("The first words.", await editor.GetStringAsync(url), StringComparison.Ordinal);
-        Assert.Contains("The first words.", await reader.GetStringAsync(path), StringComparison.Ordinal);
-        Assert.Equal(3, (await HtmlPage.GetAsync(editor, $"/admin/items/{id}/versions")).Document.QuerySelectorAll("tbody tr").Length);
     }
 
     [Fact]
@@ -84,8 +46,8 @@ public sealed class ItemEditorTests(AdminSite site) : IClassFixture<AdminSite>
         using var second = await AdminSite.SignedInAsync(site, "Administrator");
         using var created = await AdminSite.PostFormAsync(first, "/admin/items/new?type=Page", "Publish", new() { ["Values[TitlePart.Title]"] = "Shared page" });
         var url = created.Headers.Location!.OriginalString;
-        var firstForm = await FormOfAsync(first, url);
-        var secondForm = await FormOfAsync(second, url);
+        var firstForm = await AdminSite.EditorFormAsync(first, url);
+        var secondForm = await AdminSite.EditorFormAsync(second, url);
 
         firstForm["Values[MarkdownBodyPart.Markdown]"] = "First.";
         secondForm["Values[MarkdownBodyPart.Markdown]"] = "Second.";
@@ -193,7 +155,7 @@ public sealed class ItemEditorTests(AdminSite site) : IClassFixture<AdminSite>
         using var author = await AdminSite.SignedInAsync(site, "Author");
 
         using var draft = await AdminSite.PostFormAsync(contributor, "/admin/items/new?type=Page", "Save", new() { ["Values[TitlePart.Title]"] = "Contributor's page" });
-        using var publish = await AdminSite.PostFormAsync(contributor, draft.Headers.Location!.OriginalString, "Publish", await FormOfAsync(contributor, draft.Headers.Location!.OriginalString));
+        using var publish = await AdminSite.PostFormAsync(contributor, draft.Headers.Location!.OriginalString, "Publish", await AdminSite.EditorFormAsync(contributor, draft.Headers.Location!.OriginalString));
         using var others = await author.GetAsync("/admin/items/4aboutpage0000000000000000");
 
         Assert.Equal(HttpStatusCode.Redirect, draft.StatusCode);
@@ -211,10 +173,10 @@ public sealed class ItemEditorTests(AdminSite site) : IClassFixture<AdminSite>
         using var editor = await AdminSite.SignedInAsync(site, "Editor");
         using var reader = site.NewClient();
 
-        using var refused = await AdminSite.PostFormAsync(editor, About, "Home", await FormOfAsync(editor, About));
-        using var toAbout = await AdminSite.PostFormAsync(admin, About, "Home", await FormOfAsync(admin, About));
+        using var refused = await AdminSite.PostFormAsync(editor, About, "Home", await AdminSite.EditorFormAsync(editor, About));
+        using var toAbout = await AdminSite.PostFormAsync(admin, About, "Home", await AdminSite.EditorFormAsync(admin, About));
         var aboutHome = await reader.GetStringAsync("/");
-        using var toBlog = await AdminSite.PostFormAsync(admin, Blog, "Home", await FormOfAsync(admin, Blog));
+        using var toBlog = await AdminSite.PostFormAsync(admin, Blog, "Home", await AdminSite.EditorFormAsync(admin, Blog));
         var blogHome = await reader.GetStringAsync("/");
 
         Assert.StartsWith("/admin/denied", refused.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
@@ -223,15 +185,6 @@ public sealed class ItemEditorTests(AdminSite site) : IClassFixture<AdminSite>
         Assert.DoesNotContain("North Korea Policy Watch follows", blogHome, StringComparison.Ordinal);
         Assert.Contains(SetupRecipe.TitleOf(SetupRecipe.Instance.Posts[0]), blogHome, StringComparison.Ordinal);
         Assert.Contains("is the site's home page", await admin.GetStringAsync(Blog), StringComparison.Ordinal);
-    }
-
-    /// The editor's form as the page gives it: every input's name and value, with the antiforgery token.
-    private static async Task<Dictionary<string, string>> FormOfAsync(HttpClient client, string url)
-    {
-        var page = await HtmlPage.GetAsync(client, url);
-        return page.Document.QuerySelectorAll("main form input[name], main form textarea[name]")
-            .Where(e => e.GetAttribute("type") != "checkbox")
-            .ToDictionary(e => e.GetAttribute("name")!, e => e.TagName == "TEXTAREA" ? e.TextContent : e.GetAttribute("value") ?? "");
     }
 
     private Task<RecipeReport> RunAsync(string json) => RecipeRunner.RunAsync(site.Factory.Services, json);

@@ -7,15 +7,22 @@ namespace BlogSite.Cms.Content.Routing;
 /// The paths a type's Autoroute pattern gives its items.
 public sealed class AutoroutePaths(ContentDefinitionStore definitions, ContentStore store)
 {
-    /// The path the pattern of the item's type makes for it; null when the type has no pattern (or a broken one).
+    /// Orchard Core's pattern when a type's Autoroute settings name none: the item's title, slugified.
+    public const string DefaultPattern = "{{ ContentItem | display_text | slugify }}";
+
+    /// The path the pattern of the item's type makes for it (<see cref="DefaultPattern"/> when the settings name
+    /// none); null when the type has no Autoroute part, an empty pattern or a broken one.
     public async Task<string?> GenerateAsync(ContentItem item, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
         var type = (await definitions.GetAsync(cancellationToken)).Type(item.ContentType);
-        var settings = type?.PartOf<AutoroutePart>() is { } part
-            ? DefinitionSettings.Get<AutoroutePartSettings>(part.Settings)
-            : null;
-        if (settings?.Pattern is not { Length: > 0 } source || !AutoroutePattern.TryParse(source, out var pattern, out _))
+        if (type?.PartOf<AutoroutePart>() is not { } part)
+        {
+            return null;
+        }
+
+        var source = DefinitionSettings.Get<AutoroutePartSettings>(part.Settings)?.Pattern ?? DefaultPattern;
+        if (source.Length == 0 || !AutoroutePattern.TryParse(source, out var pattern, out _))
         {
             return null;
         }

@@ -70,6 +70,10 @@ public sealed class BlogPostPresenter(TermCatalog terms, MarkdownRenderer markdo
     public string Excerpt(ContentItem post) =>
         markdown.FirstParagraph(post?.As<MarkdownBodyPart>()?.Markdown);
 
+    /// A list's own body (Orchard Core's blog keeps its description in its HtmlBodyPart), sanitized.
+    public IHtmlContent? Introduction(ContentItem list) =>
+        markdown.SanitizeHtml(list?.As<HtmlBodyPart>()?.Html) is { } html && !string.IsNullOrWhiteSpace(html) ? new HtmlString(html) : null;
+
     public static string Title(ContentItem item) =>
         item?.As<TitlePart>()?.Title is { Length: > 0 } title ? title : item?.DisplayText ?? "";
 

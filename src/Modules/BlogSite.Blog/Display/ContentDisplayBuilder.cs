@@ -106,7 +106,11 @@ public sealed class ContentDisplayBuilder(
         var pageSize = (await settings.GetAsync(cancellationToken)).PageSize;
         var result = await posts.InListAsync(blog.ContentItemId, page, pageSize, cancellationToken);
         var title = BlogPostPresenter.Title(blog);
-        return await ListAsync(result, title, null, [], basePath, page == 1 ? title : $"{title} (page {page})", cancellationToken);
+        var display = await ListAsync(result, title, null, [], basePath, page == 1 ? title : $"{title} (page {page})", cancellationToken);
+        return display is null ? null : display with
+        {
+            Model = ((PostListView)display.Model!) with { Introduction = presenter.Introduction(blog) },
+        };
     }
 
     private async Task<ContentDisplay?> TermAsync(string termId, string basePath, int page, CancellationToken cancellationToken)

@@ -62,6 +62,9 @@ public sealed record PostListView(
 {
     /// The list's own feed, for term pages.
     public string? FeedUrl { get; init; }
+
+    /// What the list's item says of itself (a blog's description), sanitized; null when it says nothing.
+    public IHtmlContent? Introduction { get; init; }
 }
 
 public sealed record PageView(string Title, IHtmlContent Body)
