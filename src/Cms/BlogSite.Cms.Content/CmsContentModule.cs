@@ -126,6 +126,7 @@ public static class CmsContentModule
         services.AddScoped<ContentDrafts>();
         services.AddScoped<ContentEditorForms>();
         services.AddScoped<ContentItemEditor>();
+        services.AddScoped<ContentVersionWriter>();
         services.AddSingleton<PublishingSchedule>();
         services.AddHostedService<ScheduledPublisher>();
 

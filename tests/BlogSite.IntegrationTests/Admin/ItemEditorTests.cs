@@ -136,6 +136,42 @@ public sealed class ItemEditorTests(AdminSite site) : IClassFixture<AdminSite>
     }
 
     [Fact]
+    public async Task APageIsPreviewedInTheThemeAndScheduledForLaterAndTheScheduleCancelled()
+    {
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+        using var reader = site.NewClient();
+
+        using var preview = await AdminSite.PostFormAsync(editor, "/admin/items/new?type=Page", "Preview", new()
+        {
+            ["Values[TitlePart.Title]"] = "Embargoed statement", ["Values[MarkdownBodyPart.Markdown]"] = "Not *yet* public.",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, preview.StatusCode);
+        var previewUrl = preview.Headers.Location!.OriginalString;
+        Assert.StartsWith("/admin/preview/", previewUrl, StringComparison.Ordinal);
+        var id = previewUrl.Split('/')[^1];
+        var drawn = await HtmlPage.GetAsync(editor, previewUrl);
+        Assert.Contains("<em>yet</em>", drawn.Html, StringComparison.Ordinal);
+        Assert.Contains(drawn.Document.QuerySelectorAll("a"), a => a.TextContent.Trim() == "Back to the editor" && a.GetAttribute("href") == $"/admin/items/{id}");
+
+        var url = $"/admin/items/{id}";
+        var form = await AdminSite.EditorFormAsync(editor, url);
+        form["PublishAt"] = "2099-06-01T09:00";
+        using var scheduled = await AdminSite.PostFormAsync(editor, url, "Publish", form);
+        Assert.Equal(HttpStatusCode.Redirect, scheduled.StatusCode);
+        var page = await editor.GetStringAsync(url);
+        Assert.Contains("Scheduled: it goes live on 1 June 2099 at 09:00", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/embargoed-statement")).StatusCode);
+
+        using var cancelled = await AdminSite.PostFormAsync(editor, url, "Unschedule", await AdminSite.EditorFormAsync(editor, url));
+        Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        Assert.DoesNotContain("a version goes live on", await editor.GetStringAsync(url), StringComparison.Ordinal);
+
+        var now = await AdminSite.EditorFormAsync(editor, url);
+        using var published = await AdminSite.PostFormAsync(editor, url, "Publish", now);
+        Assert.Contains("Not <em>yet</em> public.", await reader.GetStringAsync("/embargoed-statement"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EveryCreatableTypeIsOfferedAndItemsWithoutAModuleEditorOpenInThisOne()
     {
         using var editor = await AdminSite.SignedInAsync(site, "Editor");

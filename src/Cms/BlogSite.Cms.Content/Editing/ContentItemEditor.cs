@@ -7,12 +7,16 @@ namespace BlogSite.Cms.Content.Editing;
 
 /// The writes of the editor every type gets, each in one transaction, through the same drafts, versions, conflict
 /// checks and publishing as the post editor. The caller has checked the user's permissions.
-public sealed class ContentItemEditor(ContentDrafts drafts, ContentStore store, AutoroutePaths paths, RouteAvailability routes)
+public sealed class ContentItemEditor(ContentVersionWriter writer, ContentStore store, AutoroutePaths paths, RouteAvailability routes)
 {
-    /// Saves the posted values over <paramref name="latest"/> (null for a new item of the form's type).
+    /// The problem key of the time a version is to go live.
+    public const string PublishAtKey = "PublishAt";
+
+    /// Saves the posted values over <paramref name="latest"/> (null for a new item of the form's type); publishing
+    /// with <paramref name="publishAt"/> ahead of the site's clock (in its zone) schedules the version instead.
     public async Task<ContentSaveResult> SaveAsync(
         ContentEditorForm form, ContentItem? latest, IReadOnlyDictionary<string, string?> posted, string? expectedStamp,
-        ContentSaveIntent intent, string? userId, string author, CancellationToken cancellationToken = default)
+        ContentSaveIntent intent, string? userId, string author, DateTime? publishAt = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
         var item = new ContentItem
@@ -27,6 +31,11 @@ public sealed class ContentItemEditor(ContentDrafts drafts, ContentStore store, 
         var problems = new Dictionary<string, string>();
         ContentEditorInputs.Apply(form.Inputs, posted, item, form.Site, problems);
         item.Remove<PublishLaterPart>();
+        if (publishAt is { } local && form.Site.Skips(local))
+        {
+            problems[PublishAtKey] = "That time does not exist in the site's time zone (the clocks skip it); choose another.";
+        }
+
         if (problems.Count == 0 && form.Type.HasPart(ContentParts.NameOf<AutoroutePart>()))
         {
             await RouteAsync(item, problems, cancellationToken);
@@ -38,32 +47,10 @@ public sealed class ContentItemEditor(ContentDrafts drafts, ContentStore store, 
         }
 
         await using var transaction = await store.BeginTransactionAsync(cancellationToken);
-        ContentItem saved;
-        try
-        {
-            saved = await drafts.SaveAsync(item, latest is null ? null : expectedStamp, author, autosave: false, cancellationToken);
-        }
-        catch (ContentVersionConflictException e)
-        {
-            return new ContentSaveResult(ContentSaveOutcome.Conflict) { ConflictMessage = e.Message, CurrentStamp = e.CurrentStamp };
-        }
-
         var publish = intent == ContentSaveIntent.Publish || !form.Draftable;
-        if (publish)
-        {
-            try
-            {
-                await store.PublishAsync(saved.ContentItemId, cancellationToken: cancellationToken);
-            }
-            catch (ContentConflictException e)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                return new ContentSaveResult(ContentSaveOutcome.Invalid) { Problems = new Dictionary<string, string> { ["AutoroutePart.Path"] = e.Message } };
-            }
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return new ContentSaveResult(publish ? ContentSaveOutcome.Published : ContentSaveOutcome.Saved, saved);
+        var scheduleUtc = publish && form.Draftable ? writer.FutureUtc(publishAt, form.Site) : null;
+        return await writer.WriteAsync(
+            transaction, item, latest is null ? null : expectedStamp, author, intent, publish, scheduleUtc, "AutoroutePart.Path", cancellationToken);
     }
 
     /// An empty address comes from the type's pattern; a typed one is cleaned; either must be free.

@@ -57,8 +57,8 @@ public static class PostEditorEndpoints
         {
             ContentSaveOutcome.Conflict => TypedResults.Conflict(new AutosaveConflict(result.ConflictMessage ?? "", result.CurrentStamp)),
             ContentSaveOutcome.Invalid => TypedResults.UnprocessableEntity(new AutosaveProblems(
-                result.Problems.ToDictionary(p => $"Form.{p.Field}", p => p.Message))),
-            _ => TypedResults.Ok(AutosaveResponse.For(result.Post!, links, context)),
+                result.Problems.ToDictionary(p => $"Form.{p.Key}", p => p.Value))),
+            _ => TypedResults.Ok(AutosaveResponse.For(result.Item!, links, context)),
         };
     }
 

@@ -1,4 +1,5 @@
 using BlogSite.Blog.Display;
+using BlogSite.Cms.Admin.Editors;
 using BlogSite.Cms.Admin.Security;
 using BlogSite.Cms.Content.Editing;
 using BlogSite.Cms.Content.Model;
@@ -14,7 +15,8 @@ namespace BlogSite.Blog.Pages.Admin;
 [Authorize(Policy = AdminPermissions.AccessAdminPanel)]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class PreviewModel(
-    ContentStore store, ContentDrafts drafts, ContentDisplayBuilder builder, LayoutDataFactory layouts, ContentPermissionCheck permissions, SiteSettingsStore settings)
+    ContentStore store, ContentDrafts drafts, ContentDisplayBuilder builder, LayoutDataFactory layouts, ContentPermissionCheck permissions, SiteSettingsStore settings,
+    ContentEditors editors)
     : PageModel, IHasLayoutData
 {
     public ContentDisplay Display { get; private set; } = null!;
@@ -44,7 +46,7 @@ public sealed class PreviewModel(
         {
             NoIndex = true,
             CanonicalUrl = null,
-            NoticeLink = item.ContentType == BlogContentDefinitions.BlogPost ? new PostLink("Back to the editor", Url.Page("/Admin/Posts/Edit", new { id = item.ContentItemId })!) : null,
+            NoticeLink = editors.EditUrl(item.ContentType, item.ContentItemId) is { } editUrl ? new PostLink("Back to the editor", editUrl) : null,
             Notice = $"Preview of {(item.Published ? "the published version" : "an unpublished version")} saved {when} by {item.Author}. Readers do not see unpublished changes.",
         };
         return Page();

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using BlogSite.Cms.Admin.Editors;
 using BlogSite.Cms.Admin.Security;
 using BlogSite.Cms.Content.Editing;
 using BlogSite.Cms.Content.Model;
@@ -13,7 +14,8 @@ namespace BlogSite.Cms.Admin.Pages.Admin.Items;
 /// through the same drafts, versions and conflict checks as the post editor; each action checks its permission.
 [Authorize(Policy = AdminPermissions.AccessAdminPanel)]
 public sealed class EditItemModel(
-    ContentEditorForms forms, ContentItemEditor editor, ContentStore store, ContentPermissionCheck permissions, HomeRoute home) : PageModel
+    ContentEditorForms forms, ContentItemEditor editor, ContentStore store, ContentDrafts drafts, ContentPermissionCheck permissions, HomeRoute home,
+    IEnumerable<ContentPreviewPage> previews) : PageModel
 {
     public const string NewId = "new";
 
@@ -22,6 +24,16 @@ public sealed class EditItemModel(
 
     [BindProperty]
     public string? Stamp { get; set; }
+
+    /// When publishing should happen, in the site's time zone; empty or past for now.
+    [BindProperty]
+    public DateTime? PublishAt { get; set; }
+
+    /// The version waiting to go live on its schedule, if any.
+    public ContentItem? Scheduled { get; private set; }
+
+    /// The page that draws a version as readers would see it, when a module offers one.
+    public string? PreviewPage { get; private set; }
 
     [TempData]
     public string? Message { get; set; }
@@ -58,6 +70,28 @@ public sealed class EditItemModel(
 
     public Task<IActionResult> OnPostPublishAsync(string id, string? type, CancellationToken cancellationToken) =>
         SaveAsync(id, type, ContentSaveIntent.Publish, cancellationToken);
+
+    /// Saves the draft (as an autosave, so previews do not crowd the history) and opens it in the theme.
+    public Task<IActionResult> OnPostPreviewAsync(string id, string? type, CancellationToken cancellationToken) =>
+        SaveAsync(id, type, ContentSaveIntent.Preview, cancellationToken);
+
+    /// Cancels the schedule; the scheduled version stays in the history.
+    public async Task<IActionResult> OnPostUnscheduleAsync(string id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, null, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Latest is null || !CanPublish)
+        {
+            return Forbid();
+        }
+
+        await drafts.UnscheduleAsync(Latest.ContentItemId, cancellationToken);
+        Message = "Schedule cancelled: the version stays a draft.";
+        return RedirectToPage(new { id });
+    }
 
     public async Task<IActionResult> OnPostUnpublishAsync(string id, CancellationToken cancellationToken)
     {
@@ -126,16 +160,26 @@ public sealed class EditItemModel(
 
         PostedChoices.Collect(Request.Form, nameof(Values), Values);
         var result = await editor.SaveAsync(
-            Form, Latest, Values, Stamp, intent, User.FindFirstValue(ClaimTypes.NameIdentifier), User.Identity?.Name ?? "", cancellationToken);
+            Form, Latest, Values, Stamp, intent, User.FindFirstValue(ClaimTypes.NameIdentifier), User.Identity?.Name ?? "", PublishAt, cancellationToken);
+        if (result.Succeeded && intent == ContentSaveIntent.Preview && PreviewPage is not null)
+        {
+            return RedirectToPage(PreviewPage, new { id = result.Item!.ContentItemId });
+        }
+
         if (result.Succeeded)
         {
-            Message = result.Outcome == ContentSaveOutcome.Published ? "Published." : "Draft saved.";
+            Message = result.Outcome switch
+            {
+                ContentSaveOutcome.Published => "Published.",
+                ContentSaveOutcome.Scheduled => $"Scheduled: it goes live on {Form.Site.ShowTime(result.ScheduledUtc!.Value, "d MMMM yyyy 'at' HH:mm", nameZone: true)}.",
+                _ => "Draft saved.",
+            };
             return RedirectToPage(new { id = result.Item!.ContentItemId, type = (string?)null });
         }
 
         foreach (var (key, problem) in result.Problems)
         {
-            ModelState.AddModelError($"Values[{key}]", problem);
+            ModelState.AddModelError(key == ContentItemEditor.PublishAtKey ? nameof(PublishAt) : $"Values[{key}]", problem);
         }
 
         if (result.Outcome == ContentSaveOutcome.Conflict)
@@ -167,6 +211,10 @@ public sealed class EditItemModel(
 
         CanPublish = await permissions.CanAsync(User, AdminPermissions.PublishContent, AdminPermissions.PublishOwnContent, subject);
         CanDelete = Latest is not null && await permissions.CanAsync(User, AdminPermissions.DeleteContent, AdminPermissions.DeleteOwnContent, subject);
+        Scheduled = Latest is null ? null : await drafts.ScheduledVersionAsync(Latest.ContentItemId, cancellationToken);
+        PreviewPage = await permissions.CanAsync(User, AdminPermissions.PreviewContent, AdminPermissions.PreviewOwnContent, subject)
+            ? previews.LastOrDefault()?.PageName
+            : null;
         CanSetHomepage = form.ShowsHomepageOption && await permissions.CanAsync(User, AdminPermissions.ManageSettings, AdminPermissions.ManageSettings, subject);
         return null;
     }

@@ -117,7 +117,7 @@ public sealed class EditPostModel(
             return await ShowAsync(cancellationToken);
         }
 
-        var saved = result.Post!;
+        var saved = result.Item!;
         if (intent == ContentSaveIntent.Preview)
         {
             return RedirectToPage("/Admin/Preview", new { id = saved.ContentItemId });
@@ -167,11 +167,11 @@ public sealed class EditPostModel(
         return post.CanEdit ? null : Forbid();
     }
 
-    private void Show(PostSaveResult result)
+    private void Show(ContentSaveResult result)
     {
         foreach (var problem in result.Problems)
         {
-            ModelState.AddModelError($"{nameof(Form)}.{problem.Field}", problem.Message);
+            ModelState.AddModelError($"{nameof(Form)}.{problem.Key}", problem.Value);
         }
 
         if (result.Outcome == ContentSaveOutcome.Conflict)
