@@ -127,6 +127,7 @@ public static class CmsContentModule
         services.AddScoped<ContentEditorForms>();
         services.AddScoped<ContentItemEditor>();
         services.AddScoped<ContentVersionWriter>();
+        services.AddScoped<NestedItemEditor>();
         services.AddSingleton<PublishingSchedule>();
         services.AddHostedService<ScheduledPublisher>();
 

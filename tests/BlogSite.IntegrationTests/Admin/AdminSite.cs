@@ -76,12 +76,13 @@ public partial class AdminSite : IAsyncLifetime
         return await client.PostAsync($"{page}{separator}handler={handler}", new FormUrlEncodedContent(values));
     }
 
-    /// The form of the editor every type gets, as the page gives it: every input's name and value, with the
-    /// antiforgery token (checkboxes left out).
+    /// The form of the editor every type gets (the page's main form), as the page gives it: every input's name and
+    /// value, with the antiforgery token (checkboxes left out).
     public static async Task<Dictionary<string, string>> EditorFormAsync(HttpClient client, string url)
     {
         var page = await HtmlPage.GetAsync(client, url);
-        return page.Document.QuerySelectorAll("main form input[name], main form textarea[name]")
+        var form = page.Document.QuerySelector("main form.stack") ?? throw new InvalidOperationException($"{url} has no editor form.");
+        return form.QuerySelectorAll("input[name], textarea[name]")
             .Where(e => e.GetAttribute("type") != "checkbox")
             .ToDictionary(e => e.GetAttribute("name")!, e => e.TagName == "TEXTAREA" ? e.TextContent : e.GetAttribute("value") ?? "");
     }

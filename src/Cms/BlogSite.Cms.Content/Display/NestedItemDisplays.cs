@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using BlogSite.Cms.Content.Definitions;
+using BlogSite.Cms.Content.Editing;
 using BlogSite.Cms.Content.Markdown;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Parts;
@@ -8,7 +10,7 @@ namespace BlogSite.Cms.Content.Display;
 
 /// The items an item holds in its BagPart or FlowPart, each with the default template of its type, so imported
 /// landing pages show what they hold. Nesting is followed a few levels deep.
-public sealed class NestedItemDisplays(FieldDisplays fields, MarkdownRenderer markdown)
+public sealed class NestedItemDisplays(FieldDisplays fields, MarkdownRenderer markdown, ContentDefinitionStore definitions)
 {
     private const int MaxDepth = 4;
 
@@ -24,7 +26,7 @@ public sealed class NestedItemDisplays(FieldDisplays fields, MarkdownRenderer ma
         }
 
         var views = new List<NestedItemView>();
-        foreach (var nested in Nested(item.As<BagPart>()?.ContentItems).Concat(Nested(item.As<FlowPart>()?.Widgets)))
+        foreach (var nested in (await HeldAsync(item, cancellationToken)).SelectMany(Nested))
         {
             var body = nested.As<MarkdownBodyPart>()?.Markdown is { } text ? markdown.ToHtml(text) : markdown.SanitizeHtml(nested.As<HtmlBodyPart>()?.Html);
             views.Add(new NestedItemView(
@@ -36,6 +38,16 @@ public sealed class NestedItemDisplays(FieldDisplays fields, MarkdownRenderer ma
         }
 
         return views;
+    }
+
+    /// The arrays of items the item holds, by the parts its type names (a bag may be called "People"); an item of an
+    /// unknown type is read by the parts' own names.
+    private async Task<IEnumerable<JsonArray?>> HeldAsync(ContentItem item, CancellationToken cancellationToken)
+    {
+        var document = await definitions.GetAsync(cancellationToken);
+        return document.Type(item.ContentType) is { } type
+            ? NestedItemHolder.Of(type, document).Select(h => item.Content[h.PartKey]?[h.ListProperty] as JsonArray)
+            : [item.As<BagPart>()?.ContentItems, item.As<FlowPart>()?.Widgets];
     }
 
     private static IEnumerable<ContentItem> Nested(JsonArray? items)

@@ -9,6 +9,9 @@ public sealed record ContentEditorForm(ContentTypeDefinition Type, ContentPartDe
 {
     public bool Draftable => DefinitionSettings.Get<ContentTypeSettings>(Type.Settings)?.Draftable ?? false;
 
+    /// The type's parts that hold items inside the item (BagPart, FlowPart).
+    public IReadOnlyList<NestedItemHolder> Holders { get; init; } = [];
+
     /// Whether the type's Autoroute settings offer "Set as home page".
     public bool ShowsHomepageOption =>
         Type.PartOf<AutoroutePart>() is { } part && DefinitionSettings.Get<AutoroutePartSettings>(part.Settings) is { ShowHomepageOption: true };

@@ -18,6 +18,9 @@ public sealed class ContentEditorForms(ContentDefinitionStore definitions, SiteS
 
         var site = await settings.GetAsync(cancellationToken);
         var ownPart = document.Part(type.Name);
-        return new ContentEditorForm(type, ownPart, await inputs.ForAsync(type, ownPart, item, site, cancellationToken), site);
+        return new ContentEditorForm(type, ownPart, await inputs.ForAsync(type, ownPart, item, site, cancellationToken), site)
+        {
+            Holders = NestedItemHolder.Of(type, document),
+        };
     }
 }

@@ -19,7 +19,8 @@ public sealed class EditItemModel(
 {
     public const string NewId = "new";
 
-    [BindProperty]
+    // Named, so a post without values binds nothing rather than falling back to the route's values.
+    [BindProperty(Name = nameof(Values))]
     public Dictionary<string, string?> Values { get; set; } = [];
 
     [BindProperty]
