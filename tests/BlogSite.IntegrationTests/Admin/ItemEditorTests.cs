@@ -182,6 +182,8 @@ public sealed class ItemEditorTests(AdminSite site) : IClassFixture<AdminSite>
         Assert.Contains(dashboard.Document.QuerySelectorAll("a.button"), a => a.TextContent.Trim() == "New Page" && a.GetAttribute("href") == "/admin/items/new?type=Page");
         Assert.Contains(dashboard.Document.QuerySelectorAll("a.button"), a => a.TextContent.Trim() == "New post");
         Assert.Contains(list.Document.QuerySelectorAll("td a"), a => a.TextContent.Trim() == "About" && a.GetAttribute("href") == "/admin/items/4aboutpage0000000000000000");
+        using var oldLink = await editor.GetAsync("/admin/posts/4aboutpage0000000000000000");
+        Assert.Equal("/admin/items/4aboutpage0000000000000000", oldLink.Headers.Location?.OriginalString);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using BlogSite.Blog.Editing;
+using BlogSite.Cms.Admin.Editors;
 using BlogSite.Cms.Admin.Security;
 using BlogSite.Cms.Content.Editing;
 using BlogSite.Cms.Content.Model;
@@ -13,7 +14,8 @@ namespace BlogSite.Blog.Pages.Admin.Posts;
 /// checks what the user may do (<see cref="PostEditorLoader"/>) and turns results into messages and field errors.
 [Authorize(Policy = AdminPermissions.AccessAdminPanel)]
 public sealed class EditPostModel(
-    PostEditorLoader loader, BlogPostEditor editor, PostFormMapper mapper, PostEditorChoices choices, SiteSettingsStore settings) : PageModel
+    PostEditorLoader loader, BlogPostEditor editor, PostFormMapper mapper, PostEditorChoices choices, SiteSettingsStore settings,
+    ContentStore store, ContentEditors editors) : PageModel
 {
     [BindProperty]
     public PostForm Form { get; set; } = new();
@@ -37,6 +39,13 @@ public sealed class EditPostModel(
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
+        // An old link to an item of another type leads to the editor that type has.
+        if (await store.GetLatestAsync(id, cancellationToken) is { ContentType: not BlogContentDefinitions.BlogPost } other
+            && editors.EditUrl(other.ContentType, other.ContentItemId) is { } elsewhere)
+        {
+            return LocalRedirect(elsewhere);
+        }
+
         if (await LoadAsync(id, cancellationToken) is { } refused)
         {
             return refused;
