@@ -1,5 +1,6 @@
 using BlogSite.Blog;
 using BlogSite.Cms.Admin;
+using BlogSite.Cms.Admin.Security;
 using BlogSite.Cms.Content;
 using BlogSite.Cms.Content.Media;
 using BlogSite.Cms.Recipes;
@@ -42,6 +43,7 @@ public static class BlogSiteApp
         try
         {
             var result = await scope.ServiceProvider.GetRequiredService<SetupService>().SetUpIfNeededAsync();
+            await scope.ServiceProvider.GetRequiredService<SystemRoles>().EnsureAsync();
             if (!result.RanSetup)
             {
                 return true;

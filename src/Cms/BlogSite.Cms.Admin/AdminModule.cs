@@ -71,9 +71,14 @@ public static class AdminModule
 
         // Permissions: one policy per named permission, granted through role claims.
         services.AddMemoryCache();
+        services.AddCmsPermissions();
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddScoped<RolePermissions>();
+        services.AddScoped<SystemRoles>();
+        services.AddScoped<RoleEditor>();
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
         services.AddScoped<ContentPermissionCheck>();
-        services.AddAuthorizationBuilder().AddPolicies();
+        services.AddAuthorization();
 
         // The admin's reads.
         services.AddScoped<ContentListQueries>();
@@ -98,16 +103,6 @@ public static class AdminModule
     /// Adds a dashboard card counting the published items of <paramref name="contentType"/>.
     public static IServiceCollection AddPublishedCountCard(this IServiceCollection services, string contentType, string label) =>
         services.AddSingleton(new PublishedCountCard(contentType, label));
-
-    private static AuthorizationBuilder AddPolicies(this AuthorizationBuilder builder)
-    {
-        foreach (var permission in AdminPermissions.All)
-        {
-            builder.AddPolicy(permission, policy => policy.RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(permission)));
-        }
-
-        return builder;
-    }
 
     /// Authentication, authorization and the sign-in rate limit; call between UseRouting and the endpoints.
     public static WebApplication UseCmsAdmin(this WebApplication app)

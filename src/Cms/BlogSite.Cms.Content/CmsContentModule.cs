@@ -10,6 +10,7 @@ using BlogSite.Cms.Content.Menus;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Parts;
 using BlogSite.Cms.Content.Routing;
+using BlogSite.Cms.Content.Security;
 using BlogSite.Cms.Content.Search;
 using BlogSite.Cms.Content.Settings;
 using BlogSite.Cms.Content.Storage;
@@ -20,6 +21,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -105,6 +107,7 @@ public static class CmsContentModule
 
         // Editors and displays of the CMS's own parts and fields; modules add theirs the same way.
         services.AddScoped<ContentDrivers>();
+        services.TryAddSingleton<PermissionCatalog>();
         services.AddScoped<ContentEditorInputs>();
         services.AddContentPart<TitlePartDriver>();
         services.AddContentPart<AutoroutePartDriver>();

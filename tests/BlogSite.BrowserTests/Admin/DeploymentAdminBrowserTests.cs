@@ -45,6 +45,8 @@ public sealed class DeploymentAdminBrowserTests(BrowserSiteFixture site) : IClas
     [InlineData("/admin/content-types", true)]
     [InlineData("/admin/content-types/BlogPost", true)]
     [InlineData("/admin/menus", true)]
+    [InlineData("/admin/roles", true)]
+    [InlineData("/admin/roles/Editor", true)]
     [InlineData("/admin/menus/4mainmenu00000000000000000", true)]
     public async Task AdminPagesHaveNoSeriousAccessibilityProblems(string path, bool signIn)
     {

@@ -32,6 +32,8 @@ public sealed class AdminAuthorizationTests(AdminSite site) : IClassFixture<Admi
             ["/admin/menus/4mainmenu00000000000000000"] = ["Administrator"],
             ["/admin/menus/new"] = ["Administrator"],
             ["/admin/content-types"] = ["Administrator"],
+            ["/admin/roles"] = ["Administrator"],
+            ["/admin/roles/Editor"] = ["Administrator"],
         };
         return EveryRole(allowed);
     }

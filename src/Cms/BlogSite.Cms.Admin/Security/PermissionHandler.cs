@@ -1,43 +1,27 @@
 using System.Security.Claims;
-using BlogSite.Cms.Content.Users;
+using BlogSite.Cms.Content.Security;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace BlogSite.Cms.Admin.Security;
 
-/// A user has a permission when one of their roles grants it (role claims written by the Roles step); the
-/// Administrator role has every permission. Role permissions are cached for a minute per role.
-public sealed class PermissionHandler(RoleManager<CmsRole> roles, IMemoryCache cache) : AuthorizationHandler<PermissionRequirement>
+/// A user has a permission when one of their roles grants it; signed-in users also have what the Authenticated role
+/// grants, visitors what the Anonymous role grants; the Administrator role has every permission.
+public sealed class PermissionHandler(RolePermissions permissions) : AuthorizationHandler<PermissionRequirement>
 {
-    public const string AdministratorRole = "Administrator";
-
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(requirement);
-        if (context.User.Identity?.IsAuthenticated != true)
+        var roles = context.User.Identity?.IsAuthenticated == true
+            ? context.User.FindAll(ClaimTypes.Role).Select(c => c.Value).Append(RoleNames.Authenticated)
+            : [RoleNames.Anonymous];
+        foreach (var role in roles)
         {
-            return;
-        }
-
-        foreach (var role in context.User.FindAll(ClaimTypes.Role).Select(c => c.Value))
-        {
-            if (role == AdministratorRole || (await PermissionsOfAsync(role)).Contains(requirement.Permission))
+            if (role == RoleNames.Administrator || (await permissions.OfAsync(role)).Contains(requirement.Permission))
             {
                 context.Succeed(requirement);
                 return;
             }
         }
     }
-
-    private async Task<HashSet<string>> PermissionsOfAsync(string roleName) =>
-        (await cache.GetOrCreateAsync($"role-permissions:{roleName}", async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
-            var role = await roles.FindByNameAsync(roleName);
-            return role is null
-                ? []
-                : (await roles.GetClaimsAsync(role)).Where(c => c.Type == CmsRole.PermissionClaimType).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-        }))!;
 }

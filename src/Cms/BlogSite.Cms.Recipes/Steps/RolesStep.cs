@@ -1,14 +1,17 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using BlogSite.Cms.Content.Security;
 using BlogSite.Cms.Content.Users;
 using BlogSite.Cms.Recipes.Reading;
 using Microsoft.AspNetCore.Identity;
 
 namespace BlogSite.Cms.Recipes.Steps;
 
-/// `{"name": "Roles", "Roles": [{"Name", "Description", "Permissions": [...]}]}`: roles are created or updated and
-/// their permissions replaced by the listed ones.
-public sealed class RolesStep(RoleManager<CmsRole> roles) : IRecipeStep
+/// `{"name": "Roles", "Roles": [{"Name", "Description", "Permissions": [...]}]}`, with Orchard Core's meaning: a role
+/// created with no permissions gets its stereotype's defaults (what the modules declare for "Editor", "Author"…); an
+/// existing role listed with none keeps its own, with a warning; otherwise its permissions become the listed ones.
+/// Names are written as they are called now ("ManageTaxonomies" becomes "ManageTaxonomy").
+public sealed class RolesStep(RoleManager<CmsRole> roles, PermissionCatalog catalog) : IRecipeStep
 {
     public string Name => "Roles";
 
@@ -21,18 +24,36 @@ public sealed class RolesStep(RoleManager<CmsRole> roles) : IRecipeStep
     public async Task RunAsync(RecipeStepContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var (path, name, description, permissions) in Read(context))
+        foreach (var (path, name, description, listed) in Read(context))
         {
             var role = await roles.FindByNameAsync(name);
+            var permissions = listed.Select(catalog.Canonical).ToHashSet(StringComparer.Ordinal);
             if (role is null)
             {
                 role = new CmsRole { Name = name, Description = description };
                 (await roles.CreateAsync(role)).ThrowIfFailed(context, path);
+                if (permissions.Count == 0)
+                {
+                    permissions = [.. catalog.DefaultsFor(name)];
+                }
             }
-            else if (role.Description != description)
+            else
             {
-                role.Description = description;
-                (await roles.UpdateAsync(role)).ThrowIfFailed(context, path);
+                if (description is not null && role.Description != description)
+                {
+                    role.Description = description;
+                    (await roles.UpdateAsync(role)).ThrowIfFailed(context, path);
+                }
+
+                if (permissions.Count == 0)
+                {
+                    if (name != RoleNames.Administrator)
+                    {
+                        context.Warning($"{path}.Permissions", $"The role '{name}' exists; an empty list leaves its permissions as they are.");
+                    }
+
+                    continue;
+                }
             }
 
             var current = (await roles.GetClaimsAsync(role)).Where(c => c.Type == CmsRole.PermissionClaimType).ToList();

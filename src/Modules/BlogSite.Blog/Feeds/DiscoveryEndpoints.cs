@@ -4,6 +4,7 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using BlogSite.Blog.Queries;
+using BlogSite.Cms.Admin.Security;
 using BlogSite.Cms.Content.Settings;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,10 +22,12 @@ public static class DiscoveryEndpoints
 
     public static IEndpointRouteBuilder MapDiscoveryEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/rss", (HttpContext context, RssFeedBuilder feeds) => RssAsync(context, feeds, null)).WithName(RssName);
-        endpoints.MapGet("/categories/{slug}/rss", (HttpContext context, RssFeedBuilder feeds, string slug) => RssAsync(context, feeds, $"categories/{slug}"));
-        endpoints.MapGet("/tags/{slug}/rss", (HttpContext context, RssFeedBuilder feeds, string slug) => RssAsync(context, feeds, $"tags/{slug}"));
-        endpoints.MapGet("/sitemap.xml", SitemapAsync);
+        // Feeds and the sitemap show content: readers need ViewContent, as on the pages.
+        var content = endpoints.MapGroup("").RequireAuthorization(AdminPermissions.ViewContent);
+        content.MapGet("/rss", (HttpContext context, RssFeedBuilder feeds) => RssAsync(context, feeds, null)).WithName(RssName);
+        content.MapGet("/categories/{slug}/rss", (HttpContext context, RssFeedBuilder feeds, string slug) => RssAsync(context, feeds, $"categories/{slug}"));
+        content.MapGet("/tags/{slug}/rss", (HttpContext context, RssFeedBuilder feeds, string slug) => RssAsync(context, feeds, $"tags/{slug}"));
+        content.MapGet("/sitemap.xml", SitemapAsync);
         endpoints.MapGet("/robots.txt", (HttpContext context) =>
             Results.Text($"User-agent: *\nDisallow: /admin\nDisallow: /login\nDisallow: /search\n\nSitemap: {BaseUri(context)}sitemap.xml\n", "text/plain; charset=utf-8"));
         return endpoints;

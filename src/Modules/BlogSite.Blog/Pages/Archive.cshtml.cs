@@ -1,4 +1,6 @@
 using BlogSite.Blog.Display;
+using BlogSite.Cms.Admin.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace BlogSite.Blog.Pages;
 
 /// /archive/{yyyy}/{mm}: the posts published that month. A month without posts is a 404.
+[Authorize(Policy = AdminPermissions.ViewContent)]
 public sealed class ArchiveModel(ContentDisplayBuilder builder, LayoutDataFactory layouts) : PageModel, IHasLayoutData
 {
     public ContentDisplay? Display { get; private set; }

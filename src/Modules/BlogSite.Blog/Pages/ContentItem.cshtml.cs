@@ -1,4 +1,6 @@
 using BlogSite.Blog.Display;
+using BlogSite.Cms.Admin.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,6 +9,7 @@ namespace BlogSite.Blog.Pages;
 
 /// Every public content URL: the home page, posts, term pages and any other routed item. Anything a reader may not
 /// see, or that does not exist, is a 404 drawn in the theme; a path an item moved away from answers 301.
+[Authorize(Policy = AdminPermissions.ViewContent)]
 public sealed class ContentItemModel(ContentDisplayBuilder builder, LayoutDataFactory layouts) : PageModel, IHasLayoutData
 {
     public ContentDisplay? Display { get; private set; }

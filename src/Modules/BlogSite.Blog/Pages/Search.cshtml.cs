@@ -1,5 +1,7 @@
 using BlogSite.Blog.Display;
 using BlogSite.Blog.Search;
+using BlogSite.Cms.Admin.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace BlogSite.Blog.Pages;
 
 /// /search?q=…: ranked full-text results with highlighted snippets. An empty query shows the form.
+[Authorize(Policy = AdminPermissions.ViewContent)]
 public sealed class SearchModel(BlogSearch search, LayoutDataFactory layouts) : PageModel, IHasLayoutData
 {
     public ContentDisplay? Display { get; private set; }

@@ -11,7 +11,7 @@ namespace BlogSite.Cms.Admin.Pages.Admin.Taxonomies;
 
 /// /admin/taxonomies/{id}: add, rename, re-slug, reorder, nest, merge and delete terms. Changes are live at once:
 /// term pages and post badges read the taxonomy as saved, and a re-slugged term's old address redirects.
-[Authorize(Policy = AdminPermissions.ManageTaxonomies)]
+[Authorize(Policy = AdminPermissions.ManageTaxonomy)]
 public sealed class EditTaxonomyModel(TaxonomyEditor editor, TermCatalog terms, TaxonomyQueries queries) : PageModel
 {
     [TempData]

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace BlogSite.Cms.Admin.Pages.Admin.Taxonomies;
 
 /// /admin/taxonomies: every taxonomy with its number of terms.
-[Authorize(Policy = AdminPermissions.ManageTaxonomies)]
+[Authorize(Policy = AdminPermissions.ManageTaxonomy)]
 public sealed class TaxonomiesModel(TaxonomyQueries queries) : PageModel
 {
     public IReadOnlyList<TaxonomySummary> Taxonomies { get; private set; } = [];
