@@ -17,6 +17,9 @@ public sealed class BlogSiteFactory(IReadOnlyDictionary<string, string?> setting
     /// Replaces the site's clock (a fake one lets a test move time instead of waiting).
     public TimeProvider? Clock { get; init; }
 
+    /// Adds to the host's services (a test module registering its permissions, menu entries, parts…).
+    public Action<IServiceCollection>? Modules { get; init; }
+
     /// Serves the host on a free loopback port (for browsers and for other sites) and returns its address.
     public Uri StartOnLoopback()
     {
@@ -38,6 +41,11 @@ public sealed class BlogSiteFactory(IReadOnlyDictionary<string, string?> setting
         if (Clock is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(Clock));
+        }
+
+        if (Modules is not null)
+        {
+            builder.ConfigureServices(Modules);
         }
     }
 

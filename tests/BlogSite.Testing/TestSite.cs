@@ -46,7 +46,7 @@ public sealed class TestSite : IAsyncDisposable
             settings[key] = value;
         }
 
-        var site = new TestSite(database, new BlogSiteFactory(settings) { Clock = options.Clock });
+        var site = new TestSite(database, new BlogSiteFactory(settings) { Clock = options.Clock, Modules = options.Modules });
         if (options.OnLoopback)
         {
             site.BaseAddress = site.Factory.StartOnLoopback();

@@ -17,4 +17,7 @@ public sealed record TestSiteOptions
     public bool OnLoopback { get; init; }
 
     public int SignInAttemptsPerMinute { get; init; } = 1_000;
+
+    /// Modules the test adds to the host, registered as the site's own are.
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? Modules { get; init; }
 }

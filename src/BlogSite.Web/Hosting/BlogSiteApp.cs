@@ -2,6 +2,7 @@ using BlogSite.Blog;
 using BlogSite.Cms.Admin;
 using BlogSite.Cms.Admin.Security;
 using BlogSite.Cms.Content;
+using BlogSite.Cms.Content.Features;
 using BlogSite.Cms.Content.Media;
 using BlogSite.Cms.Recipes;
 using BlogSite.Cms.Recipes.Deployment;
@@ -88,6 +89,8 @@ public static class BlogSiteApp
         // Media is served before routing, or the public catch-all route would claim /media/… first.
         app.UseCmsMedia();
         app.UseRouting();
+        // A disabled feature's pages and endpoints answer 404 before anything else looks at them.
+        app.UseFeatureGate();
         app.UseCmsAdmin();
         app.MapStaticAssets();
         app.MapHealthChecks("/health");

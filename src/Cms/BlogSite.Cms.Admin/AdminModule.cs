@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using BlogSite.Cms.Admin.Editors;
+using BlogSite.Cms.Admin.Navigation;
 using BlogSite.Cms.Admin.Queries;
 using BlogSite.Cms.Admin.Security;
 using BlogSite.Cms.Content;
@@ -84,6 +85,10 @@ public static class AdminModule
         services.AddScoped<ContentListQueries>();
         services.AddScoped<TaxonomyQueries>();
 
+        // The admin menu: the CMS's entries; modules add theirs.
+        services.AddScoped<AdminMenu>();
+        services.AddCmsAdminMenu();
+
         // Content editors that modules register for their types.
         services.AddSingleton<ContentEditors>();
         services.AddContentEditor(MenuDefinitions.Menu, "Menu", "/Admin/Menus/Edit");
@@ -101,8 +106,8 @@ public static class AdminModule
         services.AddSingleton(new ContentPreviewPage(pageName));
 
     /// Adds a dashboard card counting the published items of <paramref name="contentType"/>.
-    public static IServiceCollection AddPublishedCountCard(this IServiceCollection services, string contentType, string label) =>
-        services.AddSingleton(new PublishedCountCard(contentType, label));
+    public static IServiceCollection AddPublishedCountCard(this IServiceCollection services, string contentType, string label, string? feature = null) =>
+        services.AddSingleton(new PublishedCountCard(contentType, label, feature));
 
     /// Authentication, authorization and the sign-in rate limit; call between UseRouting and the endpoints.
     public static WebApplication UseCmsAdmin(this WebApplication app)

@@ -106,6 +106,7 @@ public static class CmsContentModule
         services.AddScoped<FieldDisplays>();
 
         // Editors and displays of the CMS's own parts and fields; modules add theirs the same way.
+        services.AddMemoryCache();
         services.AddScoped<ContentDrivers>();
         services.TryAddSingleton<PermissionCatalog>();
         services.AddScoped<ContentEditorInputs>();

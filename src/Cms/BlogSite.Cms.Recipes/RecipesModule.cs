@@ -18,7 +18,10 @@ public static class RecipesModule
     [
         new("OrchardCore.Recipes", "Recipes", "OrchardCore.Contents") { AlwaysEnabled = true },
         new("OrchardCore.Deployment", "Deployment plans", "OrchardCore.Recipes"),
+        new(RemoteDeploymentFeature, "Remote deployment: receive recipes from API clients", "OrchardCore.Deployment"),
     ];
+
+    public const string RemoteDeploymentFeature = "OrchardCore.Deployment.Remote";
 
     public static IServiceCollection AddCmsRecipes(this IServiceCollection services, IConfiguration configuration)
     {

@@ -14,13 +14,16 @@ namespace BlogSite.Blog;
 /// The blog module's table of contents: its feature and content types, its services, its public pages.
 public static class BlogModule
 {
+    public const string FeatureId = "BlogSite.Blog";
+
     public static readonly FeatureDescriptor[] Features =
     [
-        new("BlogSite.Blog", "Blog",
+        new(FeatureId, "Blog",
             "OrchardCore.Contents", "OrchardCore.Title", "OrchardCore.Autoroute", "OrchardCore.Markdown",
             "OrchardCore.Lists", "OrchardCore.Taxonomies", "OrchardCore.ContentFields", "OrchardCore.HomeRoute")
         {
             ContentDefinitions = BlogContentDefinitions.Build(),
+            OnByDefault = true,
         },
     ];
 
@@ -43,7 +46,7 @@ public static class BlogModule
         services.AddScoped<PostExtraFields>();
         services.AddScoped<PostEditorChoices>();
         services.AddContentEditor(BlogContentDefinitions.BlogPost, "post", "/Admin/Posts/Edit");
-        services.AddPublishedCountCard(BlogContentDefinitions.BlogPost, "published posts");
+        services.AddPublishedCountCard(BlogContentDefinitions.BlogPost, "published posts", FeatureId);
         services.AddContentPreview("/Admin/Preview");
 
         // Search, feeds and discovery.
@@ -51,16 +54,18 @@ public static class BlogModule
         services.AddScoped<RssFeedBuilder>();
         services.AddScoped<SitemapQueries>();
 
-        // Public pages (Razor Pages in this project; the theme supplies layout and partials).
-        services.AddRazorPages();
+        // Public pages (Razor Pages in this project; the theme supplies layout and partials), on only while the blog
+        // feature is: the error page serves the whole site.
+        services.AddRazorPages(pages => pages.Conventions.Add(new FeaturePages(typeof(BlogModule).Assembly, FeatureId, "/Error")));
         return services;
     }
 
     public static WebApplication MapBlogModule(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapDiscoveryEndpoints();
-        app.MapPostEditorEndpoints();
+        var blog = app.MapGroup("").WithMetadata(new RequiredFeature(FeatureId));
+        blog.MapDiscoveryEndpoints();
+        blog.MapPostEditorEndpoints();
         app.MapRazorPages();
         return app;
     }

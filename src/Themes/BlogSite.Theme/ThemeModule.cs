@@ -10,7 +10,7 @@ public static class ThemeModule
 {
     public static readonly FeatureDescriptor[] Features =
     [
-        new("BlogSite.Theme", "BlogSite theme", "BlogSite.Blog") { IsTheme = true },
+        new("BlogSite.Theme", "BlogSite theme", "BlogSite.Blog") { IsTheme = true, OnByDefault = true },
     ];
 
     public static IServiceCollection AddBlogSiteTheme(this IServiceCollection services) => services.AddCmsFeatures(Features);

@@ -25,6 +25,9 @@ public partial class AdminSite : IAsyncLifetime
     /// Where the site's data lives; the PostgreSQL sites of the admin tests override this.
     protected virtual TestEngine Engine => TestEngine.Sqlite;
 
+    /// Modules a test class adds to its site.
+    protected virtual Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? Modules => null;
+
     public string MediaFolder => Site.Database.MediaFolder;
 
     public static IReadOnlyList<string> Roles => TestSite.Roles;
@@ -38,6 +41,7 @@ public partial class AdminSite : IAsyncLifetime
         Settings = ExtraSettings,
         SignInAttemptsPerMinute = SignInAttemptsPerMinute,
         UsersByRole = true,
+        Modules = Modules,
     });
 
     public async Task DisposeAsync()

@@ -57,4 +57,21 @@ public sealed class FeatureCatalog(IEnumerable<FeatureDescriptor> features)
 
         return (ordered, unknown);
     }
+
+    /// The features named and every feature that depends on them, directly or through others.
+    public IReadOnlyList<FeatureDescriptor> WithDependents(IEnumerable<string> ids)
+    {
+        var off = new HashSet<string>(ids.Where(byId.ContainsKey), StringComparer.OrdinalIgnoreCase);
+        for (var grew = true; grew;)
+        {
+            grew = false;
+            foreach (var feature in byId.Values.Where(f => !off.Contains(f.Id) && f.Dependencies.Any(off.Contains)))
+            {
+                off.Add(feature.Id);
+                grew = true;
+            }
+        }
+
+        return [.. byId.Values.Where(f => off.Contains(f.Id)).OrderBy(f => f.Id, StringComparer.Ordinal)];
+    }
 }

@@ -11,5 +11,9 @@ public sealed record FeatureDescriptor(string Id, string Name, params string[] D
     /// The CMS core: on in every site from its first recipe, as Orchard Core's setup enables its core features.
     public bool AlwaysEnabled { get; init; }
 
+    /// On in every site unless a recipe or an administrator turns it off: the features a BlogSite exists for, so a
+    /// site imported from an Orchard Core recipe (which cannot name them) still has its pages.
+    public bool OnByDefault { get; init; }
+
     public ContentDefinitionDocument? ContentDefinitions { get; init; }
 }

@@ -1,15 +1,49 @@
 using BlogSite.Cms.Content.Definitions;
 using BlogSite.Cms.Content.Storage;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace BlogSite.Cms.Content.Features;
 
-/// Enables features in dependency order and remembers which are on.
-public sealed class FeatureManager(FeatureCatalog catalog, DocumentStore documents, ContentDefinitionStore definitions)
+/// Enables and disables features in dependency order and remembers which are on. What is on is read once and kept
+/// in memory until a change here, so the gate on every request costs no query.
+public sealed class FeatureManager(FeatureCatalog catalog, DocumentStore documents, ContentDefinitionStore definitions, IMemoryCache cache)
 {
     private const string DocumentKey = "Features";
+    private const string CacheKey = "enabled-features";
 
     public async Task<IReadOnlyList<string>> GetEnabledAsync(CancellationToken cancellationToken = default) =>
-        (await documents.GetAsync<EnabledFeatures>(DocumentKey, cancellationToken)).Enabled;
+        [.. await EnabledSetAsync(cancellationToken)];
+
+    public async Task<bool> IsEnabledAsync(string id, CancellationToken cancellationToken = default) =>
+        (await EnabledSetAsync(cancellationToken)).Contains(id);
+
+    /// Turns the features off, and every feature that depends on them; features every site has stay on. Returns
+    /// what was switched off (ids the catalog does not know are ignored).
+    public async Task<IReadOnlyList<string>> DisableAsync(IEnumerable<string> ids, CancellationToken cancellationToken = default)
+    {
+        var state = await documents.GetAsync<EnabledFeatures>(DocumentKey, cancellationToken);
+        var off = catalog.WithDependents(ids)
+            .Where(f => !f.AlwaysEnabled && state.Enabled.Contains(f.Id, StringComparer.OrdinalIgnoreCase))
+            .Select(f => f.Id)
+            .ToList();
+        state.Enabled.RemoveAll(id => off.Contains(id, StringComparer.OrdinalIgnoreCase));
+        state.Disabled.AddRange(catalog.WithDependents(ids).Where(f => f.OnByDefault && !state.Disabled.Contains(f.Id)).Select(f => f.Id));
+        off.AddRange(catalog.WithDependents(ids).Where(f => f.OnByDefault && !off.Contains(f.Id)).Select(f => f.Id));
+        await documents.SaveAsync(DocumentKey, state, cancellationToken);
+        cache.Remove(CacheKey);
+        return off;
+    }
+
+    private async Task<HashSet<string>> EnabledSetAsync(CancellationToken cancellationToken) =>
+        (await cache.GetOrCreateAsync(CacheKey, async entry =>
+        {
+            // Another node's change is seen within this time (until nodes share an invalidation signal).
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(5);
+            var state = await documents.GetAsync<EnabledFeatures>(DocumentKey, cancellationToken);
+            return state.Enabled
+                .Concat(catalog.All.Where(f => f.OnByDefault && !state.Disabled.Contains(f.Id, StringComparer.OrdinalIgnoreCase)).Select(f => f.Id))
+                .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        }))!;
 
     /// Turns on the features every site has; a no-op once they are on.
     public Task EnsureAlwaysEnabledAsync(CancellationToken cancellationToken = default) =>
@@ -35,12 +69,18 @@ public sealed class FeatureManager(FeatureCatalog catalog, DocumentStore documen
             state.Enabled.Add(feature.Id);
         }
 
+        state.Disabled.RemoveAll(id => ordered.Any(f => string.Equals(f.Id, id, StringComparison.OrdinalIgnoreCase)));
+
         await documents.SaveAsync(DocumentKey, state, cancellationToken);
+        cache.Remove(CacheKey);
         return unknown;
     }
 
     private sealed class EnabledFeatures
     {
         public List<string> Enabled { get; set; } = [];
+
+        /// Features on by default that were turned off.
+        public List<string> Disabled { get; set; } = [];
     }
 }

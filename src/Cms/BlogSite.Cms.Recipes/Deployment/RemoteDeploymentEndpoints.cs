@@ -1,3 +1,4 @@
+using BlogSite.Cms.Content.Features;
 using BlogSite.Cms.Recipes.Execution;
 using BlogSite.Cms.Recipes.Reading;
 using BlogSite.Cms.Recipes.Setup;
@@ -20,7 +21,7 @@ public static class RemoteDeploymentEndpoints
     {
         endpoints.MapPost("/api/deployment/import", ImportAsync)
             .DisableAntiforgery()
-            .WithMetadata(new RequestSizeLimitAttributeShim(MaxRecipeBytes));
+            .WithMetadata(new RequestSizeLimitAttributeShim(MaxRecipeBytes), new RequiredFeature(RecipesModule.RemoteDeploymentFeature));
         return endpoints;
     }
 

@@ -2,7 +2,9 @@ using BlogSite.Cms.Content.Features;
 
 namespace BlogSite.Cms.Recipes.Steps;
 
-/// `{"name": "feature", "enable": [...], "disable": [...]}`. Orchard Core features BlogSite lacks are warnings.
+/// `{"name": "feature", "enable": [...], "disable": [...]}`. Enabling brings a feature's dependencies along; disabling
+/// takes every feature that depends on it along, and validation says which. Features every site has stay on;
+/// Orchard Core features BlogSite lacks are warnings.
 public sealed class FeatureStep(FeatureCatalog catalog, FeatureManager manager) : IRecipeStep
 {
     public string Name => "feature";
@@ -11,10 +13,25 @@ public sealed class FeatureStep(FeatureCatalog catalog, FeatureManager manager) 
     {
         ArgumentNullException.ThrowIfNull(context);
         var enable = context.StringArray("enable", required: false);
-        context.StringArray("disable", required: false);
         foreach (var id in catalog.Resolve(enable).Unknown)
         {
             context.Warning("enable", $"BlogSite has no feature '{id}'; it is skipped.");
+        }
+
+        var disable = context.StringArray("disable", required: false);
+        foreach (var id in disable.Where(id => catalog.Find(id) is null))
+        {
+            context.Warning("disable", $"BlogSite has no feature '{id}'; it is skipped.");
+        }
+
+        foreach (var id in disable.Where(id => catalog.Find(id) is { AlwaysEnabled: true }))
+        {
+            context.Warning("disable", $"'{id}' is part of every site and stays on.");
+        }
+
+        if (disable.Count > 0 && catalog.WithDependents(disable).Where(f => !f.AlwaysEnabled).Select(f => f.Id).ToList() is { Count: > 0 } off)
+        {
+            context.Warning("disable", $"Disabling switches off {string.Join(", ", off)}: their pages, endpoints and admin entries stop until enabled again; their content stays.");
         }
     }
 
@@ -27,9 +44,9 @@ public sealed class FeatureStep(FeatureCatalog catalog, FeatureManager manager) 
             context.Warning("enable", $"BlogSite has no feature '{id}'; it is skipped.");
         }
 
-        if (context.StringArray("disable", required: false).Count > 0)
+        if (context.StringArray("disable", required: false) is { Count: > 0 } disable)
         {
-            context.Warning("disable", "BlogSite's features cannot be disabled by a recipe yet; 'disable' is ignored.");
+            await manager.DisableAsync(disable, cancellationToken);
         }
     }
 }

@@ -2,6 +2,7 @@ using BlogSite.Cms.Admin.Editors;
 using BlogSite.Cms.Admin.Queries;
 using BlogSite.Cms.Admin.Security;
 using BlogSite.Cms.Content.Editing;
+using BlogSite.Cms.Content.Features;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using BlogSite.Cms.Admin.Dashboard;
@@ -9,7 +10,7 @@ using BlogSite.Cms.Admin.Dashboard;
 namespace BlogSite.Cms.Admin.Pages.Admin;
 
 [Authorize(Policy = AdminPermissions.AccessAdminPanel)]
-public sealed class DashboardModel(ContentListQueries queries, ContentEditors editors, IEnumerable<PublishedCountCard> cards) : PageModel
+public sealed class DashboardModel(ContentListQueries queries, ContentEditors editors, IEnumerable<PublishedCountCard> cards, FeatureManager features) : PageModel
 {
     private const int RecentCount = 8;
 
@@ -23,7 +24,16 @@ public sealed class DashboardModel(ContentListQueries queries, ContentEditors ed
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Figures = await queries.DashboardAsync(cards, RecentCount, cancellationToken);
+        var shown = new List<PublishedCountCard>();
+        foreach (var card in cards)
+        {
+            if (card.Feature is null || await features.IsEnabledAsync(card.Feature, cancellationToken))
+            {
+                shown.Add(card);
+            }
+        }
+
+        Figures = await queries.DashboardAsync(shown, RecentCount, cancellationToken);
         States = await queries.StatesAsync(Figures.Recent, cancellationToken);
         CreatableTypes = await queries.CreatableTypesAsync(cancellationToken);
     }
