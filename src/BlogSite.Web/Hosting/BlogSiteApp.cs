@@ -4,6 +4,7 @@ using BlogSite.Cms.Admin.Security;
 using BlogSite.Cms.Content;
 using BlogSite.Cms.Content.Features;
 using BlogSite.Cms.Content.Media;
+using BlogSite.Cms.Content.Themes;
 using BlogSite.Cms.Recipes;
 using BlogSite.Cms.Recipes.Deployment;
 using BlogSite.Cms.Recipes.Execution;
@@ -91,6 +92,7 @@ public static class BlogSiteApp
         app.UseRouting();
         // A disabled feature's pages and endpoints answer 404 before anything else looks at them.
         app.UseFeatureGate();
+        app.UseSiteTheme();
         app.UseCmsAdmin();
         app.MapStaticAssets();
         app.MapHealthChecks("/health");

@@ -11,6 +11,8 @@ using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Parts;
 using BlogSite.Cms.Content.Routing;
 using BlogSite.Cms.Content.Security;
+using BlogSite.Cms.Content.Themes;
+using Microsoft.AspNetCore.Mvc.Razor;
 using BlogSite.Cms.Content.Search;
 using BlogSite.Cms.Content.Settings;
 using BlogSite.Cms.Content.Storage;
@@ -107,6 +109,8 @@ public static class CmsContentModule
 
         // Editors and displays of the CMS's own parts and fields; modules add theirs the same way.
         services.AddMemoryCache();
+        services.AddScoped<SiteThemes>();
+        services.Configure<RazorViewEngineOptions>(razor => razor.ViewLocationExpanders.Add(new ThemeViewLocations()));
         services.AddScoped<ContentDrivers>();
         services.TryAddSingleton<PermissionCatalog>();
         services.AddScoped<ContentEditorInputs>();

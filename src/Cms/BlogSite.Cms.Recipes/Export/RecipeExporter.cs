@@ -5,6 +5,7 @@ using BlogSite.Cms.Content.Features;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Settings;
 using BlogSite.Cms.Content.Storage;
+using BlogSite.Cms.Content.Themes;
 using BlogSite.Cms.Content.Users;
 using BlogSite.Cms.Recipes.Execution;
 using BlogSite.Cms.Recipes.Steps;
@@ -36,7 +37,7 @@ public sealed class RecipeExporter(
             new JsonObject { ["name"] = "feature", ["enable"] = new JsonArray([.. (await features.GetEnabledAsync(cancellationToken)).Select(f => JsonValue.Create(f))]) },
         };
 
-        var themes = await documents.GetAsync<ThemesStep.ThemeSelection>(ThemesStep.DocumentKey, cancellationToken);
+        var themes = await documents.GetAsync<ThemeSelection>(SiteThemes.DocumentKey, cancellationToken);
         if (themes.Site is not null || themes.Admin is not null)
         {
             steps.Add(new JsonObject { ["name"] = "themes", ["site"] = themes.Site, ["admin"] = themes.Admin });

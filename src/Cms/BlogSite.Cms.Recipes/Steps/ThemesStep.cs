@@ -1,15 +1,13 @@
 using BlogSite.Cms.Content.Features;
-using BlogSite.Cms.Content.Storage;
+using BlogSite.Cms.Content.Themes;
 using BlogSite.Cms.Recipes.Reading;
 
 namespace BlogSite.Cms.Recipes.Steps;
 
 /// `{"name": "themes", "site": "...", "admin": "..."}`: the site theme is enabled; names BlogSite lacks are kept
 /// as they were and reported.
-public sealed class ThemesStep(FeatureCatalog catalog, FeatureManager features, DocumentStore documents) : IRecipeStep
+public sealed class ThemesStep(FeatureCatalog catalog, SiteThemes themes) : IRecipeStep
 {
-    public const string DocumentKey = "Themes";
-
     public string Name => "themes";
 
     public void Validate(RecipeStepContext context)
@@ -37,24 +35,6 @@ public sealed class ThemesStep(FeatureCatalog catalog, FeatureManager features, 
     public async Task RunAsync(RecipeStepContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var themes = await documents.GetAsync<ThemeSelection>(DocumentKey, cancellationToken);
-        if (RecipeReader.StringProperty(context.Step, "site") is { } site)
-        {
-            themes.Site = site;
-            if (catalog.Find(site) is { IsTheme: true })
-            {
-                await features.EnableAsync([site], cancellationToken);
-            }
-        }
-
-        themes.Admin = RecipeReader.StringProperty(context.Step, "admin") ?? themes.Admin;
-        await documents.SaveAsync(DocumentKey, themes, cancellationToken);
-    }
-
-    public sealed class ThemeSelection
-    {
-        public string? Site { get; set; }
-
-        public string? Admin { get; set; }
+        await themes.SelectAsync(RecipeReader.StringProperty(context.Step, "site"), RecipeReader.StringProperty(context.Step, "admin"), cancellationToken);
     }
 }
