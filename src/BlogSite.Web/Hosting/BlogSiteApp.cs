@@ -10,6 +10,7 @@ using BlogSite.Cms.Recipes.Deployment;
 using BlogSite.Cms.Recipes.Execution;
 using BlogSite.Cms.Recipes.Setup;
 using BlogSite.Theme;
+using BlogSite.Theme.Plain;
 
 namespace BlogSite.Web.Hosting;
 
@@ -34,7 +35,8 @@ public static class BlogSiteApp
             .AddCmsRecipes(configuration)
             .AddCmsAdmin(configuration)
             .AddBlogModule()
-            .AddBlogSiteTheme();
+            .AddBlogSiteTheme()
+            .AddPlainTheme();
 
     /// Runs the setup recipe against an empty database. False means setup failed and the host must not serve.
     public static async Task<bool> SetUpBlogSiteAsync(this WebApplication app)

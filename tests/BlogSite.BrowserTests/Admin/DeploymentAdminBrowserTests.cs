@@ -47,6 +47,8 @@ public sealed class DeploymentAdminBrowserTests(BrowserSiteFixture site) : IClas
     [InlineData("/admin/menus", true)]
     [InlineData("/admin/roles", true)]
     [InlineData("/admin/roles/Editor", true)]
+    [InlineData("/admin/features", true)]
+    [InlineData("/admin/themes", true)]
     [InlineData("/admin/menus/4mainmenu00000000000000000", true)]
     public async Task AdminPagesHaveNoSeriousAccessibilityProblems(string path, bool signIn)
     {

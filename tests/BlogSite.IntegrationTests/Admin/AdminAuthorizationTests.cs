@@ -34,6 +34,8 @@ public sealed class AdminAuthorizationTests(AdminSite site) : IClassFixture<Admi
             ["/admin/content-types"] = ["Administrator"],
             ["/admin/roles"] = ["Administrator"],
             ["/admin/roles/Editor"] = ["Administrator"],
+            ["/admin/features"] = ["Administrator"],
+            ["/admin/themes"] = ["Administrator"],
         };
         return EveryRole(allowed);
     }

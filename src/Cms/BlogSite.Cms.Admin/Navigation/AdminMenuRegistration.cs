@@ -22,5 +22,6 @@ public static class AdminMenuRegistration
         .AddAdminMenuEntry(new("Access", "Users", "/Admin/Users/Index", 70, ManageUsers))
         .AddAdminMenuEntry(new("Access", "Roles", "/Admin/Roles/Index", 71, ManageRoles))
         .AddAdminMenuEntry(new("Configuration", "Features", "/Admin/Features/Index", 80, ManageFeatures))
-        .AddAdminMenuEntry(new("Configuration", "Settings", "/Admin/Settings/Index", 81, ManageSettings));
+        .AddAdminMenuEntry(new("Configuration", "Themes", "/Admin/Themes/Index", 81, ApplyTheme))
+        .AddAdminMenuEntry(new("Configuration", "Settings", "/Admin/Settings/Index", 82, ManageSettings));
 }
