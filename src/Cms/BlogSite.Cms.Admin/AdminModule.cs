@@ -91,15 +91,16 @@ public static class AdminModule
 
         // Content editors that modules register for their types.
         services.AddSingleton<ContentEditors>();
-        services.AddContentEditor(MenuDefinitions.Menu, "Menu", "/Admin/Menus/Edit");
+        services.AddContentEditor(MenuDefinitions.Menu, "Menu", "/Admin/Menus/Edit", permission: AdminPermissions.ManageMenu);
 
         services.AddRazorPages();
         return services;
     }
 
     /// Links items of <paramref name="contentType"/> to a module's editor page, whose route takes the item's id.
-    public static IServiceCollection AddContentEditor(this IServiceCollection services, string contentType, string displayName, string pageName) =>
-        services.AddSingleton(new ContentEditor(contentType, displayName, pageName));
+    public static IServiceCollection AddContentEditor(
+        this IServiceCollection services, string contentType, string displayName, string pageName, string? feature = null, string? permission = null) =>
+        services.AddSingleton(new ContentEditor(contentType, displayName, pageName) { Feature = feature, Permission = permission });
 
     /// Names the page that previews an item's versions in the site's theme.
     public static IServiceCollection AddContentPreview(this IServiceCollection services, string pageName) =>

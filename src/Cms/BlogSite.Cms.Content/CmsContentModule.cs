@@ -91,6 +91,17 @@ public static class CmsContentModule
         services.AddScoped<SearchText>();
         services.AddScoped<ContentDefinitionStore>();
         services.AddScoped<ContentTypeEditor>();
+        services.AddScoped<ContentKinds>();
+        foreach (var (name, description, usual) in ContentPartKinds.All)
+        {
+            services.AddContentPartKind(name, description, usual);
+        }
+
+        foreach (var (kind, displayName) in ContentFieldKinds.All)
+        {
+            services.AddContentFieldKind(kind, displayName);
+        }
+
         services.AddScoped<ContentFieldEditor>();
         services.AddScoped<SiteSettingsStore>();
         services.AddScoped<TermCatalog>();

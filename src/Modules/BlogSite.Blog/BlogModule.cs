@@ -45,7 +45,7 @@ public static class BlogModule
         services.AddScoped<PostFormChecks>();
         services.AddScoped<PostExtraFields>();
         services.AddScoped<PostEditorChoices>();
-        services.AddContentEditor(BlogContentDefinitions.BlogPost, "post", "/Admin/Posts/Edit");
+        services.AddContentEditor(BlogContentDefinitions.BlogPost, "post", "/Admin/Posts/Edit", FeatureId);
         services.AddPublishedCountCard(BlogContentDefinitions.BlogPost, "published posts", FeatureId);
         services.AddContentPreview("/Admin/Preview");
 

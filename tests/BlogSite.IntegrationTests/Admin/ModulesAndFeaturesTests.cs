@@ -1,6 +1,7 @@
 using System.Net;
 using BlogSite.Cms.Admin;
 using BlogSite.Cms.Admin.Navigation;
+using BlogSite.Cms.Content.Definitions;
 using BlogSite.Cms.Content.Drivers;
 using BlogSite.Cms.Content.Editing;
 using BlogSite.Cms.Content.Security;
@@ -30,6 +31,7 @@ public sealed class ModulesAndFeaturesTests(ModulesAndFeaturesTests.Site site) :
         var roles = await HtmlPage.GetAsync(admin, "/admin/roles/Author");
         var authorsMenu = await HtmlPage.GetAsync(author, "/admin");
         var editor = await HtmlPage.GetAsync(admin, "/admin/items/new?type=Review");
+        var types = await admin.GetStringAsync("/admin/content-types");
         using var saved = await AdminSite.PostFormAsync(admin, "/admin/items/new?type=Review", "Save", new()
         {
             ["Values[TitlePart.Title]"] = "A fair book", ["Values[RatingPart.Stars]"] = "9",
@@ -42,6 +44,7 @@ public sealed class ModulesAndFeaturesTests(ModulesAndFeaturesTests.Site site) :
         Assert.Contains(roles.Document.QuerySelectorAll("fieldset legend"), l => l.TextContent == "Reviews");
         Assert.NotNull(roles.Document.QuerySelector("input[name=Permissions][value=ManageReviews]"));
         Assert.NotNull(editor.Document.QuerySelector("input[name='Values[RatingPart.Stars]'][type=number]"));
+        Assert.Contains("Rating: one to five stars", types, StringComparison.Ordinal);
         Assert.Contains("Stars must be from 1 to 5.", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await using var scope = site.Factory.Services.CreateAsyncScope();
         Assert.Equal(["AccessAdminPanel", "ManageReviews"], scope.ServiceProvider.GetRequiredService<PermissionCatalog>().DefaultsFor("Reviewer")
@@ -65,9 +68,10 @@ public sealed class ModulesAndFeaturesTests(ModulesAndFeaturesTests.Site site) :
         Assert.Equal(HttpStatusCode.NotFound, whileOff.Feed.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, whileOff.Editor.StatusCode);
         Assert.DoesNotContain("published posts", whileOff.Dashboard, StringComparison.Ordinal);
+        Assert.DoesNotContain(">New post<", whileOff.Dashboard, StringComparison.Ordinal);
         Assert.Contains("and what depends on it: BlogSite.Theme", whileOff.Features, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/")).StatusCode);
-        Assert.Contains("published posts", await admin.GetStringAsync("/admin"), StringComparison.Ordinal);
+        Assert.Contains(">New post<", await admin.GetStringAsync("/admin"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -118,6 +122,7 @@ public sealed class ModulesAndFeaturesTests(ModulesAndFeaturesTests.Site site) :
             services.AddAdminMenuEntry(new AdminMenuEntry("Reviews", "Reviews desk", "/Admin/Content/Index", 45, "ManageReviews"));
             services.AddPublishedCountCard("Review", "published reviews");
             services.AddContentPart<RatingPartDriver>();
+            services.AddContentPartKind("RatingPart", "Rating: one to five stars");
         }
     }
 

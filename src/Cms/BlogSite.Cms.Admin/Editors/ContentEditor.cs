@@ -5,4 +5,10 @@ namespace BlogSite.Cms.Admin.Editors;
 public sealed record ContentEditor(string ContentType, string DisplayName, string PageName)
 {
     public const string NewId = "new";
+
+    /// "New …" is offered while this feature (if any) is enabled…
+    public string? Feature { get; init; }
+
+    /// …and to users holding this permission (if any).
+    public string? Permission { get; init; }
 }

@@ -6,14 +6,14 @@ namespace BlogSite.Cms.Content.Definitions;
 
 /// The admin's changes to a type's fields, which live in the type's own part: add, change, reorder, remove. A removed
 /// field's values stay in the items that have them until those items are saved again.
-public sealed class ContentFieldEditor(ContentDefinitionStore store)
+public sealed class ContentFieldEditor(ContentDefinitionStore store, ContentKinds kinds)
 {
     public Task<string> AddAsync(string typeName, ContentFieldForm form, CancellationToken cancellationToken = default) =>
         store.ChangeAsync(definitions =>
         {
             ArgumentNullException.ThrowIfNull(form);
             var part = OwnPartOf(definitions, typeName);
-            if (!ContentFieldKinds.Exists(form.Kind))
+            if (!kinds.FieldExists(form.Kind))
             {
                 throw new ContentDefinitionException(nameof(ContentFieldForm.Kind), $"There is no field kind '{form.Kind}'.");
             }

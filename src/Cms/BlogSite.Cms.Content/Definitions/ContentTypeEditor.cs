@@ -9,7 +9,7 @@ namespace BlogSite.Cms.Content.Definitions;
 /// The admin's changes to types: create one, change its settings, add, remove and reorder its parts, set its
 /// Autoroute pattern. Everything is stored as the same definition the ContentDefinition step reads and writes.
 /// A refused change throws <see cref="ContentDefinitionException"/> naming the form field; nothing is saved then.
-public sealed class ContentTypeEditor(ContentDefinitionStore store)
+public sealed class ContentTypeEditor(ContentDefinitionStore store, ContentKinds kinds)
 {
     public const string DefaultPattern = "{{ Model.ContentItem | display_text | slugify }}";
 
@@ -23,7 +23,7 @@ public sealed class ContentTypeEditor(ContentDefinitionStore store)
                 throw new ContentDefinitionException(nameof(ContentTypeForm.Name), "The technical name must start with a letter and hold only letters and digits.");
             }
 
-            if (definitions.Type(name) is not null || ContentPartKinds.Exists(name))
+            if (definitions.Type(name) is not null || kinds.PartExists(name))
             {
                 throw new ContentDefinitionException(nameof(ContentTypeForm.Name), $"There is already a type or part named '{name}'; choose another name.");
             }
@@ -31,7 +31,7 @@ public sealed class ContentTypeEditor(ContentDefinitionStore store)
             var type = new ContentTypeDefinition { Name = name };
             definitions.ContentTypes.Add(type);
             Describe(type, form);
-            foreach (var part in parts.Where(ContentPartKinds.Exists).Distinct(StringComparer.Ordinal))
+            foreach (var part in parts.Where(kinds.PartExists).Distinct(StringComparer.Ordinal))
             {
                 AddPart(type, part, part);
             }
@@ -53,7 +53,7 @@ public sealed class ContentTypeEditor(ContentDefinitionStore store)
         store.ChangeAsync(definitions =>
         {
             var type = TypeOf(definitions, typeName);
-            if (!ContentPartKinds.Exists(partName))
+            if (!kinds.PartExists(partName))
             {
                 throw new ContentDefinitionException("PartName", $"There is no part '{partName}' to add.");
             }
