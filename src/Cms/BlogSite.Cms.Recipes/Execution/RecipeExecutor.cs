@@ -112,7 +112,13 @@ public sealed class RecipeExecutor(
                 throw new RecipeException(run.Report.Errors);
             }
 
-            if (stepsByName.TryGetValue(context.StepName, out var step))
+            if (stepsByName.TryGetValue(context.StepName, out var step) && step.Feature is { } feature
+                && !await features.IsEnabledAsync(feature, cancellationToken))
+            {
+                context.Warning("name", $"The '{context.StepName}' step belongs to the feature '{feature}', which is disabled here; the step is kept, not run. Enable the feature first (a feature step earlier in the recipe will do).");
+                await keptSteps.KeepAsync(context.Step, cancellationToken);
+            }
+            else if (step is not null)
             {
                 await step.RunAsync(context, cancellationToken);
                 if (run.Report.Errors.Count > errorsBefore)

@@ -10,6 +10,8 @@ public sealed class DeploymentStep(DocumentStore documents) : IRecipeStep
 {
     public const string DocumentKey = "DeploymentPlans";
 
+    public string? Feature => "OrchardCore.Deployment";
+
     public string Name => "deployment";
 
     public void Validate(RecipeStepContext context)

@@ -6,6 +6,9 @@ public interface IRecipeStep
 {
     string Name { get; }
 
+    /// The feature whose step this is; while it is disabled the step is kept, not run, as an unknown step is.
+    string? Feature => null;
+
     void Validate(RecipeStepContext context);
 
     Task RunAsync(RecipeStepContext context, CancellationToken cancellationToken);

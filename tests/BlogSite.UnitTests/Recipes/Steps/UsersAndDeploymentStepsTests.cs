@@ -66,6 +66,7 @@ public sealed class UsersAndDeploymentStepsTests : IAsyncLifetime
     [Fact]
     public async Task DeploymentPlansAreDataReplacedByNameAndExported()
     {
+        await store.RunAsync(With("""{ "name": "feature", "enable": [ "OrchardCore.Deployment" ] }"""));
         await store.RunAsync(With("""{ "name": "deployment", "Plans": [ { "Name": "Nightly", "DeploymentSteps": [ { "Type": "AllContent" } ] }, { "Name": "Settings only", "DeploymentSteps": [] } ] }"""));
         await store.RunAsync(With("""{ "name": "deployment", "Plans": [ { "Name": "Nightly", "DeploymentSteps": [ { "Type": "ContentTypes" } ] } ] }"""));
 
@@ -75,6 +76,18 @@ public sealed class UsersAndDeploymentStepsTests : IAsyncLifetime
         Assert.Equal(["Settings only", "Nightly"], plans.Select(p => p!["Name"]!.GetValue<string>()));
         Assert.Equal("ContentTypes", plans[1]!["DeploymentSteps"]![0]!["Type"]!.GetValue<string>());
         Assert.True(await scope.ServiceProvider.GetRequiredService<DocumentStore>().ExistsAsync("DeploymentPlans"));
+    }
+
+    [Fact]
+    public async Task ADeploymentStepOnASiteWithoutTheDeploymentFeatureIsKeptNotRun()
+    {
+        var report = await store.RunAsync(With("""{ "name": "deployment", "Plans": [ { "Name": "Nightly", "DeploymentSteps": [] } ] }"""));
+
+        await using var scope = store.Services.CreateAsyncScope();
+        Assert.Contains(report.Warnings, w => w.Message.Contains("belongs to the feature 'OrchardCore.Deployment', which is disabled", StringComparison.Ordinal));
+        Assert.False(await scope.ServiceProvider.GetRequiredService<DocumentStore>().ExistsAsync("DeploymentPlans"));
+        var export = await scope.ServiceProvider.GetRequiredService<RecipeExporter>().ExportAsync(setup: false);
+        Assert.Contains(export["steps"]!.AsArray(), s => s!["name"]!.GetValue<string>() == "deployment");
     }
 
     [Fact]
