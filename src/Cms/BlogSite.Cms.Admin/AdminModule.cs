@@ -77,6 +77,7 @@ public static class AdminModule
         services.AddScoped<RolePermissions>();
         services.AddScoped<SystemRoles>();
         services.AddScoped<RoleEditor>();
+        services.AddScoped<IFeatureListener, RoleUpdater>();
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
         services.AddScoped<ContentPermissionCheck>();
         services.AddAuthorization();

@@ -2,8 +2,10 @@ using System.Net;
 using BlogSite.Cms.Admin;
 using BlogSite.Cms.Admin.Navigation;
 using BlogSite.Cms.Content.Definitions;
+using BlogSite.Cms.Content;
 using BlogSite.Cms.Content.Drivers;
 using BlogSite.Cms.Content.Editing;
+using BlogSite.Cms.Content.Features;
 using BlogSite.Cms.Content.Security;
 using BlogSite.Cms.Recipes.Execution;
 using BlogSite.Cms.Recipes.Reading;
@@ -75,6 +77,27 @@ public sealed class ModulesAndFeaturesTests(ModulesAndFeaturesTests.Site site) :
     }
 
     [Fact]
+    public async Task EnablingAFeatureGivesItsPermissionsToTheExistingRolesThatGetThemByDefault()
+    {
+        using var admin = await AdminSite.SignedInAsync(site, "Administrator");
+        Assert.DoesNotContain("ModerateReviews", await PermissionsAsync("Editor"));
+
+        using var enabled = await AdminSite.PostFormAsync(admin, $"/admin/features?id={ReviewsModule.ModerationFeature}", "Enable", new());
+
+        Assert.Equal(HttpStatusCode.Redirect, enabled.StatusCode);
+        Assert.Contains("ModerateReviews", await PermissionsAsync("Editor"));
+        Assert.DoesNotContain("ModerateReviews", await PermissionsAsync("Author"));
+    }
+
+    private async Task<IReadOnlySet<string>> PermissionsAsync(string role)
+    {
+        await using var scope = site.Factory.Services.CreateAsyncScope();
+        var permissions = scope.ServiceProvider.GetRequiredService<BlogSite.Cms.Admin.Security.RolePermissions>();
+        permissions.Forget(role);
+        return await permissions.OfAsync(role);
+    }
+
+    [Fact]
     public async Task ValidatingARecipeThatDisablesTheBlogSaysWhatGoesOff()
     {
         await using var scope = site.Factory.Services.CreateAsyncScope();
@@ -114,6 +137,8 @@ public sealed class ModulesAndFeaturesTests(ModulesAndFeaturesTests.Site site) :
     /// admin menu entry under its own group, a dashboard card and a part with its editor.
     private static class ReviewsModule
     {
+        public const string ModerationFeature = "Test.Reviews.Moderation";
+
         public static void Add(IServiceCollection services)
         {
             services.AddPermissions("Reviews",
@@ -121,6 +146,8 @@ public sealed class ModulesAndFeaturesTests(ModulesAndFeaturesTests.Site site) :
                 new PermissionDescriptor("AccessAdminPanel", "Use the admin dashboard", "Reviewer"));
             services.AddAdminMenuEntry(new AdminMenuEntry("Reviews", "Reviews desk", "/Admin/Content/Index", 45, "ManageReviews"));
             services.AddPublishedCountCard("Review", "published reviews");
+            services.AddCmsFeatures([new FeatureDescriptor(ModerationFeature, "Review moderation")]);
+            services.AddPermissions("Reviews", new PermissionDescriptor("ModerateReviews", "Moderate reviews", "Editor") { Feature = ModerationFeature });
             services.AddContentPart<RatingPartDriver>();
             services.AddContentPartKind("RatingPart", "Rating: one to five stars");
         }

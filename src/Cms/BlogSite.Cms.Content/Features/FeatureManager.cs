@@ -6,7 +6,8 @@ namespace BlogSite.Cms.Content.Features;
 
 /// Enables and disables features in dependency order and remembers which are on. What is on is read once and kept
 /// in memory until a change here, so the gate on every request costs no query.
-public sealed class FeatureManager(FeatureCatalog catalog, DocumentStore documents, ContentDefinitionStore definitions, IMemoryCache cache)
+public sealed class FeatureManager(
+    FeatureCatalog catalog, DocumentStore documents, ContentDefinitionStore definitions, IMemoryCache cache, IEnumerable<IFeatureListener> listeners)
 {
     private const string DocumentKey = "Features";
     private const string CacheKey = "enabled-features";
@@ -54,12 +55,15 @@ public sealed class FeatureManager(FeatureCatalog catalog, DocumentStore documen
     {
         var (ordered, unknown) = catalog.Resolve(ids);
         var state = await documents.GetAsync<EnabledFeatures>(DocumentKey, cancellationToken);
+        var switchedOn = new List<FeatureDescriptor>();
         foreach (var feature in ordered)
         {
             if (state.Enabled.Contains(feature.Id, StringComparer.OrdinalIgnoreCase))
             {
                 continue;
             }
+
+            switchedOn.Add(feature);
 
             if (feature.ContentDefinitions is not null)
             {
@@ -73,6 +77,14 @@ public sealed class FeatureManager(FeatureCatalog catalog, DocumentStore documen
 
         await documents.SaveAsync(DocumentKey, state, cancellationToken);
         cache.Remove(CacheKey);
+        if (switchedOn.Count > 0)
+        {
+            foreach (var listener in listeners)
+            {
+                await listener.EnabledAsync(switchedOn, cancellationToken);
+            }
+        }
+
         return unknown;
     }
 

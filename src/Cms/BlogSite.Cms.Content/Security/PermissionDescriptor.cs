@@ -5,4 +5,8 @@ namespace BlogSite.Cms.Content.Security;
 public sealed record PermissionDescriptor(string Name, string Description, params string[] DefaultRoles)
 {
     public string Group { get; init; } = "";
+
+    /// The feature that brings the permission: when it is enabled, roles of <see cref="DefaultRoles"/> that exist
+    /// already are given it, as Orchard Core's role updater does.
+    public string? Feature { get; init; }
 }
