@@ -3,6 +3,7 @@ using BlogSite.Cms.Content.Display;
 using BlogSite.Cms.Content.Drivers;
 using BlogSite.Cms.Content.Editing;
 using BlogSite.Cms.Content.Features;
+using BlogSite.Cms.Content.Indexes;
 using BlogSite.Cms.Content.Fields;
 using BlogSite.Cms.Content.Markdown;
 using BlogSite.Cms.Content.Media;
@@ -89,6 +90,7 @@ public static class CmsContentModule
         services.AddScoped<ContentStore>();
         services.AddScoped<ContentBatchImporter>();
         services.AddScoped<SearchText>();
+        services.AddContentIndexProvider<SearchIndexProvider>();
         services.AddScoped<ContentDefinitionStore>();
         services.AddScoped<ContentTypeEditor>();
         services.AddScoped<ContentKinds>();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using BlogSite.Cms.Admin;
 using BlogSite.Cms.Admin.Navigation;
@@ -6,6 +7,8 @@ using BlogSite.Cms.Content;
 using BlogSite.Cms.Content.Drivers;
 using BlogSite.Cms.Content.Editing;
 using BlogSite.Cms.Content.Features;
+using BlogSite.Cms.Content.Indexes;
+using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Security;
 using BlogSite.Cms.Recipes.Execution;
 using BlogSite.Cms.Recipes.Reading;
@@ -98,6 +101,32 @@ public sealed class ModulesAndFeaturesTests(ModulesAndFeaturesTests.Site site) :
     }
 
     [Fact]
+    public async Task AModulesIndexProviderIsToldOfImportedSavedAndDeletedVersions()
+    {
+        await RecipeRunner.RunAsync(site.Factory.Services, """
+            { "steps": [ { "name": "ContentDefinition", "ContentTypes": [
+              { "Name": "Review", "DisplayName": "Review", "Settings": { "ContentTypeSettings": { "Creatable": true, "Listable": true } },
+                "ContentTypePartDefinitionRecords": [ { "PartName": "TitlePart", "Name": "TitlePart" }, { "PartName": "RatingPart", "Name": "RatingPart" } ] } ] },
+              { "name": "content", "Data": [ { "ContentItemId": "4review00000000000000000000", "ContentType": "Review", "DisplayText": "Imported",
+                "Latest": true, "Published": true, "TitlePart": { "Title": "Imported" }, "RatingPart": { "Stars": 4 } } ] } ] }
+            """);
+        var index = site.Factory.Services.GetRequiredService<ReviewIndex>();
+        Assert.True(index.Versions.ContainsKey("4review00000000000000000000"));
+        using var admin = await AdminSite.SignedInAsync(site, "Administrator");
+
+        using var saved = await AdminSite.PostFormAsync(admin, "/admin/items/new?type=Review", "Save", new()
+        {
+            ["Values[TitlePart.Title]"] = "Written in the admin", ["Values[RatingPart.Stars]"] = "5",
+        });
+        var id = saved.Headers.Location!.OriginalString.Split('/')[^1];
+        Assert.True(index.Versions.ContainsKey(id));
+        using var deleted = await AdminSite.PostFormAsync(admin, $"/admin/items/{id}", "Delete", await AdminSite.EditorFormAsync(admin, $"/admin/items/{id}"));
+
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.False(index.Versions.ContainsKey(id));
+    }
+
+    [Fact]
     public async Task ValidatingARecipeThatDisablesTheBlogSaysWhatGoesOff()
     {
         await using var scope = site.Factory.Services.CreateAsyncScope();
@@ -150,6 +179,37 @@ public sealed class ModulesAndFeaturesTests(ModulesAndFeaturesTests.Site site) :
             services.AddPermissions("Reviews", new PermissionDescriptor("ModerateReviews", "Moderate reviews", "Editor") { Feature = ModerationFeature });
             services.AddContentPart<RatingPartDriver>();
             services.AddContentPartKind("RatingPart", "Rating: one to five stars");
+            services.AddSingleton<ReviewIndex>();
+            services.AddContentIndexProvider<ReviewIndexProvider>();
+        }
+    }
+
+    /// The test module's own index: the reviews that have a version, kept as the CMS tells it.
+    private sealed class ReviewIndex
+    {
+        public ConcurrentDictionary<string, int> Versions { get; } = new();
+    }
+
+    private sealed class ReviewIndexProvider(ReviewIndex index) : IContentIndexProvider
+    {
+        public Task IndexAsync(IReadOnlyList<ContentItem> versions, CancellationToken cancellationToken)
+        {
+            foreach (var version in versions.Where(v => v.ContentType == "Review"))
+            {
+                index.Versions.AddOrUpdate(version.ContentItemId, 1, (_, n) => n + 1);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public Task RemoveAsync(IReadOnlyList<ContentItem> versions, CancellationToken cancellationToken)
+        {
+            foreach (var version in versions)
+            {
+                index.Versions.TryRemove(version.ContentItemId, out _);
+            }
+
+            return Task.CompletedTask;
         }
     }
 

@@ -1,6 +1,5 @@
 using BlogSite.Cms.Content.Indexes;
 using BlogSite.Cms.Content.Parts;
-using BlogSite.Cms.Content.Search;
 using BlogSite.Cms.Content.Storage;
 using Microsoft.EntityFrameworkCore;
 using BlogSite.Cms.Content.Routing;
@@ -10,7 +9,7 @@ namespace BlogSite.Cms.Content.Model;
 /// Imports many items at once, the path large recipes take: new items and their index rows are written with bulk
 /// inserts instead of through the change tracker.
 public sealed class ContentBatchImporter(
-    CmsDbContext db, ContentStore store, BulkInserter bulk, IFullTextIndex search, SearchText searchText, TimeProvider clock, RouteAvailability routes,
+    CmsDbContext db, ContentStore store, BulkInserter bulk, IEnumerable<IContentIndexProvider> indexes, TimeProvider clock, RouteAvailability routes,
     HomeRoute home)
 {
     /// Items the site does not have yet are added together, a few statements per batch; items it has go through
@@ -100,6 +99,9 @@ public sealed class ContentBatchImporter(
         await bulk.InsertAsync(entries.SelectMany(e => e.Terms).ToList(), readKeysBy: null, cancellationToken);
         await bulk.InsertAsync(entries.SelectMany(e => e.Containment).ToList(), readKeysBy: null, cancellationToken);
         await home.TakeFromAsync(added, cancellationToken);
-        await search.IndexManyAsync([.. added.Where(SearchText.IsSearchable).Select(i => (i.Id, SearchText.Title(i), searchText.Body(i)))], cancellationToken);
+        foreach (var index in indexes)
+        {
+            await index.IndexAsync(added, cancellationToken);
+        }
     }
 }

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using BlogSite.Cms.Content.Indexes;
 using BlogSite.Cms.Content.Parts;
-using BlogSite.Cms.Content.Search;
 using BlogSite.Cms.Content.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -11,7 +10,7 @@ namespace BlogSite.Cms.Content.Model;
 
 /// Reads and writes content versions and keeps their index rows in step. Writes join the caller's transaction.
 public sealed class ContentStore(
-    CmsDbContext db, TimeProvider clock, IFullTextIndex search, SearchText searchText, RouteAvailability routes, HomeRoute home)
+    CmsDbContext db, TimeProvider clock, IEnumerable<IContentIndexProvider> indexes, RouteAvailability routes, HomeRoute home)
 {
     /// Several writes that must land together (a draft and its publication, new tags and the post using them).
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>
@@ -87,9 +86,9 @@ public sealed class ContentStore(
     public async Task<bool> DeleteAsync(string contentItemId, CancellationToken cancellationToken = default)
     {
         var versions = await db.ContentItems.Where(x => x.ContentItemId == contentItemId).ToListAsync(cancellationToken);
-        foreach (var version in versions)
+        foreach (var index in indexes)
         {
-            await search.IndexAsync(version.Id, null, "", cancellationToken);
+            await index.RemoveAsync(versions, cancellationToken);
         }
 
         db.ContentItems.RemoveRange(versions);
@@ -171,7 +170,7 @@ public sealed class ContentStore(
         return existing is null && siblings.Count == 0 ? ImportOutcome.Created : ImportOutcome.Updated;
     }
 
-    /// Rebuilds the index rows and search entry of a version whose content changed.
+    /// Rebuilds the index rows of a version whose content changed, and tells the index providers.
     internal async Task ReindexAsync(ContentItem item, CancellationToken cancellationToken)
     {
         await db.Routes.Where(x => x.DocumentId == item.Id).ExecuteDeleteAsync(cancellationToken);
@@ -184,8 +183,10 @@ public sealed class ContentStore(
         db.Terms.AddRange(entries.Terms);
         db.Containment.AddRange(entries.Containment);
         await db.SaveChangesAsync(cancellationToken);
-        var searchable = SearchText.IsSearchable(item);
-        await search.IndexAsync(item.Id, searchable ? SearchText.Title(item) : null, searchable ? searchText.Body(item) : "", cancellationToken);
+        foreach (var index in indexes)
+        {
+            await index.IndexAsync([item], cancellationToken);
+        }
     }
 
     /// Paths a published item gives up are remembered, so old links answer with a redirect; a path that is live
