@@ -35,6 +35,9 @@ namespace BlogSite.Cms.Content;
 /// The content layer's table of contents: its features, its storage and its services.
 public static class CmsContentModule
 {
+    /// The background publishing of scheduled versions; while it is off, schedules wait.
+    public const string PublishLaterFeature = "OrchardCore.PublishLater";
+
     public static readonly FeatureDescriptor[] Features =
     [
         new("OrchardCore.Settings", "Site settings") { AlwaysEnabled = true },
@@ -58,6 +61,7 @@ public static class CmsContentModule
             AlwaysEnabled = true,
             ContentDefinitions = MenuDefinitions.Build(),
         },
+        new(PublishLaterFeature, "Publish later: scheduled versions go live on time", "OrchardCore.Contents") { OnByDefault = true },
         new("OrchardCore.Roles", "Roles and permissions") { AlwaysEnabled = true },
         new("OrchardCore.Users", "Users", "OrchardCore.Roles") { AlwaysEnabled = true },
     ];
@@ -148,6 +152,7 @@ public static class CmsContentModule
         services.AddScoped<ContentEditorForms>();
         services.AddScoped<ContentItemEditor>();
         services.AddScoped<ContentVersionWriter>();
+        services.AddScoped<IFeatureListener, PublishLaterSwitch>();
         services.AddScoped<NestedItemEditor>();
         services.AddSingleton<PublishingSchedule>();
         services.AddHostedService<ScheduledPublisher>();

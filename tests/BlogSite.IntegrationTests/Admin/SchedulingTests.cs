@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using BlogSite.Cms.Content;
 using BlogSite.Cms.Content.Editing;
+using BlogSite.Cms.Content.Features;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Settings;
 using BlogSite.Testing;
@@ -45,6 +47,28 @@ public abstract class SchedulingTests<TSite>(TSite site) : IClassFixture<TSite>
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("Scheduled briefing", (await HtmlPage.GetAsync(reader, "/")).PostTitles);
         Assert.Contains(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), page.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhilePublishLaterIsDisabledDueVersionsWaitAndGoOutWhenItIsEnabled()
+    {
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+        var id = await ScheduleAsync(editor, "Held by the switch", "Waits for publish-later.", site.Time.GetUtcNow().UtcDateTime.AddMinutes(1));
+        await using (var scope = site.Factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<FeatureManager>().DisableAsync([CmsContentModule.PublishLaterFeature]);
+        }
+
+        site.Time.Advance(TimeSpan.FromSeconds(61));
+        await PublishDueNowAsync();
+        var whileOff = await IsPublishedAsync(id);
+        await using (var scope = site.Factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<FeatureManager>().EnableAsync([CmsContentModule.PublishLaterFeature]);
+        }
+
+        Assert.False(whileOff);
+        await Eventually.TrueAsync(() => IsPublishedAsync(id), "enabling publish-later publishes what fell due");
     }
 
     private static async Task<string> ScheduleAsync(HttpClient editor, string title, string markdown, DateTime due)

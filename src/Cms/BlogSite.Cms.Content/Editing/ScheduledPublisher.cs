@@ -1,3 +1,4 @@
+using BlogSite.Cms.Content.Features;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -56,6 +57,12 @@ public sealed partial class ScheduledPublisher(
     public async Task<DateTime?> PublishDueAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
+        if (!await scope.ServiceProvider.GetRequiredService<FeatureManager>().IsEnabledAsync(CmsContentModule.PublishLaterFeature, cancellationToken))
+        {
+            // The feature is off: schedules wait, and enabling it wakes this service.
+            return null;
+        }
+
         var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
         var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
         var now = clock.GetUtcNow().UtcDateTime;
