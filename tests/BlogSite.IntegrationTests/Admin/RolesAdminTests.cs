@@ -100,6 +100,56 @@ public sealed class RolesAdminTests(AdminSite site) : IClassFixture<AdminSite>
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/")).StatusCode);
     }
 
+    [Fact]
+    public async Task OnAPrivateSiteViewOwnContentShowsAUserTheirOwnPagesOnly()
+    {
+        string readerId;
+        await using (var scope = site.Factory.Services.CreateAsyncScope())
+        {
+            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<CmsRole>>();
+            var role = new CmsRole { Name = "OwnPagesOnly" };
+            Assert.True((await roles.CreateAsync(role)).Succeeded);
+            await roles.AddClaimAsync(role, new Claim(CmsRole.PermissionClaimType, "ViewOwnContent"));
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<CmsUser>>();
+            var user = new CmsUser { UserName = "owner", Email = "owner@example.org" };
+            Assert.True((await users.CreateAsync(user, AdminSite.Password)).Succeeded);
+            await users.AddToRoleAsync(user, "OwnPagesOnly");
+            readerId = user.Id;
+        }
+
+        await RecipeRunner.RunAsync(site.Factory.Services, $$"""
+            { "steps": [ { "name": "content", "Data": [
+              { "ContentItemId": "4ownpage000000000000000000", "ContentType": "Page", "DisplayText": "Mine", "Latest": true, "Published": true,
+                "Owner": "{{readerId}}", "TitlePart": { "Title": "Mine" }, "AutoroutePart": { "Path": "mine" }, "MarkdownBodyPart": { "Markdown": "My own page." } } ] } ] }
+            """);
+        var keep = new Dictionary<string, IReadOnlySet<string>>();
+        await using (var scope = site.Factory.Services.CreateAsyncScope())
+        {
+            var permissions = scope.ServiceProvider.GetRequiredService<RolePermissions>();
+            foreach (var name in new[] { "Anonymous", "Authenticated" })
+            {
+                keep[name] = await permissions.OfAsync(name);
+                await scope.ServiceProvider.GetRequiredService<RoleEditor>().SetAsync(name, name, [.. keep[name].Where(p => p != "ViewContent")]);
+            }
+        }
+
+        using var owner = site.NewClient();
+        using var signIn = await AdminSite.SignInAsync(owner, "owner", AdminSite.Password);
+        using var mine = await owner.GetAsync("/mine");
+        using var about = await owner.GetAsync("/about");
+
+        await using (var scope = site.Factory.Services.CreateAsyncScope())
+        {
+            foreach (var (name, held) in keep)
+            {
+                await scope.ServiceProvider.GetRequiredService<RoleEditor>().SetAsync(name, name, [.. held]);
+            }
+        }
+
+        Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
+        Assert.StartsWith("/admin/denied", about.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Editor")]
     [InlineData("Author")]

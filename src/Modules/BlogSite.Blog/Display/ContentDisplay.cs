@@ -6,6 +6,9 @@ public sealed record ContentDisplay(string Title, string? Description, object? M
 {
     public string? RedirectTo { get; init; }
 
+    /// The user who owns the item shown (null for lists), for ViewOwnContent.
+    public string? Owner { get; init; }
+
     /// Site-relative; the page model makes it absolute.
     public string? CanonicalPath { get; init; }
 

@@ -44,7 +44,11 @@ public sealed class ContentDisplayBuilder(
                 _ when page == 1 => await presenter.PageAsync(item, cancellationToken),
                 _ => null,
             };
-        return display is null ? null : display with { CanonicalPath = page > 1 ? $"{basePath}?page={page}" : basePath };
+        return display is null ? null : display with
+        {
+            CanonicalPath = page > 1 ? $"{basePath}?page={page}" : basePath,
+            Owner = match.ContainedContentItemId is null ? item.Owner : null,
+        };
     }
 
     /// Any version of an item, drawn as readers would see it once published: for the editor's preview.

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using BlogSite.Blog.Display;
 using BlogSite.Cms.Admin.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -8,9 +9,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace BlogSite.Blog.Pages;
 
 /// Every public content URL: the home page, posts, term pages and any other routed item. Anything a reader may not
-/// see, or that does not exist, is a 404 drawn in the theme; a path an item moved away from answers 301.
-[Authorize(Policy = AdminPermissions.ViewContent)]
-public sealed class ContentItemModel(ContentDisplayBuilder builder, LayoutDataFactory layouts) : PageModel, IHasLayoutData
+/// see, or that does not exist, is a 404 drawn in the theme; a path an item moved away from answers 301. Readers need
+/// ViewContent, or ViewOwnContent for an item they own; a visitor without either is asked to sign in.
+public sealed class ContentItemModel(ContentDisplayBuilder builder, LayoutDataFactory layouts, IAuthorizationService authorization) : PageModel, IHasLayoutData
 {
     public ContentDisplay? Display { get; private set; }
 
@@ -18,7 +19,18 @@ public sealed class ContentItemModel(ContentDisplayBuilder builder, LayoutDataFa
 
     public async Task<IActionResult> OnGetAsync(string? path, [FromQuery(Name = "page")] string? page, CancellationToken cancellationToken)
     {
+        var mayViewAll = (await authorization.AuthorizeAsync(User, AdminPermissions.ViewContent)).Succeeded;
+        if (!mayViewAll && !(await authorization.AuthorizeAsync(User, AdminPermissions.ViewOwnContent)).Succeeded)
+        {
+            return User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
+        }
+
         Display = await builder.BuildAsync(path, PageNumber.Parse(page), cancellationToken);
+        if (!mayViewAll && Display is not null && (Display.Owner is null || Display.Owner != User.FindFirstValue(ClaimTypes.NameIdentifier)))
+        {
+            return Forbid();
+        }
+
         if (Display?.RedirectTo is { } moved)
         {
             // The target comes from the route index, never from the request, so this cannot be an open redirect.
