@@ -73,6 +73,13 @@ public sealed class RolesAdminTests(AdminSite site) : IClassFixture<AdminSite>
         using var taxonomies = await client.GetAsync("/admin/taxonomies");
 
         Assert.Equal(HttpStatusCode.OK, taxonomies.StatusCode);
+
+        // At the next start the old name is stored as Orchard Core's, so an export carries a name it reads.
+        await using var restart = site.Factory.Services.CreateAsyncScope();
+        await restart.ServiceProvider.GetRequiredService<SystemRoles>().EnsureAsync();
+        var stored = await restart.ServiceProvider.GetRequiredService<RoleManager<CmsRole>>()
+            .GetClaimsAsync((await restart.ServiceProvider.GetRequiredService<RoleManager<CmsRole>>().FindByNameAsync("Tagger"))!);
+        Assert.Equal(["AccessAdminPanel", "ManageTaxonomy"], stored.Select(c => c.Value).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -9,6 +9,9 @@ public sealed class PermissionCatalog(IEnumerable<PermissionDescriptor> permissi
 
     public IReadOnlyCollection<PermissionDescriptor> All => byName.Values;
 
+    /// Names permissions were once stored under, with their current names.
+    public IReadOnlyDictionary<string, string> OldNames => canonical;
+
     public PermissionDescriptor? Find(string name) => byName.GetValueOrDefault(Canonical(name));
 
     /// The current name of <paramref name="name"/> (itself unless it is an old name).
