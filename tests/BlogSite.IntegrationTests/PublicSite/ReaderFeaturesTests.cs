@@ -183,8 +183,13 @@ public abstract class ReaderFeaturesTests(SiteFixture site)
     [Fact]
     public async Task TheSitemapListsEveryPostAndTermPageWithADate()
     {
-        var xml = XDocument.Parse(await site.Client.GetStringAsync("/sitemap.xml"));
+        var index = XDocument.Parse(await site.Client.GetStringAsync("/sitemap.xml"));
         XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        Assert.Equal(ns + "sitemapindex", index.Root!.Name);
+        var file = index.Root.Elements(ns + "sitemap").Single();
+        Assert.Equal("http://localhost/sitemaps/1.xml", file.Element(ns + "loc")!.Value);
+        Assert.NotNull(file.Element(ns + "lastmod"));
+        var xml = XDocument.Parse(await site.Client.GetStringAsync("/sitemaps/1.xml"));
         var entries = xml.Root!.Elements(ns + "url").ToDictionary(u => new Uri(u.Element(ns + "loc")!.Value).AbsolutePath, u => u.Element(ns + "lastmod")?.Value);
 
         foreach (var path in Posts.Select(SetupRecipe.PathOf).Concat(Recipe.TaxonomyTerms.Select(t => t.Url)).Append("/"))

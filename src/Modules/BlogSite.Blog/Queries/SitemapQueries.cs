@@ -7,13 +7,20 @@ namespace BlogSite.Blog.Queries;
 /// the newest change of the posts filed under it.
 public sealed class SitemapQueries(CmsDbContext db)
 {
-    public async Task<IReadOnlyList<SitemapEntry>> EntriesAsync(CancellationToken cancellationToken)
+    /// The sitemaps protocol's limit of URLs in one file.
+    public const int MaxUrlsPerFile = 50_000;
+
+    /// The entries of sitemap file <paramref name="file"/> (from 1) of <paramref name="size"/> URLs, in path order;
+    /// all of them when <paramref name="file"/> is null.
+    public async Task<IReadOnlyList<SitemapEntry>> EntriesAsync(int? file, int size, CancellationToken cancellationToken)
     {
-        var routes = await db.Routes.AsNoTracking()
+        var query = db.Routes.AsNoTracking()
             .Where(r => r.Published)
             .Join(db.ContentItems, r => r.DocumentId, i => i.Id, (r, i) => new { r.Path, r.ContentItemId, r.ContainedContentItemId, i.ModifiedUtc, i.PublishedUtc })
-            .OrderBy(r => r.Path)
-            .ToListAsync(cancellationToken);
+            .OrderBy(r => r.Path);
+        var routes = file is { } n
+            ? await query.Skip((n - 1) * size).Take(size).ToListAsync(cancellationToken)
+            : await query.ToListAsync(cancellationToken);
         var termChanges = await db.TaxonomyLinks.AsNoTracking()
             .Where(l => l.Published)
             .Join(db.ContentItems, l => l.DocumentId, i => i.Id, (l, i) => new { l.TermContentItemId, Changed = i.ModifiedUtc ?? i.PublishedUtc })
@@ -25,4 +32,7 @@ public sealed class SitemapQueries(CmsDbContext db)
             r.ContainedContentItemId is null ? r.ContentItemId : null,
             r.ContainedContentItemId is { } term && termChanges.TryGetValue(term, out var termChanged) ? termChanged : r.ModifiedUtc ?? r.PublishedUtc))];
     }
+
+    /// How many sitemap URLs the site has.
+    public Task<int> CountAsync(CancellationToken cancellationToken) => db.Routes.AsNoTracking().CountAsync(r => r.Published, cancellationToken);
 }
