@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Security;
 using BlogSite.Cms.Content.Users;
@@ -63,17 +62,7 @@ public sealed class RoleEditor(RoleManager<CmsRole> roles, PermissionCatalog cat
 
     private async Task ReplaceAsync(CmsRole role, IReadOnlyCollection<string> permissions)
     {
-        var current = (await roles.GetClaimsAsync(role)).Where(c => c.Type == CmsRole.PermissionClaimType).ToList();
-        foreach (var claim in current.Where(c => !permissions.Contains(c.Value)))
-        {
-            Check(await roles.RemoveClaimAsync(role, claim), "Permissions");
-        }
-
-        foreach (var permission in permissions.Where(p => !current.Exists(c => c.Value == p)))
-        {
-            Check(await roles.AddClaimAsync(role, new Claim(CmsRole.PermissionClaimType, permission)), "Permissions");
-        }
-
+        Check(await roles.SetPermissionsAsync(role, permissions), "Permissions");
         cached.Forget(role.Name!);
     }
 

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using BlogSite.Cms.Content.Security;
 using BlogSite.Cms.Content.Users;
 using Microsoft.AspNetCore.Identity;
@@ -23,10 +22,7 @@ public sealed class SystemRoles(RoleManager<CmsRole> roles, PermissionCatalog ca
 
             var role = new CmsRole { Name = name, Description = name };
             ThrowIfFailed(await roles.CreateAsync(role), name);
-            foreach (var permission in catalog.DefaultsFor(name))
-            {
-                ThrowIfFailed(await roles.AddClaimAsync(role, new Claim(CmsRole.PermissionClaimType, permission)), name);
-            }
+            ThrowIfFailed(await roles.SetPermissionsAsync(role, catalog.DefaultsFor(name)), name);
         }
     }
 
@@ -34,15 +30,10 @@ public sealed class SystemRoles(RoleManager<CmsRole> roles, PermissionCatalog ca
     {
         foreach (var role in roles.Roles.ToList())
         {
-            var claims = (await roles.GetClaimsAsync(role)).Where(c => c.Type == CmsRole.PermissionClaimType).ToList();
-            foreach (var claim in claims.Where(c => catalog.OldNames.ContainsKey(c.Value)))
+            var held = (await roles.GetClaimsAsync(role)).Where(c => c.Type == CmsRole.PermissionClaimType).Select(c => c.Value).ToList();
+            if (held.Exists(catalog.OldNames.ContainsKey))
             {
-                ThrowIfFailed(await roles.RemoveClaimAsync(role, claim), role.Name!);
-                var name = catalog.OldNames[claim.Value];
-                if (!claims.Exists(c => c.Value == name))
-                {
-                    ThrowIfFailed(await roles.AddClaimAsync(role, new Claim(CmsRole.PermissionClaimType, name)), role.Name!);
-                }
+                ThrowIfFailed(await roles.SetPermissionsAsync(role, [.. held.Select(catalog.Canonical).Distinct(StringComparer.Ordinal)]), role.Name!);
             }
         }
     }
@@ -51,7 +42,7 @@ public sealed class SystemRoles(RoleManager<CmsRole> roles, PermissionCatalog ca
     {
         if (!result.Succeeded)
         {
-            throw new InvalidOperationException($"The role '{role}' could not be created: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+            throw new InvalidOperationException($"The role '{role}' could not be saved: {string.Join(" ", result.Errors.Select(e => e.Description))}");
         }
     }
 }

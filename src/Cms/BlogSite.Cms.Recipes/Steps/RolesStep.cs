@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Json.Nodes;
 using BlogSite.Cms.Content.Security;
 using BlogSite.Cms.Content.Users;
@@ -56,16 +55,7 @@ public sealed class RolesStep(RoleManager<CmsRole> roles, PermissionCatalog cata
                 }
             }
 
-            var current = (await roles.GetClaimsAsync(role)).Where(c => c.Type == CmsRole.PermissionClaimType).ToList();
-            foreach (var claim in current.Where(c => !permissions.Contains(c.Value)))
-            {
-                (await roles.RemoveClaimAsync(role, claim)).ThrowIfFailed(context, path);
-            }
-
-            foreach (var permission in permissions.Where(p => !current.Exists(c => c.Value == p)))
-            {
-                (await roles.AddClaimAsync(role, new Claim(CmsRole.PermissionClaimType, permission))).ThrowIfFailed(context, path);
-            }
+            (await roles.SetPermissionsAsync(role, permissions)).ThrowIfFailed(context, path);
         }
     }
 
