@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using BlogSite.Cms.Content.Definitions;
 using BlogSite.Cms.Content.Model;
 
 namespace BlogSite.Cms.Content.Editing;
@@ -7,16 +6,16 @@ namespace BlogSite.Cms.Content.Editing;
 /// Edits the items an item holds in its BagParts and FlowParts (Orchard Core's nested items) with the editor their
 /// types get. Each change is a new version of the holding item, written like any other save: a draft for a draftable
 /// type (published with the item), live at once otherwise, never over a version someone else saved meanwhile.
-public sealed class NestedItemEditor(ContentDefinitionStore definitions, ContentEditorForms forms, ContentVersionWriter writer, ContentStore store)
+public sealed class NestedItemEditor(ContentEditorForms forms, ContentVersionWriter writer, ContentStore store)
 {
     /// The editor of the held item at <paramref name="index"/> (or of a new one of <paramref name="newType"/> when
     /// the index is null) and the item as it stands; null when there is no such holder, item or type.
     public async Task<(ContentEditorForm Form, ContentItem? Item)?> FormAsync(
-        ContentItem holder, string partKey, int? index, string? newType, CancellationToken cancellationToken = default)
+        ContentEditorForm holderForm, ContentItem holder, string partKey, int? index, string? newType, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(holderForm);
         ArgumentNullException.ThrowIfNull(holder);
-        var document = await definitions.GetAsync(cancellationToken);
-        if (document.Type(holder.ContentType) is not { } holderType || NestedItemHolder.Of(holderType, document).FirstOrDefault(h => h.PartKey == partKey) is not { } part)
+        if (holderForm.Holders.FirstOrDefault(h => h.PartKey == partKey) is not { } part)
         {
             return null;
         }
@@ -131,11 +130,8 @@ public sealed class NestedItemEditor(ContentDefinitionStore definitions, Content
             "AutoroutePart.Path", cancellationToken);
     }
 
-    private static JsonArray Items(ContentEditorForm holderForm, JsonObject content, string partKey)
-    {
-        var part = holderForm.Type.ContentTypePartDefinitionRecords.First(p => p.Name == partKey);
-        return new NestedItemHolder(part.Name, part.PartName, []).Items(content);
-    }
+    private static JsonArray Items(ContentEditorForm holderForm, JsonObject content, string partKey) =>
+        holderForm.Holders.First(h => h.PartKey == partKey).Items(content);
 
     /// A held item as the editor reads and writes it: its JSON is the item's content, parts at the top.
     private static ContentItem Wrap(JsonObject json) => new()

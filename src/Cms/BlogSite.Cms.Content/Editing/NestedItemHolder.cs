@@ -39,9 +39,12 @@ public sealed record NestedItemHolder(string PartKey, string PartName, IReadOnly
         return items;
     }
 
+    /// The held items as stored, read without changing <paramref name="content"/>.
+    public IReadOnlyList<JsonObject?> ItemsIn(JsonObject content) =>
+        content?[PartKey]?[ListProperty] is JsonArray items ? [.. items.Select(i => i as JsonObject)] : [];
+
     /// The held item at <paramref name="index"/>, or null when there is none.
-    public JsonObject? ItemAt(JsonObject content, int index) =>
-        content?[PartKey]?[ListProperty] is JsonArray items && index >= 0 && index < items.Count ? items[index] as JsonObject : null;
+    public JsonObject? ItemAt(JsonObject content, int index) => ItemsIn(content).ElementAtOrDefault(index);
 
     private static List<string> TypesHeldBy(ContentTypePartDefinition part, ContentDefinitionDocument definitions)
     {

@@ -102,7 +102,7 @@ public sealed class NestedItemModel(ContentEditorForms forms, NestedItemEditor n
         if (await store.GetLatestAsync(id, cancellationToken) is not { } holder
             || await forms.ForAsync(holder.ContentType, holder, cancellationToken) is not { } holderForm
             || (index != EditItemModel.NewId && IndexOf(index) is null)
-            || await nested.FormAsync(holder, part, IndexOf(index), type, cancellationToken) is not var (form, item))
+            || await nested.FormAsync(holderForm, holder, part, IndexOf(index), type, cancellationToken) is not var (form, item))
         {
             return NotFound();
         }
