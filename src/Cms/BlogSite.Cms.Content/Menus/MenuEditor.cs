@@ -113,8 +113,7 @@ public sealed class MenuEditor(ContentStore store, LiveItemSaver saver, MenuTarg
         saver.EditAsync(menuId, MenuDefinitions.Menu, menu =>
         {
             var item = Find(menu, itemId, "ItemId");
-            var current = item.Parent?.Parent?.Parent as JsonObject;
-            if ((current is null || ReferenceEquals(current, menu.Content) ? null : IdOf(current)) == parentId)
+            if (ParentIdOf(item) == parentId)
             {
                 return null;
             }

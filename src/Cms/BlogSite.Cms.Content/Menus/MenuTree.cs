@@ -36,6 +36,11 @@ public static class MenuTree
     public static string IdOf(JsonObject item) =>
         item["ContentItemId"] is JsonValue value && value.TryGetValue<string>(out var id) ? id : "";
 
+    /// The id of the item <paramref name="item"/> is nested under; null for a top-level item, whose list belongs to
+    /// the menu itself (the menu's content holds its parts, not an id).
+    public static string? ParentIdOf(JsonObject item) =>
+        item?.Parent?.Parent?.Parent is JsonObject holder && IdOf(holder) is { Length: > 0 } id ? id : null;
+
     public static JsonObject Find(ContentItem menu, string itemId, string field) =>
         All(menu).FirstOrDefault(i => IdOf(i) == itemId)
         ?? throw new ContentEditException(field, $"The menu has no item '{itemId}'.");
@@ -44,7 +49,8 @@ public static class MenuTree
     public static IEnumerable<JsonObject> All(ContentItem menu) => Descend(Roots(menu));
 
     /// The item itself and every item below it.
-    public static IEnumerable<JsonObject> Below(JsonObject item) => Descend(Children(item)).Prepend(item);
+    public static IEnumerable<JsonObject> Below(JsonObject item) =>
+        Descend(item?[ListPart]?["MenuItems"] as JsonArray ?? []).Prepend(item!);
 
     /// Each item with its depth (0 for top-level items), in menu order.
     public static IEnumerable<(JsonObject Item, int Level)> WithLevels(ContentItem menu) => WithLevels(Roots(menu), 0);

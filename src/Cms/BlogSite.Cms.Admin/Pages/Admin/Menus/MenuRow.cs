@@ -16,8 +16,7 @@ public sealed record MenuRow(string Id, int Level, string? ParentId, string Text
 
     private static MenuRow Of(JsonObject item, int level, IReadOnlyDictionary<string, string> paths)
     {
-        var parent = item.Parent?.Parent?.Parent as JsonObject;
-        var parentId = level == 0 || parent is null ? null : MenuTree.IdOf(parent);
+        var parentId = MenuTree.ParentIdOf(item);
         var link = ContentParts.Get<LinkMenuItemPart>(item);
         var selected = MenuReader.SelectedItemOf(item);
         var text = link?.Name ?? ContentParts.Get<ContentMenuItemPart>(item)?.Name ?? item["DisplayText"]?.GetValue<string>() ?? "";
