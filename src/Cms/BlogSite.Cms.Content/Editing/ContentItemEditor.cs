@@ -30,7 +30,6 @@ public sealed class ContentItemEditor(ContentVersionWriter writer, ContentStore 
         };
         var problems = new Dictionary<string, string>();
         ContentEditorInputs.Apply(form.Inputs, posted, item, form.Site, problems);
-        item.Remove<PublishLaterPart>();
         if (publishAt is { } local && form.Site.Skips(local))
         {
             problems[PublishAtKey] = "That time does not exist in the site's time zone (the clocks skip it); choose another.";

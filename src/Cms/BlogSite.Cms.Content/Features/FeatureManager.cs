@@ -23,13 +23,13 @@ public sealed class FeatureManager(
     public async Task<IReadOnlyList<string>> DisableAsync(IEnumerable<string> ids, CancellationToken cancellationToken = default)
     {
         var state = await documents.GetAsync<EnabledFeatures>(DocumentKey, cancellationToken);
-        var off = catalog.WithDependents(ids)
-            .Where(f => !f.AlwaysEnabled && state.Enabled.Contains(f.Id, StringComparer.OrdinalIgnoreCase))
+        var affected = catalog.WithDependents(ids).Where(f => !f.AlwaysEnabled).ToList();
+        var off = affected
+            .Where(f => state.Enabled.Contains(f.Id, StringComparer.OrdinalIgnoreCase) || f.OnByDefault)
             .Select(f => f.Id)
             .ToList();
         state.Enabled.RemoveAll(id => off.Contains(id, StringComparer.OrdinalIgnoreCase));
-        state.Disabled.AddRange(catalog.WithDependents(ids).Where(f => f.OnByDefault && !state.Disabled.Contains(f.Id)).Select(f => f.Id));
-        off.AddRange(catalog.WithDependents(ids).Where(f => f.OnByDefault && !off.Contains(f.Id)).Select(f => f.Id));
+        state.Disabled.AddRange(affected.Where(f => f.OnByDefault && !state.Disabled.Contains(f.Id)).Select(f => f.Id));
         await documents.SaveAsync(DocumentKey, state, cancellationToken);
         cache.Remove(CacheKey);
         return off;

@@ -57,8 +57,7 @@ public sealed class PostFormMapper(
             Content = existing is null ? [] : (JsonObject)existing.Content.DeepClone(),
         };
         post.Apply(new TitlePart(title))
-            .Apply(new MarkdownBodyPart(form.Markdown ?? ""))
-            .Remove<PublishLaterPart>();
+            .Apply(new MarkdownBodyPart(form.Markdown ?? ""));
         await PlaceInBlogAsync(post, cancellationToken);
         var path = await PathOfAsync(form, existing, cancellationToken);
         post.Alter<AutoroutePart>(part => (part ?? new AutoroutePart(null)) with { Path = path });
