@@ -46,18 +46,7 @@ public sealed class AdminAuthorizationTests(AdminSite site) : IClassFixture<Admi
     {
         using var client = await AdminSite.SignedInAsync(site, role);
 
-        using var response = await client.GetAsync(page);
-
-        if (allowed)
-        {
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        }
-        else
-        {
-            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.StartsWith("/admin/denied", response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
-            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/admin/denied")).StatusCode);
-        }
+        await AdminSite.AssertReachesAsync(client, page, allowed);
     }
 
     // Which roles each action lets through. The payloads are harmless: an allowed action fails validation or finds

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using BlogSite.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BlogSite.IntegrationTests.Admin;
 
@@ -89,6 +90,33 @@ public partial class AdminSite : IAsyncLifetime
         return form.QuerySelectorAll("input[name], textarea[name]")
             .Where(e => e.GetAttribute("type") != "checkbox")
             .ToDictionary(e => e.GetAttribute("name")!, e => e.TagName == "TEXTAREA" ? e.TextContent : e.GetAttribute("value") ?? "");
+    }
+
+    /// The client's request for <paramref name="page"/> is answered (200) when <paramref name="allowed"/>, and sent to
+    /// the "Not allowed" page otherwise.
+    public static async Task AssertReachesAsync(HttpClient client, string page, bool allowed)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var response = await client.GetAsync(page);
+        if (allowed)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/admin/denied", response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/admin/denied")).StatusCode);
+        }
+    }
+
+    /// What <paramref name="role"/> holds as stored now (past the minute-long cache).
+    public async Task<IReadOnlySet<string>> PermissionsOfAsync(string role)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var permissions = scope.ServiceProvider.GetRequiredService<BlogSite.Cms.Admin.Security.RolePermissions>();
+        permissions.Forget(role);
+        return await permissions.OfAsync(role);
     }
 
     public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password, string? returnUrl = null)

@@ -83,21 +83,13 @@ public sealed class ModulesAndFeaturesTests(ModulesAndFeaturesTests.Site site) :
     public async Task EnablingAFeatureGivesItsPermissionsToTheExistingRolesThatGetThemByDefault()
     {
         using var admin = await AdminSite.SignedInAsync(site, "Administrator");
-        Assert.DoesNotContain("ModerateReviews", await PermissionsAsync("Editor"));
+        Assert.DoesNotContain("ModerateReviews", await site.PermissionsOfAsync("Editor"));
 
         using var enabled = await AdminSite.PostFormAsync(admin, $"/admin/features?id={ReviewsModule.ModerationFeature}", "Enable", new());
 
         Assert.Equal(HttpStatusCode.Redirect, enabled.StatusCode);
-        Assert.Contains("ModerateReviews", await PermissionsAsync("Editor"));
-        Assert.DoesNotContain("ModerateReviews", await PermissionsAsync("Author"));
-    }
-
-    private async Task<IReadOnlySet<string>> PermissionsAsync(string role)
-    {
-        await using var scope = site.Factory.Services.CreateAsyncScope();
-        var permissions = scope.ServiceProvider.GetRequiredService<BlogSite.Cms.Admin.Security.RolePermissions>();
-        permissions.Forget(role);
-        return await permissions.OfAsync(role);
+        Assert.Contains("ModerateReviews", await site.PermissionsOfAsync("Editor"));
+        Assert.DoesNotContain("ModerateReviews", await site.PermissionsOfAsync("Author"));
     }
 
     [Fact]

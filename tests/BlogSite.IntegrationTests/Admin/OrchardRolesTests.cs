@@ -40,16 +40,7 @@ public sealed class OrchardRolesTests(OrchardRolesTests.Site site) : IClassFixtu
     {
         using var client = await AdminSite.SignedInAsync(site, role);
 
-        using var response = await client.GetAsync(page);
-
-        if (allowed)
-        {
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        }
-        else
-        {
-            Assert.StartsWith("/admin/denied", response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
-        }
+        await AdminSite.AssertReachesAsync(client, page, allowed);
     }
 
     [Fact]
@@ -65,7 +56,7 @@ public sealed class OrchardRolesTests(OrchardRolesTests.Site site) : IClassFixtu
     [Fact]
     public async Task ARecipeNamingTheRolesAgainWithEmptyListsChangesNoneAndSaysSo()
     {
-        var before = await PermissionsAsync("Editor");
+        var before = await site.PermissionsOfAsync("Editor");
 
         var report = await RecipeRunner.RunAsync(site.Factory.Services, """
             { "steps": [ { "name": "Roles", "Roles": [
@@ -73,17 +64,9 @@ public sealed class OrchardRolesTests(OrchardRolesTests.Site site) : IClassFixtu
               { "Name": "Author", "Description": "Author", "Permissions": [] } ] } ] }
             """);
 
-        Assert.Equal(before, await PermissionsAsync("Editor"));
+        Assert.Equal(before, await site.PermissionsOfAsync("Editor"));
         Assert.Contains("ManageTaxonomy", before);
         Assert.Equal(2, report.Warnings.Count(w => w.Message.Contains("leaves its permissions as they are", StringComparison.Ordinal)));
-    }
-
-    private async Task<IReadOnlySet<string>> PermissionsAsync(string role)
-    {
-        await using var scope = site.Factory.Services.CreateAsyncScope();
-        var permissions = scope.ServiceProvider.GetRequiredService<RolePermissions>();
-        permissions.Forget(role);
-        return await permissions.OfAsync(role);
     }
 
     /// The site of this class: set up from a recipe with Orchard Core's Blog roles step.
