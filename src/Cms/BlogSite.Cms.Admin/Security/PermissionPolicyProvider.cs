@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using BlogSite.Cms.Content.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
@@ -8,9 +9,12 @@ namespace BlogSite.Cms.Admin.Security;
 /// no policy registration. A visitor who is not signed in is asked to sign in when the Anonymous role lacks it.
 public sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> options, PermissionCatalog catalog) : DefaultAuthorizationPolicyProvider(options)
 {
+    // Built once per permission: every public page asks for ViewContent.
+    private readonly ConcurrentDictionary<string, AuthorizationPolicy> built = new(StringComparer.Ordinal);
+
     public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName) =>
         await base.GetPolicyAsync(policyName)
         ?? (catalog.Find(policyName) is { } permission
-            ? new AuthorizationPolicyBuilder().AddRequirements(new PermissionRequirement(permission.Name)).Build()
+            ? built.GetOrAdd(permission.Name, name => new AuthorizationPolicyBuilder().AddRequirements(new PermissionRequirement(name)).Build())
             : null);
 }
