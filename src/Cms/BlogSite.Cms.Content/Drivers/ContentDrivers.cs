@@ -11,8 +11,6 @@ public sealed class ContentDrivers(IEnumerable<IContentPartDriver> parts, IEnume
 
     public IContentFieldDriver? Field(string fieldName) => fieldsByName.GetValueOrDefault(fieldName);
 
-    public IReadOnlyCollection<string> FieldNames => fieldsByName.Keys;
-
     private static Dictionary<string, T> Index<T>(IEnumerable<T> drivers, Func<T, string> nameOf)
     {
         var byName = new Dictionary<string, T>(StringComparer.Ordinal);

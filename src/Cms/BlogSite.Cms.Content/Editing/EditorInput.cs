@@ -11,7 +11,4 @@ public sealed record EditorInput(
 
     /// Whether a choice input takes several values.
     public bool Multiple { get; init; }
-
-    /// The chosen values of a choice input.
-    public IReadOnlyList<string> Chosen => EditorChoice.Split(Value);
 }
