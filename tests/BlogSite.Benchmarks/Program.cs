@@ -1,11 +1,17 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
 using BlogSite.Benchmarks;
 
-// `import N` measures a whole recipe import; anything else goes to BenchmarkDotNet's switcher.
-if (args is ["import", ..])
+// `generate N FILE [EDITION]` writes a recipe of N realistic posts; `import N` measures a whole recipe import;
+// `load …` is the load harness (tests/load/run.sh starts it); anything else goes to BenchmarkDotNet's switcher.
+switch (args)
 {
-    return await ImportBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+    case ["generate", var count, var file, ..]:
+        GeneratedRecipe.Write(file, int.Parse(count, CultureInfo.InvariantCulture), args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 0);
+        return 0;
+    case ["import", ..]:
+        return await ImportBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(ImportBenchmark).Assembly).Run(args);
+        return 0;
 }
-
-BenchmarkSwitcher.FromAssembly(typeof(ImportBenchmark).Assembly).Run(args);
-return 0;
