@@ -1,3 +1,4 @@
+using BlogSite.Cms.Content.Caching;
 using BlogSite.Cms.Content.Definitions;
 using BlogSite.Cms.Content.Display;
 using BlogSite.Cms.Content.Drivers;
@@ -73,9 +74,15 @@ public static class CmsContentModule
         services.AddValidatedOptions<DatabaseOptions>(configuration, DatabaseOptions.Section);
         services.AddDbContext<SqliteCmsDbContext>((sp, o) => o.UseSqlite(SqliteConnectionString(
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString,
-            sp.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory())));
+            sp.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory()))
+            .AddInterceptors(sp.GetRequiredService<SiteChangeInterceptor>()));
         services.AddDbContext<PostgreSqlCmsDbContext>((sp, o) => o.UseNpgsql(
-            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString)
+            .AddInterceptors(sp.GetRequiredService<SiteChangeInterceptor>()));
+        // What a save changes for readers reaches the output cache and the list counts once it is committed.
+        services.AddScoped<SiteChangeInterceptor>();
+        services.AddSingleton<SiteChangeFeed>();
+        services.AddSingleton<ListFacts>();
         services.AddScoped<CmsDbContext>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.PostgreSql
                 ? sp.GetRequiredService<PostgreSqlCmsDbContext>()

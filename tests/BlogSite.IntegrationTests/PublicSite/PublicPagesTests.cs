@@ -50,7 +50,7 @@ public abstract class PublicPagesTests(SiteFixture site)
     [Fact]
     public async Task EveryPostRendersItsFullParagraphFromMarkdown()
     {
-        var markdown = new MarkdownRenderer();
+        using var markdown = new MarkdownRenderer();
         foreach (var post in Recipe.Posts)
         {
             var page = await HtmlPage.GetAsync(site.Client, SetupRecipe.PathOf(post));

@@ -15,4 +15,8 @@ public sealed class ContainedIndex
     public bool Published { get; set; }
 
     public bool Latest { get; set; }
+
+    /// The item's publication time, copied here so a list of one term or container pages through this table's own
+    /// index, newest first, without touching the items table.
+    public DateTime? PublishedUtc { get; set; }
 }

@@ -29,7 +29,7 @@ public static class ContentIndexer
             containment.Add(new ContainedIndex
             {
                 DocumentId = item.Id, ContentItemId = item.ContentItemId, ListContentItemId = listId, Order = contained.Order,
-                Published = item.Published, Latest = item.Latest,
+                Published = item.Published, Latest = item.Latest, PublishedUtc = item.PublishedUtc,
             });
         }
 
@@ -51,7 +51,7 @@ public static class ContentIndexer
                         {
                             DocumentId = item.Id, ContentItemId = item.ContentItemId, ContentType = item.ContentType,
                             ContentPart = partName, ContentField = fieldName, TaxonomyContentItemId = taxonomyId,
-                            TermContentItemId = termId, Published = item.Published, Latest = item.Latest,
+                            TermContentItemId = termId, Published = item.Published, Latest = item.Latest, PublishedUtc = item.PublishedUtc,
                         });
                     }
                 }

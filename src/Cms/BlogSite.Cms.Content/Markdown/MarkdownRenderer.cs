@@ -1,13 +1,22 @@
+using System.Security.Cryptography;
+using System.Text;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Syntax;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace BlogSite.Cms.Content.Markdown;
 
 /// The one Markdown renderer, for the public site and the editor's preview alike. Its HTML is sanitized, because an
 /// author's Markdown may carry raw HTML that must not reach a reader's browser as script.
-public sealed class MarkdownRenderer
+/// Parsing and sanitizing cost about a millisecond per post, so results are kept in a bounded cache keyed by a hash of
+/// the text: a list page or a feed renders each body once, not on every request.
+public sealed class MarkdownRenderer : IDisposable
 {
+    private const long CacheBytes = 32 * 1024 * 1024;
+
+    private readonly MemoryCache rendered = new(new MemoryCacheOptions { SizeLimit = CacheBytes });
+
     private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
         .UseAdvancedExtensions()
         .Build();
@@ -15,7 +24,7 @@ public sealed class MarkdownRenderer
     private readonly HtmlSanitizer sanitizer = CreateSanitizer();
 
     public string ToHtml(string? markdown) =>
-        string.IsNullOrWhiteSpace(markdown) ? "" : sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown, pipeline));
+        string.IsNullOrWhiteSpace(markdown) ? "" : Cached("html", markdown, text => sanitizer.Sanitize(Markdig.Markdown.ToHtml(text, pipeline)));
 
     /// The whole text without markup, for the search index and reading time.
     public string ToPlainText(string? markdown) =>
@@ -27,13 +36,26 @@ public sealed class MarkdownRenderer
     public string SanitizeHtml(string? html) => string.IsNullOrWhiteSpace(html) ? "" : sanitizer.Sanitize(html);
 
     /// The first paragraph as plain text, for summaries and meta descriptions.
-    public string FirstParagraph(string? markdown)
+    public string FirstParagraph(string? markdown) =>
+        string.IsNullOrWhiteSpace(markdown) ? "" : Cached("first", markdown, ParseFirstParagraph);
+
+    public void Dispose() => rendered.Dispose();
+
+    private string Cached(string kind, string markdown, Func<string, string> render)
     {
-        if (string.IsNullOrWhiteSpace(markdown))
+        var key = kind + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(markdown)));
+        if (rendered.TryGetValue(key, out string? html) && html is not null)
         {
-            return "";
+            return html;
         }
 
+        html = render(markdown);
+        rendered.Set(key, html, new MemoryCacheEntryOptions { Size = 2L * (html.Length + key.Length) });
+        return html;
+    }
+
+    private string ParseFirstParagraph(string markdown)
+    {
         var document = Markdig.Markdown.Parse(markdown, pipeline);
         var paragraph = document.Descendants<ParagraphBlock>().FirstOrDefault();
         if (paragraph is null)

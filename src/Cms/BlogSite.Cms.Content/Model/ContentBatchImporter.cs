@@ -1,3 +1,4 @@
+using BlogSite.Cms.Content.Caching;
 using BlogSite.Cms.Content.Indexes;
 using BlogSite.Cms.Content.Parts;
 using BlogSite.Cms.Content.Storage;
@@ -10,7 +11,7 @@ namespace BlogSite.Cms.Content.Model;
 /// inserts instead of through the change tracker.
 public sealed class ContentBatchImporter(
     CmsDbContext db, ContentStore store, BulkInserter bulk, IEnumerable<IContentIndexProvider> indexes, TimeProvider clock, RouteAvailability routes,
-    HomeRoute home)
+    HomeRoute home, SiteChangeInterceptor changes)
 {
     /// Items the site does not have yet are added together, a few statements per batch; items it has go through
     /// <see cref="ContentStore.ImportAsync"/> one by one. A conflict names the item's index in the batch.
@@ -99,6 +100,7 @@ public sealed class ContentBatchImporter(
         await bulk.InsertAsync(entries.SelectMany(e => e.Terms).ToList(), readKeysBy: null, cancellationToken);
         await bulk.InsertAsync(entries.SelectMany(e => e.Containment).ToList(), readKeysBy: null, cancellationToken);
         await home.TakeFromAsync(added, cancellationToken);
+        await changes.AddAsync(ChangedContent.TagsOfAdded(added), db, cancellationToken);
         foreach (var index in indexes)
         {
             await index.IndexAsync(added, cancellationToken);

@@ -6,21 +6,32 @@ namespace BlogSite.Cms.Content.Search;
 /// What both engines share: the "SearchIndex" table is written the same way; only searching differs.
 public abstract class FullTextIndex(CmsDbContext db, BulkInserter bulk) : IFullTextIndex
 {
+    /// The Window newest matches are the ones counted and ranked, so a search costs the same however many posts
+    /// contain a common word; readers are told when there are more.
+    public const int Window = 500;
+
     protected CmsDbContext Db { get; } = db;
+
+    /// The column rows are found by: the document id, which is SQLite FTS5's rowid so that finding a row is a key
+    /// lookup rather than a scan of the whole index.
+    protected abstract string KeyColumn { get; }
 
     public async Task IndexAsync(long documentId, string? title, string body, CancellationToken cancellationToken)
     {
-        await Db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM \"SearchIndex\" WHERE \"DocumentId\" = {documentId}", cancellationToken);
+        var delete = KeyColumn == "DocumentId"
+            ? Db.Database.ExecuteSqlAsync($"DELETE FROM \"SearchIndex\" WHERE \"DocumentId\" = {documentId}", cancellationToken)
+            : Db.Database.ExecuteSqlAsync($"DELETE FROM \"SearchIndex\" WHERE rowid = {documentId}", cancellationToken);
+        await delete;
         if (title is not null)
         {
-            await Db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT INTO \"SearchIndex\" (\"DocumentId\", \"Title\", \"Body\") VALUES ({documentId}, {title}, {body})", cancellationToken);
+            await IndexManyAsync([(documentId, title, body)], cancellationToken);
         }
     }
 
     public Task IndexManyAsync(IReadOnlyList<(long DocumentId, string Title, string Body)> rows, CancellationToken cancellationToken) =>
-        bulk.InsertAsync(
-            "SearchIndex", ["DocumentId", "Title", "Body"], [.. (rows ?? []).Select(r => new object?[] { r.DocumentId, r.Title, r.Body })], null, cancellationToken);
+        KeyColumn == "DocumentId"
+            ? bulk.InsertAsync("SearchIndex", ["DocumentId", "Title", "Body"], [.. (rows ?? []).Select(r => new object?[] { r.DocumentId, r.Title, r.Body })], null, cancellationToken)
+            : bulk.InsertAsync("SearchIndex", [KeyColumn, "DocumentId", "Title", "Body"], [.. (rows ?? []).Select(r => new object?[] { r.DocumentId, r.DocumentId, r.Title, r.Body })], null, cancellationToken);
 
     public abstract Task<SearchResults> SearchAsync(string query, int skip, int take, CancellationToken cancellationToken);
 }

@@ -11,6 +11,8 @@ public sealed class PostgreSqlFullTextIndex(CmsDbContext db, BulkInserter bulk) 
     private static readonly string HeadlineOptions =
         $"StartSel=\"{SearchHit.MarkStart}\", StopSel=\"{SearchHit.MarkEnd}\", MaxWords=40, MinWords=20, ShortWord=2, MaxFragments=2, FragmentDelimiter=\" … \"";
 
+    protected override string KeyColumn => "DocumentId";
+
     public override async Task<SearchResults> SearchAsync(string query, int skip, int take, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(query))
@@ -24,19 +26,26 @@ public sealed class PostgreSqlFullTextIndex(CmsDbContext db, BulkInserter bulk) 
             await Db.Database.OpenConnectionAsync(cancellationToken);
         }
 
+        // Counting and ranking stop at the newest Window matches, so a common word costs the same at any size.
         await using var count = new NpgsqlCommand(
-            "SELECT count(*) FROM \"SearchIndex\" WHERE \"Vector\" @@ websearch_to_tsquery('english', @query)", connection);
+            "SELECT count(*) FROM (SELECT 1 FROM \"SearchIndex\" WHERE \"Vector\" @@ websearch_to_tsquery('english', @query) LIMIT @window) m", connection);
         count.Parameters.AddWithValue("query", query);
+        count.Parameters.AddWithValue("window", Window + 1);
         var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
 
         await using var command = new NpgsqlCommand("""
-            SELECT s."DocumentId", ts_headline('english', s."Body", q, @options)
-            FROM "SearchIndex" s, websearch_to_tsquery('english', @query) q
-            WHERE s."Vector" @@ q
-            ORDER BY ts_rank(s."Vector", q) DESC, s."DocumentId" DESC
-            LIMIT @take OFFSET @skip
+            WITH q AS (SELECT websearch_to_tsquery('english', @query) AS q),
+            recent AS (
+                SELECT s."DocumentId", s."Vector", s."Body" FROM "SearchIndex" s, q
+                WHERE s."Vector" @@ q.q ORDER BY s."DocumentId" DESC LIMIT @window),
+            ranked AS (
+                SELECT r."DocumentId", r."Body", ts_rank(r."Vector", q.q) AS rank FROM recent r, q
+                ORDER BY rank DESC, r."DocumentId" DESC LIMIT @take OFFSET @skip)
+            SELECT ranked."DocumentId", ts_headline('english', ranked."Body", q.q, @options)
+            FROM ranked, q ORDER BY ranked.rank DESC, ranked."DocumentId" DESC
             """, connection);
         command.Parameters.AddWithValue("query", query);
+        command.Parameters.AddWithValue("window", Window);
         command.Parameters.AddWithValue("options", HeadlineOptions);
         command.Parameters.AddWithValue("take", take);
         command.Parameters.AddWithValue("skip", skip);

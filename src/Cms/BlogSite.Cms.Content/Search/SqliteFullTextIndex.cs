@@ -5,9 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlogSite.Cms.Content.Search;
 
-/// FTS5 over "SearchIndex" (DocumentId UNINDEXED, Title, Body); titles weigh ten times the body in bm25.
+/// FTS5 over "SearchIndex" (rowid = DocumentId, DocumentId UNINDEXED, Title, Body); titles weigh ten times the body in bm25.
 public sealed class SqliteFullTextIndex(CmsDbContext db, BulkInserter bulk) : FullTextIndex(db, bulk)
 {
+    protected override string KeyColumn => "rowid";
+
     public override async Task<SearchResults> SearchAsync(string query, int skip, int take, CancellationToken cancellationToken)
     {
         var match = ToMatchExpression(query);
@@ -22,19 +24,24 @@ public sealed class SqliteFullTextIndex(CmsDbContext db, BulkInserter bulk) : Fu
             await Db.Database.OpenConnectionAsync(cancellationToken);
         }
 
+        // Counting and ranking every match costs O(matches); both stop at the newest Window matches (document ids grow as
+        // versions are written), read straight off FTS5's rowid order.
         await using var count = connection.CreateCommand();
-        count.CommandText = "SELECT count(*) FROM \"SearchIndex\" WHERE \"SearchIndex\" MATCH $match";
+        count.CommandText = "SELECT count(*) FROM (SELECT 1 FROM \"SearchIndex\" WHERE \"SearchIndex\" MATCH $match LIMIT $window)";
         count.Parameters.AddWithValue("$match", match);
+        count.Parameters.AddWithValue("$window", Window + 1);
         var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
 
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT "DocumentId", snippet("SearchIndex", 2, char(2), char(3), '…', 32)
             FROM "SearchIndex" WHERE "SearchIndex" MATCH $match
-            ORDER BY bm25("SearchIndex", 0.0, 10.0, 1.0), "DocumentId" DESC
+              AND rowid >= (SELECT min(rowid) FROM (SELECT rowid FROM "SearchIndex" WHERE "SearchIndex" MATCH $match ORDER BY rowid DESC LIMIT $window))
+            ORDER BY bm25("SearchIndex", 0.0, 10.0, 1.0), rowid DESC
             LIMIT $take OFFSET $skip
             """;
         command.Parameters.AddWithValue("$match", match);
+        command.Parameters.AddWithValue("$window", Window);
         command.Parameters.AddWithValue("$take", take);
         command.Parameters.AddWithValue("$skip", skip);
         var hits = new List<SearchHit>();

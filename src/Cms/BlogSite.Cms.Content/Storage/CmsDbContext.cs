@@ -27,6 +27,10 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<DocumentRecord> Documents => Set<DocumentRecord>();
 
+    // Both engines read a bare boolean column as a condition, and SQLite uses a partial index only when a query's WHERE
+    // holds the same term, which is how EF Core writes `x.Published`.
+    private const string PublishedOnly = "\"Published\"";
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
@@ -61,6 +65,8 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
             item.HasIndex(x => new { x.ContentItemId, x.Latest, x.Published });
             item.HasIndex(x => new { x.ContentType, x.Published, x.PublishedUtc });
             item.HasIndex(x => new { x.Latest, x.Published, x.ScheduledPublishUtc });
+            // Readers' lists: published items of a type, newest first, read straight off this partial index.
+            item.HasIndex(x => new { x.ContentType, x.PublishedUtc, x.Id }, "IX_ContentItems_Live_ContentType_PublishedUtc").HasFilter(PublishedOnly);
         });
 
         builder.Entity<RouteIndex>(route =>
@@ -77,6 +83,7 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
             link.HasOne<ContentItem>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
             link.HasIndex(x => new { x.TermContentItemId, x.Published });
             link.HasIndex(x => x.ContentItemId);
+            link.HasIndex(x => new { x.TermContentItemId, x.ContentType, x.PublishedUtc, x.DocumentId }, "IX_TaxonomyIndex_Live_Term_PublishedUtc").HasFilter(PublishedOnly);
         });
 
         builder.Entity<TermIndex>(term =>
@@ -92,6 +99,7 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
             contained.ToTable("ContainedIndex");
             contained.HasOne<ContentItem>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
             contained.HasIndex(x => new { x.ListContentItemId, x.Published });
+            contained.HasIndex(x => new { x.ListContentItemId, x.PublishedUtc, x.DocumentId }, "IX_ContainedIndex_Live_List_PublishedUtc").HasFilter(PublishedOnly);
         });
 
         builder.Entity<RouteHistoryIndex>(history =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BlogSite.Cms.Content.Search;
 using Microsoft.AspNetCore.Html;
 
 namespace BlogSite.Blog.Display;
@@ -109,7 +110,20 @@ public sealed record PageView(string Title, IHtmlContent Body)
 
 public sealed record SearchResultView(string Title, string Url, DateTime? PublishedUtc, IHtmlContent Snippet);
 
-public sealed record SearchView(string Query, int Total, IReadOnlyList<SearchResultView> Results, PagerView Pager);
+public sealed record SearchView(string Query, int Total, IReadOnlyList<SearchResultView> Results, PagerView Pager)
+{
+    /// More posts match than are ranked (<see cref="FullTextIndex.Window"/>): the results are the best of the newest.
+    public bool IsCapped => Total > FullTextIndex.Window;
+
+    public string MatchCount => Total switch
+    {
+        1 => "1 post matches",
+        > FullTextIndex.Window => $"More than {FullTextIndex.Window:N0} posts match",
+        _ => $"{Total:N0} posts match",
+    };
+
+    public string? CappedNote => !IsCapped ? null : $"These are the best matches among the newest {FullTextIndex.Window:N0}; add words to narrow the search.";
+}
 
 public sealed record NavTerm(string Name, string Url, int Count, int Level);
 

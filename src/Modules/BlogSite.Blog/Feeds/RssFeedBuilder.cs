@@ -25,7 +25,7 @@ public sealed class RssFeedBuilder(
         var site = await settings.GetAsync(cancellationToken);
         string title;
         string link;
-        PagedItems<ContentItem> items;
+        IReadOnlyList<ContentItem> items;
         if (termPath is null)
         {
             (title, link) = (site.SiteName, "/");
@@ -40,16 +40,16 @@ public sealed class RssFeedBuilder(
             }
 
             (title, link) = ($"{site.SiteName}: {term.DisplayText}", BlogPostPresenter.Url(termPath));
-            items = await posts.WithAnyTermAsync(await terms.SelfAndDescendantsAsync(termId, cancellationToken), 1, ItemCount, cancellationToken);
+            items = (await posts.WithAnyTermAsync(await terms.SelfAndDescendantsAsync(termId, cancellationToken), 1, ItemCount, cancellationToken)).Items;
         }
 
         var feed = new SyndicationFeed(title, site.Tagline ?? site.MetaDescription ?? site.SiteName, new Uri(baseUri, link))
         {
             Language = "en",
-            LastUpdatedTime = items.Items.Count > 0 ? Offset(items.Items.Max(i => i.ModifiedUtc ?? i.PublishedUtc)) : default,
+            LastUpdatedTime = items.Count > 0 ? Offset(items.Max(i => i.ModifiedUtc ?? i.PublishedUtc)) : default,
         };
         var entries = new List<SyndicationItem>();
-        foreach (var post in items.Items)
+        foreach (var post in items)
         {
             entries.Add(await ItemAsync(post, baseUri, cancellationToken));
         }

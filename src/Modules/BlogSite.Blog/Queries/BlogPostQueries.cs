@@ -1,3 +1,4 @@
+using BlogSite.Cms.Content.Caching;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -8,87 +9,148 @@ namespace BlogSite.Blog.Queries;
 
 /// Published posts through the index tables, newest first, so a page costs a few small queries however big the blog.
 /// Every query here sees published versions only: drafts never reach a list, a feed, a count or a neighbour link.
-public sealed class BlogPostQueries(CmsDbContext db)
+/// A page finds its ids in an index (O(page), however deep) and then reads just those items; counts come from
+/// <see cref="ListFacts"/>.
+public sealed class BlogPostQueries(CmsDbContext db, ListFacts facts)
 {
-    public Task<PagedItems<ContentItem>> InListAsync(string listContentItemId, int page, int pageSize, CancellationToken cancellationToken) =>
-        PageAsync(
-            Published().Where(x => db.Containment.Any(c => c.DocumentId == x.Id && c.ListContentItemId == listContentItemId)),
-            page, pageSize, cancellationToken);
+    private const int RelatedCandidatesPerTerm = 50;
 
-    public Task<PagedItems<ContentItem>> WithAnyTermAsync(IReadOnlyCollection<string> termContentItemIds, int page, int pageSize, CancellationToken cancellationToken) =>
-        PageAsync(
-            Published().Where(x => db.TaxonomyLinks.Any(l => l.DocumentId == x.Id && termContentItemIds.Contains(l.TermContentItemId))),
-            page, pageSize, cancellationToken);
-
-    /// The posts published in a month of the site's time zone.
-    public Task<PagedItems<ContentItem>> InMonthAsync(int year, int month, SiteSettings site, int page, int pageSize, CancellationToken cancellationToken)
+    public async Task<PagedItems<ContentItem>> InListAsync(string listContentItemId, int page, int pageSize, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(site);
-        var (start, end) = site.MonthInUtc(year, month);
-        return PageAsync(Published().Where(x => x.PublishedUtc >= start && x.PublishedUtc < end), page, pageSize, cancellationToken);
+        var total = await facts.GetAsync($"list:{listContentItemId}", () =>
+            db.Containment.AsNoTracking().CountAsync(c => c.Published && c.ListContentItemId == listContentItemId, CancellationToken.None));
+        var ids = await db.Containment.AsNoTracking()
+            .Where(c => c.Published && c.ListContentItemId == listContentItemId)
+            .OrderByDescending(c => c.PublishedUtc).ThenByDescending(c => c.DocumentId)
+            .Select(c => c.DocumentId)
+            .Skip(PagedItems.Offset(page, pageSize)).Take(pageSize)
+            .ToListAsync(cancellationToken);
+        return new PagedItems<ContentItem>(await InOrderAsync(ids, cancellationToken), total, page, pageSize);
     }
 
-    public Task<PagedItems<ContentItem>> RecentAsync(int count, CancellationToken cancellationToken) =>
-        PageAsync(Published(), 1, count, cancellationToken);
+    public async Task<PagedItems<ContentItem>> WithAnyTermAsync(IReadOnlyCollection<string> termContentItemIds, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(termContentItemIds);
+        var terms = termContentItemIds.Distinct().Order(StringComparer.Ordinal).ToList();
+        var links = db.TaxonomyLinks.AsNoTracking()
+            .Where(l => l.Published && l.ContentType == BlogContentDefinitions.BlogPost && terms.Contains(l.TermContentItemId));
+        var total = await facts.GetAsync($"terms:{string.Join(',', terms)}", () =>
+            links.Select(l => l.DocumentId).Distinct().CountAsync(CancellationToken.None));
+        var rows = terms.Count == 1
+            ? links.Select(l => new { l.DocumentId, l.PublishedUtc })
+            : links.Select(l => new { l.DocumentId, l.PublishedUtc }).Distinct();
+        var ids = await rows
+            .OrderByDescending(l => l.PublishedUtc).ThenByDescending(l => l.DocumentId)
+            .Select(l => l.DocumentId)
+            .Skip(PagedItems.Offset(page, pageSize)).Take(pageSize)
+            .ToListAsync(cancellationToken);
+        return new PagedItems<ContentItem>(await InOrderAsync(ids, cancellationToken), total, page, pageSize);
+    }
 
-    /// Months of the site's time zone that have posts, newest first, with how many.
-    public async Task<IReadOnlyList<(int Year, int Month, int Count)>> ArchiveMonthsAsync(SiteSettings site, CancellationToken cancellationToken)
+    /// The posts published in a month of the site's time zone.
+    public async Task<PagedItems<ContentItem>> InMonthAsync(int year, int month, SiteSettings site, int page, int pageSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(site);
-        var dates = await Published().Where(x => x.PublishedUtc != null).Select(x => x.PublishedUtc!.Value).ToListAsync(cancellationToken);
-        return dates
-            .Select(site.ToSiteTime)
-            .GroupBy(d => (d.Year, d.Month))
-            .OrderByDescending(g => g.Key)
-            .Select(g => (g.Key.Year, g.Key.Month, g.Count()))
-            .ToList();
+        var total = (await ArchiveMonthsAsync(site, cancellationToken)).FirstOrDefault(m => m.Year == year && m.Month == month).Count;
+        if (total == 0)
+        {
+            return new PagedItems<ContentItem>([], 0, page, pageSize);
+        }
+
+        var (start, end) = site.MonthInUtc(year, month);
+        var ids = await Published()
+            .Where(x => x.PublishedUtc >= start && x.PublishedUtc < end)
+            .OrderByDescending(x => x.PublishedUtc).ThenByDescending(x => x.Id)
+            .Select(x => x.Id)
+            .Skip(PagedItems.Offset(page, pageSize)).Take(pageSize)
+            .ToListAsync(cancellationToken);
+        return new PagedItems<ContentItem>(await InOrderAsync(ids, cancellationToken), total, page, pageSize);
+    }
+
+    /// The newest published posts; no count, since feeds show one page.
+    public async Task<IReadOnlyList<ContentItem>> RecentAsync(int count, CancellationToken cancellationToken)
+    {
+        var ids = await Published()
+            .OrderByDescending(x => x.PublishedUtc).ThenByDescending(x => x.Id)
+            .Select(x => x.Id)
+            .Take(count)
+            .ToListAsync(cancellationToken);
+        return await InOrderAsync(ids, cancellationToken);
+    }
+
+    /// Months of the site's time zone that have posts, newest first, with how many.
+    public Task<IReadOnlyList<(int Year, int Month, int Count)>> ArchiveMonthsAsync(SiteSettings site, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        return facts.GetAsync<IReadOnlyList<(int Year, int Month, int Count)>>($"months:{site.TimeZone.Id}", async () =>
+        {
+            var dates = await Published().Where(x => x.PublishedUtc != null).Select(x => x.PublishedUtc!.Value).ToListAsync(CancellationToken.None);
+            return dates
+                .Select(site.ToSiteTime)
+                .GroupBy(d => (d.Year, d.Month))
+                .OrderByDescending(g => g.Key)
+                .Select(g => (g.Key.Year, g.Key.Month, g.Count()))
+                .ToList();
+        });
     }
 
     /// How many published posts each term has.
-    public async Task<IReadOnlyDictionary<string, int>> TermCountsAsync(CancellationToken cancellationToken) =>
-        await db.TaxonomyLinks.AsNoTracking()
-            .Where(l => l.Published && l.ContentType == BlogContentDefinitions.BlogPost)
-            .GroupBy(l => l.TermContentItemId)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+    public Task<IReadOnlyDictionary<string, int>> TermCountsAsync(CancellationToken cancellationToken) =>
+        facts.GetAsync<IReadOnlyDictionary<string, int>>("term-counts", async () =>
+            await db.TaxonomyLinks.AsNoTracking()
+                .Where(l => l.Published && l.ContentType == BlogContentDefinitions.BlogPost)
+                .GroupBy(l => l.TermContentItemId)
+                .Select(g => new { g.Key, Count = g.Count() })
+                .ToDictionaryAsync(x => x.Key, x => x.Count, CancellationToken.None));
 
     /// The next newer and the next older published post.
     public async Task<(ContentItem? Newer, ContentItem? Older)> NeighboursAsync(ContentItem post, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(post);
         var when = post.PublishedUtc;
+        // Range conditions on the date alone keep to the index; ties on the date are settled by id in the filter.
         var newer = await Published()
-            .Where(x => x.PublishedUtc > when || (x.PublishedUtc == when && x.Id > post.Id))
+            .Where(x => x.PublishedUtc >= when && x.Id != post.Id && (x.PublishedUtc > when || x.Id > post.Id))
             .OrderBy(x => x.PublishedUtc).ThenBy(x => x.Id)
             .FirstOrDefaultAsync(cancellationToken);
         var older = await Published()
-            .Where(x => x.PublishedUtc < when || (x.PublishedUtc == when && x.Id < post.Id))
+            .Where(x => x.PublishedUtc <= when && x.Id != post.Id && (x.PublishedUtc < when || x.Id < post.Id))
             .OrderByDescending(x => x.PublishedUtc).ThenByDescending(x => x.Id)
             .FirstOrDefaultAsync(cancellationToken);
         return (newer, older);
     }
 
-    /// Posts sharing the most tags, then the category, newest first.
+    /// Posts sharing the most tags, then the category, newest first, chosen among the newest posts of each of the
+    /// post's terms: each term costs one short walk down its index, however many posts it has.
     public async Task<IReadOnlyList<ContentItem>> RelatedAsync(
         ContentItem post, IReadOnlyCollection<string> tagIds, IReadOnlyCollection<string> categoryIds, int count, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(post);
-        var termIds = tagIds.Concat(categoryIds).ToList();
-        var links = await db.TaxonomyLinks.AsNoTracking()
-            .Where(l => l.Published && l.ContentType == BlogContentDefinitions.BlogPost && l.ContentItemId != post.ContentItemId && termIds.Contains(l.TermContentItemId))
-            .Select(l => new { l.DocumentId, l.TermContentItemId })
-            .ToListAsync(cancellationToken);
-        var scores = links
-            .GroupBy(l => l.DocumentId)
-            .ToDictionary(g => g.Key, g => (Tags: g.Count(l => tagIds.Contains(l.TermContentItemId)), Category: g.Any(l => categoryIds.Contains(l.TermContentItemId))));
-        var ids = scores.Keys.ToList();
-        var candidates = await Published().Where(x => ids.Contains(x.Id)).ToListAsync(cancellationToken);
-        return candidates
-            .OrderByDescending(x => scores[x.Id].Tags)
-            .ThenByDescending(x => scores[x.Id].Category)
-            .ThenByDescending(x => x.PublishedUtc)
-            .Take(count)
+        var tags = tagIds.ToHashSet(StringComparer.Ordinal);
+        var categories = categoryIds.ToHashSet(StringComparer.Ordinal);
+        var candidates = new List<(long DocumentId, string Term, DateTime? PublishedUtc)>();
+        foreach (var term in tags.Concat(categories).Distinct())
+        {
+            var newest = await db.TaxonomyLinks.AsNoTracking()
+                .Where(l => l.Published && l.ContentType == BlogContentDefinitions.BlogPost && l.TermContentItemId == term && l.DocumentId != post.Id)
+                .OrderByDescending(l => l.PublishedUtc).ThenByDescending(l => l.DocumentId)
+                .Select(l => new { l.DocumentId, l.PublishedUtc })
+                .Take(RelatedCandidatesPerTerm)
+                .ToListAsync(cancellationToken);
+            candidates.AddRange(newest.Select(l => (l.DocumentId, term, l.PublishedUtc)));
+        }
+
+        var ranked = candidates
+            .GroupBy(c => c.DocumentId)
+            .OrderByDescending(g => g.Count(c => tags.Contains(c.Term)))
+            .ThenByDescending(g => g.Any(c => categories.Contains(c.Term)))
+            .ThenByDescending(g => g.First().PublishedUtc)
+            .ThenByDescending(g => g.Key)
+            .Select(g => g.Key)
+            .Take(count + 1)
             .ToList();
+        // Another version of the same item (the live one, when a draft is previewed) is not related to itself.
+        return [.. (await InOrderAsync(ranked, cancellationToken)).Where(x => x.ContentItemId != post.ContentItemId).Take(count)];
     }
 
     /// The blog new posts go into: the first Blog item.
@@ -102,13 +164,10 @@ public sealed class BlogPostQueries(CmsDbContext db)
     private IQueryable<ContentItem> Published() =>
         db.ContentItems.AsNoTracking().Where(x => x.Published && x.ContentType == BlogContentDefinitions.BlogPost);
 
-    private static async Task<PagedItems<ContentItem>> PageAsync(IQueryable<ContentItem> query, int page, int pageSize, CancellationToken cancellationToken)
+    /// The items of one page, read by key after the page's ids were found in an index, in the ids' order.
+    private async Task<IReadOnlyList<ContentItem>> InOrderAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
-        var total = await query.CountAsync(cancellationToken);
-        var items = await query
-            .OrderByDescending(x => x.PublishedUtc).ThenByDescending(x => x.Id)
-            .Skip(PagedItems.Offset(page, pageSize)).Take(pageSize)
-            .ToListAsync(cancellationToken);
-        return new PagedItems<ContentItem>(items, total, page, pageSize);
+        var items = (await ByDocumentIdsAsync(ids, cancellationToken)).ToDictionary(x => x.Id);
+        return [.. ids.Where(items.ContainsKey).Select(id => items[id])];
     }
 }

@@ -26,7 +26,7 @@ public sealed class BlogSearch(IFullTextIndex index, BlogPostQueries posts)
         var results = text.Length == 0
             ? new SearchResults([], 0)
             : await index.SearchAsync(text, PagedItems.Offset(page, PageSize), PageSize, cancellationToken);
-        var totalPages = PagedItems.PageCount(results.Total, PageSize);
+        var totalPages = PagedItems.PageCount(Math.Min(results.Total, FullTextIndex.Window), PageSize);
         if (page > totalPages)
         {
             return null;

@@ -50,11 +50,17 @@ namespace BlogSite.Cms.Content.Storage.Migrations.PostgreSql
                     b.Property<bool>("Published")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("PublishedUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DocumentId");
 
                     b.HasIndex("ListContentItemId", "Published");
+
+                    b.HasIndex(new[] { "ListContentItemId", "PublishedUtc", "DocumentId" }, "IX_ContainedIndex_Live_List_PublishedUtc")
+                        .HasFilter("\"Published\"");
 
                     b.ToTable("ContainedIndex", (string)null);
                 });
@@ -161,6 +167,9 @@ namespace BlogSite.Cms.Content.Storage.Migrations.PostgreSql
                     b.Property<bool>("Published")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("PublishedUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("TaxonomyContentItemId")
                         .IsRequired()
                         .HasColumnType("text");
@@ -176,6 +185,9 @@ namespace BlogSite.Cms.Content.Storage.Migrations.PostgreSql
                     b.HasIndex("DocumentId");
 
                     b.HasIndex("TermContentItemId", "Published");
+
+                    b.HasIndex(new[] { "TermContentItemId", "ContentType", "PublishedUtc", "DocumentId" }, "IX_TaxonomyIndex_Live_Term_PublishedUtc")
+                        .HasFilter("\"Published\"");
 
                     b.ToTable("TaxonomyIndex", (string)null);
                 });
@@ -313,6 +325,9 @@ namespace BlogSite.Cms.Content.Storage.Migrations.PostgreSql
                     b.HasIndex("ContentType", "Published", "PublishedUtc");
 
                     b.HasIndex("Latest", "Published", "ScheduledPublishUtc");
+
+                    b.HasIndex(new[] { "ContentType", "PublishedUtc", "Id" }, "IX_ContentItems_Live_ContentType_PublishedUtc")
+                        .HasFilter("\"Published\"");
 
                     b.ToTable("ContentItems", (string)null);
                 });

@@ -43,11 +43,17 @@ namespace BlogSite.Cms.Content.Storage.Migrations.Sqlite
                     b.Property<bool>("Published")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("PublishedUtc")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DocumentId");
 
                     b.HasIndex("ListContentItemId", "Published");
+
+                    b.HasIndex(new[] { "ListContentItemId", "PublishedUtc", "DocumentId" }, "IX_ContainedIndex_Live_List_PublishedUtc")
+                        .HasFilter("\"Published\"");
 
                     b.ToTable("ContainedIndex", (string)null);
                 });
@@ -148,6 +154,9 @@ namespace BlogSite.Cms.Content.Storage.Migrations.Sqlite
                     b.Property<bool>("Published")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("PublishedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TaxonomyContentItemId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -163,6 +172,9 @@ namespace BlogSite.Cms.Content.Storage.Migrations.Sqlite
                     b.HasIndex("DocumentId");
 
                     b.HasIndex("TermContentItemId", "Published");
+
+                    b.HasIndex(new[] { "TermContentItemId", "ContentType", "PublishedUtc", "DocumentId" }, "IX_TaxonomyIndex_Live_Term_PublishedUtc")
+                        .HasFilter("\"Published\"");
 
                     b.ToTable("TaxonomyIndex", (string)null);
                 });
@@ -296,6 +308,9 @@ namespace BlogSite.Cms.Content.Storage.Migrations.Sqlite
                     b.HasIndex("ContentType", "Published", "PublishedUtc");
 
                     b.HasIndex("Latest", "Published", "ScheduledPublishUtc");
+
+                    b.HasIndex(new[] { "ContentType", "PublishedUtc", "Id" }, "IX_ContentItems_Live_ContentType_PublishedUtc")
+                        .HasFilter("\"Published\"");
 
                     b.ToTable("ContentItems", (string)null);
                 });

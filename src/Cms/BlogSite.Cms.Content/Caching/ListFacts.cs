@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+
+namespace BlogSite.Cms.Content.Caching;
+
+/// Facts about published lists that cost a scan of the site (how many posts a term or a month has, which months have
+/// posts), computed once and kept until a change alters lists (<see cref="SiteChangeFeed.ListGeneration"/>), so a
+/// page pays for them once per change instead of once per request. Callers pass keys from a bounded set.
+public sealed class ListFacts(SiteChangeFeed feed)
+{
+    private Snapshot current = new(-1);
+
+    public async Task<T> GetAsync<T>(string key, Func<Task<T>> compute)
+    {
+        ArgumentNullException.ThrowIfNull(compute);
+        var snapshot = current;
+        var generation = feed.ListGeneration;
+        if (snapshot.Generation != generation)
+        {
+            snapshot = new Snapshot(generation);
+            current = snapshot;
+        }
+
+        // Lazy: a burst of readers right after a publish waits for one computation instead of starting one each.
+        var value = snapshot.Values.GetOrAdd(key, _ => new Lazy<Task<object?>>(async () => await compute()));
+        try
+        {
+            return (T)(await value.Value)!;
+        }
+        catch
+        {
+            snapshot.Values.TryRemove(key, out _);
+            throw;
+        }
+    }
+
+    private sealed record Snapshot(long Generation)
+    {
+        public ConcurrentDictionary<string, Lazy<Task<object?>>> Values { get; } = new(StringComparer.Ordinal);
+    }
+}
