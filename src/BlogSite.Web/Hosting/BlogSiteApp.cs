@@ -2,6 +2,7 @@ using BlogSite.Blog;
 using BlogSite.Cms.Admin;
 using BlogSite.Cms.Admin.Security;
 using BlogSite.Cms.Content;
+using BlogSite.Cms.Content.Caching;
 using BlogSite.Cms.Content.Features;
 using BlogSite.Cms.Content.Media;
 using BlogSite.Cms.Content.Themes;
@@ -89,6 +90,8 @@ public static class BlogSiteApp
 
         // Readers never see a stack trace, in any environment.
         app.UseExceptionHandler("/error");
+        // Cached pages for anonymous readers are answered here, before anything else runs.
+        app.UsePublicPageCaching();
         // Media is served before routing, or the public catch-all route would claim /media/… first.
         app.UseCmsMedia();
         app.UseRouting();

@@ -83,6 +83,7 @@ public static class CmsContentModule
         services.AddScoped<SiteChangeInterceptor>();
         services.AddSingleton<SiteChangeFeed>();
         services.AddSingleton<ListFacts>();
+        services.AddPublicPageCaching(configuration);
         services.AddScoped<CmsDbContext>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.PostgreSql
                 ? sp.GetRequiredService<PostgreSqlCmsDbContext>()

@@ -12,6 +12,14 @@ public sealed record SiteSettings(JsonObject All)
 
     public string? MetaDescription => All[nameof(MetaDescription)]?.GetValue<string>();
 
+    /// Orchard Core's BaseUrl: the address readers reach the site at. When set, absolute links (canonical, feeds,
+    /// sitemaps) use it whatever Host a request names, and anonymous readers' pages are cached for requests to it.
+    public Uri? BaseUrl =>
+        All[nameof(BaseUrl)] is JsonValue value && value.TryGetValue<string>(out var text)
+        && Uri.TryCreate(text.Trim().TrimEnd('/') + "/", UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri
+            : null;
+
     public int PageSize => All[nameof(PageSize)] is JsonValue value && value.TryGetValue<int>(out var size) && size > 0 ? size : 10;
 
     /// The zone editors read and enter dates in; UTC when unset or unknown.

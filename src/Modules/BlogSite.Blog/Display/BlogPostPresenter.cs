@@ -1,4 +1,5 @@
 using BlogSite.Blog.Parts;
+using BlogSite.Cms.Content.Caching;
 using BlogSite.Cms.Content.Display;
 using BlogSite.Cms.Content.Fields;
 using BlogSite.Cms.Content.Markdown;
@@ -10,7 +11,7 @@ using Microsoft.AspNetCore.Html;
 namespace BlogSite.Blog.Display;
 
 /// Turns stored posts into what the theme draws: rendered Markdown, term links, reading time.
-public sealed class BlogPostPresenter(TermCatalog terms, MarkdownRenderer markdown, FieldDisplays fields, NestedItemDisplays nested)
+public sealed class BlogPostPresenter(TermCatalog terms, MarkdownRenderer markdown, FieldDisplays fields, NestedItemDisplays nested, PageCacheEntry cache)
 {
     private const int WordsPerMinute = 220;
 
@@ -18,6 +19,7 @@ public sealed class BlogPostPresenter(TermCatalog terms, MarkdownRenderer markdo
     public async Task<PostSummary> SummaryAsync(ContentItem post, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(post);
+        cache.ShowsItem(post.ContentItemId);
         var body = post.As<MarkdownBodyPart>()?.Markdown;
         var fields = post.As<BlogPost>();
         return new PostSummary(
@@ -34,6 +36,7 @@ public sealed class BlogPostPresenter(TermCatalog terms, MarkdownRenderer markdo
     public async Task<PostView> PostAsync(ContentItem post, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(post);
+        cache.ShowsItem(post.ContentItemId);
         var body = post.As<MarkdownBodyPart>()?.Markdown;
         var own = post.As<BlogPost>();
         return new PostView(
@@ -56,6 +59,7 @@ public sealed class BlogPostPresenter(TermCatalog terms, MarkdownRenderer markdo
     public async Task<ContentDisplay> PageAsync(ContentItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
+        cache.ShowsItem(item.ContentItemId);
         var html = item.As<MarkdownBodyPart>()?.Markdown is { } body
             ? markdown.ToHtml(body)
             : markdown.SanitizeHtml(item.As<HtmlBodyPart>()?.Html);

@@ -1,5 +1,6 @@
 using BlogSite.Blog.Parts;
 using BlogSite.Blog.Queries;
+using BlogSite.Cms.Content.Caching;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Routing;
 using BlogSite.Cms.Content.Settings;
@@ -16,7 +17,8 @@ public sealed class ContentDisplayBuilder(
     BlogPostQueries posts,
     BlogPostPresenter presenter,
     TermCatalog terms,
-    SiteSettingsStore settings)
+    SiteSettingsStore settings,
+    PageCacheEntry cache)
 {
     public async Task<ContentDisplay?> BuildAsync(string? path, int page, CancellationToken cancellationToken)
     {
@@ -83,6 +85,13 @@ public sealed class ContentDisplayBuilder(
     {
         var view = await presenter.PostAsync(post, cancellationToken);
         var (newer, older) = await posts.NeighboursAsync(post, cancellationToken);
+        // Which posts are its neighbours and related ones depends on every post's date and terms.
+        cache.ShowsListsOf(BlogContentDefinitions.BlogPost);
+        foreach (var neighbour in new[] { newer, older }.OfType<ContentItem>())
+        {
+            cache.ShowsItem(neighbour.ContentItemId);
+        }
+
         var fields = post.As<BlogPost>();
         var related = await posts.RelatedAsync(
             post,
@@ -108,6 +117,7 @@ public sealed class ContentDisplayBuilder(
     private async Task<ContentDisplay?> BlogAsync(ContentItem blog, string basePath, int page, CancellationToken cancellationToken)
     {
         var pageSize = (await settings.GetAsync(cancellationToken)).PageSize;
+        cache.ShowsItem(blog.ContentItemId);
         var result = await posts.InListAsync(blog.ContentItemId, page, pageSize, cancellationToken);
         var title = BlogPostPresenter.Title(blog);
         var display = await ListAsync(result, title, null, [], basePath, page == 1 ? title : $"{title} (page {page})", cancellationToken);
@@ -149,6 +159,7 @@ public sealed class ContentDisplayBuilder(
             return null;
         }
 
+        cache.ShowsListsOf(BlogContentDefinitions.BlogPost);
         var summaries = new List<PostSummary>();
         foreach (var post in result.Items)
         {

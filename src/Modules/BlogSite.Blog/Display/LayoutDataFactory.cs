@@ -16,7 +16,7 @@ public sealed class LayoutDataFactory(SiteSettingsStore settings)
     {
         ArgumentNullException.ThrowIfNull(request);
         var site = await settings.GetAsync(cancellationToken);
-        var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}";
+        var baseUrl = PublicAddress.BaseOf(request, site).AbsoluteUri.TrimEnd('/');
         var feeds = new List<FeedLink> { new($"{site.SiteName} (all posts)", "/rss") };
         if (display is null)
         {

@@ -3,13 +3,16 @@ using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using BlogSite.Blog.Display;
 using BlogSite.Blog.Queries;
 using BlogSite.Cms.Admin.Security;
+using BlogSite.Cms.Content.Caching;
 using BlogSite.Cms.Content.Settings;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BlogSite.Blog.Feeds;
 
@@ -30,19 +33,23 @@ public static class DiscoveryEndpoints
         content.MapGet("/tags/{slug}/rss", (HttpContext context, RssFeedBuilder feeds, string slug) => RssAsync(context, feeds, $"tags/{slug}"));
         content.MapGet("/sitemap.xml", SitemapIndexAsync);
         content.MapGet("/sitemaps/{file:int}.xml", SitemapAsync);
-        endpoints.MapGet("/robots.txt", (HttpContext context) =>
-            Results.Text($"User-agent: *\nDisallow: /admin\nDisallow: /login\nDisallow: /search\n\nSitemap: {BaseUri(context)}sitemap.xml\n", "text/plain; charset=utf-8"));
+        // Two parameters, so this is a handler whose result is written, not a RequestDelegate whose result is dropped.
+        endpoints.MapGet("/robots.txt", async (HttpContext context, SiteSettingsStore settings) =>
+            Results.Text(
+                $"User-agent: *\nDisallow: /admin\nDisallow: /login\nDisallow: /search\n\nSitemap: {PublicAddress.BaseOf(context.Request, await settings.GetAsync(context.RequestAborted))}sitemap.xml\n",
+                "text/plain; charset=utf-8"));
         return endpoints;
     }
 
     private static async Task<IResult> RssAsync(HttpContext context, RssFeedBuilder feeds, string? termPath)
     {
-        var feed = await feeds.BuildAsync(termPath, BaseUri(context), context.RequestAborted);
+        var feed = await feeds.BuildAsync(termPath, await BaseUriAsync(context), context.RequestAborted);
         if (feed is null)
         {
             return Results.NotFound();
         }
 
+        CacheAt(context);
         using var buffer = new MemoryStream();
         await using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Async = true, Indent = true }))
         {
@@ -67,10 +74,11 @@ public static class DiscoveryEndpoints
             var changed = chunk.Max(e => e.ChangedUtc);
             index.Add(new XElement(
                 SitemapNamespace + "sitemap",
-                new XElement(SitemapNamespace + "loc", new Uri(BaseUri(context), $"sitemaps/{file.ToString(CultureInfo.InvariantCulture)}.xml").AbsoluteUri),
+                new XElement(SitemapNamespace + "loc", new Uri(await BaseUriAsync(context), $"sitemaps/{file.ToString(CultureInfo.InvariantCulture)}.xml").AbsoluteUri),
                 changed is { } when ? new XElement(SitemapNamespace + "lastmod", Timestamp(when)) : null));
         }
 
+        CacheAt(context, showsEverything: true);
         return Xml(index);
     }
 
@@ -84,7 +92,7 @@ public static class DiscoveryEndpoints
             return Results.NotFound();
         }
 
-        var baseUri = BaseUri(context);
+        var baseUri = await BaseUriAsync(context);
         var home = (await settings.GetAsync(context.RequestAborted)).HomeContentItemId;
         var urls = new XElement(SitemapNamespace + "urlset");
         foreach (var entry in await sitemap.EntriesAsync(file, size, context.RequestAborted))
@@ -96,6 +104,7 @@ public static class DiscoveryEndpoints
                 entry.ChangedUtc is not { } changed ? null : new XElement(SitemapNamespace + "lastmod", Timestamp(changed))));
         }
 
+        CacheAt(context, showsEverything: true);
         return Xml(urls);
     }
 
@@ -108,6 +117,19 @@ public static class DiscoveryEndpoints
     private static IResult Xml(XElement root) =>
         Results.Text("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + new XDocument(root).ToString(SaveOptions.None), "application/xml; charset=utf-8");
 
-    private static Uri BaseUri(HttpContext context) =>
-        new($"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/");
+    private static async Task<Uri> BaseUriAsync(HttpContext context) =>
+        PublicAddress.BaseOf(context.Request, await context.RequestServices.GetRequiredService<SiteSettingsStore>().GetAsync(context.RequestAborted));
+
+    /// Feeds and sitemaps are cached for anonymous readers under their own address; sitemaps show every change.
+    private static void CacheAt(HttpContext context, bool showsEverything = false)
+    {
+        var cache = context.RequestServices.GetRequiredService<PageCacheEntry>();
+        cache.ShowsListsOf(BlogContentDefinitions.BlogPost);
+        if (showsEverything)
+        {
+            cache.ShowsEverythingPublished();
+        }
+
+        cache.StoreAt(context.Request.Path.Value ?? "/");
+    }
 }

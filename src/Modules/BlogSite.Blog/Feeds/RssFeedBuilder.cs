@@ -2,6 +2,7 @@ using System.ServiceModel.Syndication;
 using BlogSite.Blog.Display;
 using BlogSite.Blog.Parts;
 using BlogSite.Blog.Queries;
+using BlogSite.Cms.Content.Caching;
 using BlogSite.Cms.Content.Markdown;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Parts;
@@ -15,7 +16,7 @@ namespace BlogSite.Blog.Feeds;
 /// RSS 2.0 for the whole blog and for each category and tag: the newest published posts with their full, sanitized
 /// body. Returns null for a term that does not exist, which the endpoint answers with 404.
 public sealed class RssFeedBuilder(
-    BlogPostQueries posts, RouteResolver routes, TermCatalog terms, SiteSettingsStore settings, MarkdownRenderer markdown)
+    BlogPostQueries posts, RouteResolver routes, TermCatalog terms, SiteSettingsStore settings, MarkdownRenderer markdown, PageCacheEntry cache)
 {
     public const int ItemCount = 20;
 
@@ -60,6 +61,7 @@ public sealed class RssFeedBuilder(
 
     private async Task<SyndicationItem> ItemAsync(ContentItem post, Uri baseUri, CancellationToken cancellationToken)
     {
+        cache.ShowsItem(post.ContentItemId);
         var url = new Uri(baseUri, BlogPostPresenter.Link(post).Url);
         var body = markdown.ToHtml(post.As<MarkdownBodyPart>()?.Markdown);
         var item = new SyndicationItem(BlogPostPresenter.Title(post), body, url, url.AbsoluteUri, Offset(post.ModifiedUtc ?? post.PublishedUtc))

@@ -1,5 +1,6 @@
 using BlogSite.Blog.Display;
 using BlogSite.Blog.Queries;
+using BlogSite.Cms.Content.Caching;
 using BlogSite.Cms.Content.Taxonomies;
 using Microsoft.AspNetCore.Mvc;
 using BlogSite.Cms.Content.Settings;
@@ -9,11 +10,12 @@ namespace BlogSite.Blog.Navigation;
 /// The reader's map of the blog: categories with their children, tags and months, each with its post count.
 /// The theme draws it from Components/SiteNavigation/Default.cshtml.
 public sealed class SiteNavigationViewComponent(
-    TermCatalog terms, BlogPostQueries posts, BlogTaxonomyLocator taxonomies, SiteSettingsStore settings) : ViewComponent
+    TermCatalog terms, BlogPostQueries posts, BlogTaxonomyLocator taxonomies, SiteSettingsStore settings, PageCacheEntry cache) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
         var cancellationToken = HttpContext.RequestAborted;
+        cache.ShowsListsOf(BlogContentDefinitions.BlogPost);
         var (categoriesId, tagsId) = await taxonomies.GetAsync(cancellationToken);
         var counts = await posts.TermCountsAsync(cancellationToken);
 

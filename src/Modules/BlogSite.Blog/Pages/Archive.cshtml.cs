@@ -1,5 +1,6 @@
 using BlogSite.Blog.Display;
 using BlogSite.Cms.Admin.Security;
+using BlogSite.Cms.Content.Caching;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ namespace BlogSite.Blog.Pages;
 
 /// /archive/{yyyy}/{mm}: the posts published that month. A month without posts is a 404.
 [Authorize(Policy = AdminPermissions.ViewContent)]
-public sealed class ArchiveModel(ContentDisplayBuilder builder, LayoutDataFactory layouts) : PageModel, IHasLayoutData
+public sealed class ArchiveModel(ContentDisplayBuilder builder, LayoutDataFactory layouts, PageCacheEntry cache) : PageModel, IHasLayoutData
 {
     public ContentDisplay? Display { get; private set; }
 
@@ -22,6 +23,11 @@ public sealed class ArchiveModel(ContentDisplayBuilder builder, LayoutDataFactor
         if (Display is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+        else if (Display.CanonicalPath is { } canonical)
+        {
+            // Kept for anonymous readers under its canonical address only (PublicPageCachePolicy decides the rest).
+            cache.StoreAt(canonical);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using BlogSite.Blog.Display;
 using BlogSite.Cms.Admin.Security;
+using BlogSite.Cms.Content.Caching;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ namespace BlogSite.Blog.Pages;
 /// Every public content URL: the home page, posts, term pages and any other routed item. Anything a reader may not
 /// see, or that does not exist, is a 404 drawn in the theme; a path an item moved away from answers 301. Readers need
 /// ViewContent, or ViewOwnContent for an item they own; a visitor without either is asked to sign in.
-public sealed class ContentItemModel(ContentDisplayBuilder builder, LayoutDataFactory layouts, IAuthorizationService authorization) : PageModel, IHasLayoutData
+public sealed class ContentItemModel(ContentDisplayBuilder builder, LayoutDataFactory layouts, PageCacheEntry cache, IAuthorizationService authorization) : PageModel, IHasLayoutData
 {
     public ContentDisplay? Display { get; private set; }
 
@@ -41,6 +42,11 @@ public sealed class ContentItemModel(ContentDisplayBuilder builder, LayoutDataFa
         if (Display is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
+        }
+        else if (Display.CanonicalPath is { } canonical)
+        {
+            // Kept for anonymous readers under its canonical address only (PublicPageCachePolicy decides the rest).
+            cache.StoreAt(canonical);
         }
 
         return Page();

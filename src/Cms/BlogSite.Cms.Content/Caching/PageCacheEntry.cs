@@ -1,0 +1,22 @@
+namespace BlogSite.Cms.Content.Caching;
+
+/// What one request's page shows, filled in while it is built (a scoped service): the <see cref="CacheTags"/> its
+/// cached copy carries, and the one address under which it may be stored. A page that never calls
+/// <see cref="StoreAt"/> is never cached.
+public sealed class PageCacheEntry
+{
+    private readonly HashSet<string> tags = new(StringComparer.Ordinal) { CacheTags.Site };
+
+    public IReadOnlyCollection<string> Tags => tags;
+
+    /// The path and query this response is the canonical answer for; null until the page says it may be cached.
+    public string? Address { get; private set; }
+
+    public void StoreAt(string pathAndQuery) => Address = pathAndQuery;
+
+    public void ShowsItem(string contentItemId) => tags.Add(CacheTags.Item(contentItemId));
+
+    public void ShowsListsOf(string contentType) => tags.Add(CacheTags.Type(contentType));
+
+    public void ShowsEverythingPublished() => tags.Add(CacheTags.Published);
+}

@@ -1,0 +1,85 @@
+using BlogSite.Cms.Content.Settings;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+
+namespace BlogSite.Cms.Content.Caching;
+
+/// Which responses the full-page cache may answer and keep. Only anonymous GETs (no sign-in cookie, no Authorization
+/// header) are looked up; a response is kept only when its page said so (<see cref="PageCacheEntry.StoreAt"/>), for
+/// exactly the address it is canonical for, with status 200 and no cookie set. The key is the path, the page number and
+/// the response encoding: no other header or query value reaches it, so nothing a request sends can poison an entry
+/// or create new ones, and the site's Base URL (not the request's Host) writes every absolute link.
+public sealed class PublicPageCachePolicy(IOptions<PageCacheOptions> options, SiteChangeFeed changes) : IOutputCachePolicy
+{
+    private const string GenerationKey = "BlogSite.PageCache.Generation";
+    private static readonly string[] PageQuery = ["page"];
+    private (long Generation, Uri? Url) baseUrl = (-1, null);
+
+    public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var request = context.HttpContext.Request;
+        var cacheable = options.Value.Enabled
+            && HttpMethods.IsGet(request.Method)
+            && IsAnonymous(request)
+            && await BaseUrlAsync(context.HttpContext, cancellation) is { } baseUrl
+            && string.Equals(request.Host.Value, baseUrl.Authority, StringComparison.OrdinalIgnoreCase);
+        context.EnableOutputCaching = cacheable;
+        context.AllowCacheLookup = cacheable;
+        context.AllowCacheStorage = cacheable;
+        context.AllowLocking = true;
+        context.ResponseExpirationTimeSpan = options.Value.Duration;
+        context.CacheVaryByRules.VaryByHost = false;
+        context.CacheVaryByRules.QueryKeys = new StringValues(PageQuery);
+        context.CacheVaryByRules.VaryByValues["encoding"] = ResponseEncoding.Chosen(request);
+        context.HttpContext.Items[GenerationKey] = changes.Generation;
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var http = context.HttpContext;
+        var entry = http.RequestServices.GetRequiredService<PageCacheEntry>();
+        var address = http.Request.Path.Value + http.Request.QueryString.Value;
+        var unchanged = http.Items[GenerationKey] is long generation && generation == changes.Generation;
+        context.AllowCacheStorage = context.AllowCacheStorage
+            && unchanged
+            && http.Response.StatusCode == StatusCodes.Status200OK
+            && !http.Response.Headers.ContainsKey("Set-Cookie")
+            && entry.Address is not null
+            && string.Equals(entry.Address, address, StringComparison.Ordinal);
+        if (context.AllowCacheStorage)
+        {
+            context.Tags.UnionWith(entry.Tags);
+            // The store refuses the entry if a change is committed between now and the moment it is written.
+            context.Tags.Add(GuardedOutputCacheStore.GenerationTag(changes.Generation));
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// The site's Base URL, read again only after a change, so a cached page costs no database read.
+    private async ValueTask<Uri?> BaseUrlAsync(HttpContext context, CancellationToken cancellation)
+    {
+        var known = baseUrl;
+        var generation = changes.Generation;
+        if (known.Generation == generation)
+        {
+            return known.Url;
+        }
+
+        var site = await context.RequestServices.GetRequiredService<SiteSettingsStore>().GetAsync(cancellation);
+        baseUrl = (generation, site.BaseUrl);
+        return site.BaseUrl;
+    }
+
+    /// Signed-in users carry Identity's cookies; anything else that authenticates sends Authorization.
+    private static bool IsAnonymous(HttpRequest request) =>
+        !request.Headers.ContainsKey("Authorization")
+        && !request.Cookies.Keys.Any(name => name.StartsWith(".AspNetCore.Identity.", StringComparison.Ordinal));
+}

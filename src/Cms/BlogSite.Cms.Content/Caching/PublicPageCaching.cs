@@ -1,0 +1,74 @@
+using BlogSite.Cms.Content.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace BlogSite.Cms.Content.Caching;
+
+/// The reader-facing HTTP layer: ASP.NET Core's output cache with <see cref="PublicPageCachePolicy"/> and eviction by
+/// what changed, ETags and Last-Modified with 304s, and Brotli or gzip for public pages (never for the admin, whose
+/// pages carry antiforgery tokens beside text an attacker could choose).
+public static class PublicPageCaching
+{
+    private static readonly string[] NotPublic = ["/admin", "/api", "/media", "/_content", "/_framework", "/health", "/login", "/logout", "/account", "/error"];
+
+    public static IServiceCollection AddPublicPageCaching(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<PageCacheOptions>(configuration, PageCacheOptions.Section);
+        services.AddScoped<PageCacheEntry>();
+        services.AddSingleton<PublicPageCachePolicy>();
+        services.AddSingleton<ISiteChangeListener, OutputCacheEviction>();
+        services.AddOutputCache(cache => cache.AddBasePolicy(policy => policy.AddPolicy<PublicPageCachePolicy>()));
+        services.AddOptions<OutputCacheOptions>().Configure<IOptions<PageCacheOptions>>((cache, pages) =>
+        {
+            cache.SizeLimit = pages.Value.SizeLimitBytes;
+            cache.DefaultExpirationTimeSpan = pages.Value.Duration;
+        });
+
+        // Whatever store is registered (memory here, a shared one on several nodes) is wrapped by the guard.
+        var store = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+        services.Remove(store);
+        services.AddSingleton<IOutputCacheStore>(sp => new GuardedOutputCacheStore(
+            (IOutputCacheStore)(store.ImplementationInstance ?? store.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, store.ImplementationType!)),
+            sp.GetRequiredService<SiteChangeFeed>()));
+
+        services.AddResponseCompression(compression =>
+        {
+            compression.EnableForHttps = true;
+            compression.Providers.Add<BrotliCompressionProvider>();
+            compression.Providers.Add<GzipCompressionProvider>();
+            compression.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "application/rss+xml", "image/svg+xml"];
+        });
+        return services;
+    }
+
+    /// Goes first in the pipeline, so a cached page is answered before routing, the theme or authentication run.
+    public static IApplicationBuilder UsePublicPageCaching(this IApplicationBuilder app)
+    {
+        app.UseOutputCache();
+        app.UseWhen(IsPublicPage, page =>
+        {
+            page.UseMiddleware<PageValidatorsMiddleware>();
+            page.UseResponseCompression();
+        });
+        return app;
+    }
+
+    private static bool IsPublicPage(HttpContext context)
+    {
+        var request = context.Request;
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        {
+            return false;
+        }
+
+        var path = request.Path.Value ?? "/";
+        var extension = Path.GetExtension(path);
+        return (extension.Length == 0 || extension.Equals(".xml", StringComparison.OrdinalIgnoreCase))
+            && !NotPublic.Any(prefix => request.Path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase));
+    }
+}
