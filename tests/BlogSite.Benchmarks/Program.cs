@@ -9,6 +9,8 @@ switch (args)
     case ["generate", var count, var file, ..]:
         GeneratedRecipe.Write(file, int.Parse(count, CultureInfo.InvariantCulture), args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 0);
         return 0;
+    case ["load", ..]:
+        return await BlogSite.Benchmarks.Load.LoadHarness.RunAsync(args[1..]);
     case ["import", ..]:
         return await ImportBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
     default:

@@ -75,12 +75,13 @@ public static class CmsContentModule
         services.AddDbContext<SqliteCmsDbContext>((sp, o) => o.UseSqlite(SqliteConnectionString(
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString,
             sp.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory()))
-            .AddInterceptors(sp.GetRequiredService<SiteChangeInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<SiteChangeInterceptor>()), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         services.AddDbContext<PostgreSqlCmsDbContext>((sp, o) => o.UseNpgsql(
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString)
-            .AddInterceptors(sp.GetRequiredService<SiteChangeInterceptor>()));
-        // What a save changes for readers reaches the output cache and the list counts once it is committed.
-        services.AddScoped<SiteChangeInterceptor>();
+            .AddInterceptors(sp.GetRequiredService<SiteChangeInterceptor>()), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+        // What a save changes for readers reaches the output cache and the list counts once it is committed. The options
+        // are built once, not per request: building them showed up in every page's profile.
+        services.AddSingleton<SiteChangeInterceptor>();
         services.AddSingleton<SiteChangeFeed>();
         services.AddSingleton<ListFacts>();
         services.AddPublicPageCaching(configuration);
@@ -203,7 +204,12 @@ public static class CmsContentModule
             FileProvider = new PhysicalFileProvider(root),
             RequestPath = "/media",
             ServeUnknownFileTypes = false,
-            OnPrepareResponse = context => context.Context.Response.Headers.XContentTypeOptions = "nosniff",
+            OnPrepareResponse = context =>
+            {
+                context.Context.Response.Headers.XContentTypeOptions = "nosniff";
+                // An upload never replaces a file under the same name, so browsers and proxies may keep media long.
+                context.Context.Response.Headers.CacheControl = "public, max-age=2592000";
+            },
         });
     }
 

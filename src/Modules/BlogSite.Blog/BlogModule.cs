@@ -66,7 +66,8 @@ public static class BlogModule
         var blog = app.MapGroup("").WithMetadata(new RequiredFeature(FeatureId));
         blog.MapDiscoveryEndpoints();
         blog.MapPostEditorEndpoints();
-        app.MapRazorPages();
+        // With the static asset manifest, "~/" links in views resolve to fingerprinted URLs served as immutable.
+        app.MapRazorPages().WithStaticAssets();
         return app;
     }
 }

@@ -114,13 +114,14 @@ public static class ChangedContent
         }
     }
 
-    /// What decides where an item appears in lists: its date, its terms and its container.
+    /// What decides where an item appears in lists and where links to it point: its date, terms, container and paths.
     private static string ListingKey(DateTime? publishedUtc, JsonObject content)
     {
         var entries = ContentIndexer.Build(new ContentItem { Content = content, Published = true });
         var terms = string.Join(",", entries.TaxonomyLinks.Select(l => l.TermContentItemId).Order(StringComparer.Ordinal));
         var containers = string.Join(",", entries.Containment.Select(c => c.ListContentItemId).Order(StringComparer.Ordinal));
-        return $"{publishedUtc:O}|{terms}|{containers}";
+        var paths = string.Join(",", entries.Routes.Select(r => r.Path).Order(StringComparer.Ordinal));
+        return $"{publishedUtc:O}|{terms}|{containers}|{paths}";
     }
 
     private static bool IsSiteWide(JsonObject content) =>

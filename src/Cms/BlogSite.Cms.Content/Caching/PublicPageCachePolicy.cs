@@ -81,5 +81,5 @@ public sealed class PublicPageCachePolicy(IOptions<PageCacheOptions> options, Si
     /// Signed-in users carry Identity's cookies; anything else that authenticates sends Authorization.
     private static bool IsAnonymous(HttpRequest request) =>
         !request.Headers.ContainsKey("Authorization")
-        && !request.Cookies.Keys.Any(name => name.StartsWith(".AspNetCore.Identity.", StringComparison.Ordinal));
+        && (request.Headers.Cookie.Count == 0 || !request.Cookies.Keys.Any(name => name.StartsWith(".AspNetCore.Identity.", StringComparison.Ordinal)));
 }

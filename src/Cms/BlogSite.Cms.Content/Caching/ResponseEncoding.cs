@@ -11,7 +11,7 @@ public static class ResponseEncoding
     public static string Chosen(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!StringWithQualityHeaderValue.TryParseList(request.Headers.AcceptEncoding, out var accepted))
+        if (request.Headers.AcceptEncoding.Count == 0 || !StringWithQualityHeaderValue.TryParseList(request.Headers.AcceptEncoding, out var accepted))
         {
             return "identity";
         }

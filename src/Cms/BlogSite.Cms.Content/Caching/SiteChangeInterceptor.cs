@@ -1,102 +1,145 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace BlogSite.Cms.Content.Caching;
 
-/// Collects what each save of one context changes for readers and hands it to <see cref="SiteChangeFeed"/> once it is
+/// Collects what each save of a context changes for readers and hands it to <see cref="SiteChangeFeed"/> once it is
 /// committed: at the end of the transaction when there is one, so a recipe that rolls back evicts nothing and no reader
-/// can cache the old page between an eviction and the commit it announces.
+/// can cache the old page between an eviction and the commit it announces. One instance serves every context (the
+/// contexts' options are built once), keeping each context's pending changes beside it.
 public sealed class SiteChangeInterceptor(SiteChangeFeed feed) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private readonly HashSet<string> pending = new(StringComparer.Ordinal);
-    private IReadOnlySet<string> saving = new HashSet<string>();
+    private readonly ConditionalWeakTable<DbContext, Pending> pending = [];
 
     /// Changes made without the change tracker (bulk inserts), committed with the rest.
     public async Task AddAsync(IReadOnlySet<string> tags, DbContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tags);
         ArgumentNullException.ThrowIfNull(context);
-        pending.UnionWith(tags);
+        Of(context).Committing.UnionWith(tags);
         if (context.Database.CurrentTransaction is null)
         {
-            await FlushAsync();
+            await FlushAsync(context);
         }
     }
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(eventData);
-        saving = eventData.Context is { } context ? ChangedContent.TagsOf(context.ChangeTracker) : new HashSet<string>();
+        Saving(eventData);
         return ValueTask.FromResult(result);
-    }
-
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(eventData);
-        pending.UnionWith(saving);
-        saving = new HashSet<string>();
-        if (eventData.Context?.Database.CurrentTransaction is null)
-        {
-            await FlushAsync();
-        }
-
-        return result;
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        ArgumentNullException.ThrowIfNull(eventData);
-        saving = eventData.Context is { } context ? ChangedContent.TagsOf(context.ChangeTracker) : new HashSet<string>();
+        Saving(eventData);
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        await SavedAsync(eventData);
         return result;
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        ArgumentNullException.ThrowIfNull(eventData);
-        pending.UnionWith(saving);
-        saving = new HashSet<string>();
-        if (eventData.Context?.Database.CurrentTransaction is null)
-        {
-            FlushAsync().GetAwaiter().GetResult();
-        }
-
+        SavedAsync(eventData).GetAwaiter().GetResult();
         return result;
     }
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => saving = new HashSet<string>();
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is { } context)
+        {
+            Of(context).Saving.Clear();
+        }
+    }
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        saving = new HashSet<string>();
+        SaveChangesFailed(eventData);
         return Task.CompletedTask;
     }
 
-    public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
-        await FlushAsync();
+    public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is { } context)
+        {
+            await FlushAsync(context);
+        }
+    }
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
-        FlushAsync().GetAwaiter().GetResult();
+        TransactionCommittedAsync(transaction, eventData).GetAwaiter().GetResult();
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        pending.Clear();
+        TransactionRolledBack(transaction, eventData);
         return Task.CompletedTask;
     }
 
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => pending.Clear();
-
-    private async Task FlushAsync()
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData)
     {
-        if (pending.Count == 0)
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is { } context)
+        {
+            Of(context).Committing.Clear();
+        }
+    }
+
+    private void Saving(DbContextEventData eventData)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is { } context)
+        {
+            var state = Of(context);
+            state.Saving.Clear();
+            state.Saving.UnionWith(ChangedContent.TagsOf(context.ChangeTracker));
+        }
+    }
+
+    private async Task SavedAsync(SaveChangesCompletedEventData eventData)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is not { } context)
         {
             return;
         }
 
-        var change = new SiteChange(new HashSet<string>(pending, StringComparer.Ordinal));
-        pending.Clear();
+        var state = Of(context);
+        state.Committing.UnionWith(state.Saving);
+        state.Saving.Clear();
+        if (context.Database.CurrentTransaction is null)
+        {
+            await FlushAsync(context);
+        }
+    }
+
+    private async Task FlushAsync(DbContext context)
+    {
+        var state = Of(context);
+        if (state.Committing.Count == 0)
+        {
+            return;
+        }
+
+        var change = new SiteChange(new HashSet<string>(state.Committing, StringComparer.Ordinal));
+        state.Committing.Clear();
         // Eviction must not be skipped because the request that saved was cancelled after its commit.
         await feed.PublishAsync(change, CancellationToken.None);
+    }
+
+    private Pending Of(DbContext context) => pending.GetValue(context, _ => new Pending());
+
+    private sealed class Pending
+    {
+        public HashSet<string> Saving { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Committing { get; } = new(StringComparer.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using BlogSite.Cms.Content.Caching;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Parts;
 using BlogSite.Cms.Content.Settings;
@@ -6,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlogSite.Cms.Content.Menus;
 
-/// The menus readers see.
-public sealed class MenuQueries(CmsDbContext db, SiteSettingsStore settings)
+/// The menus readers see. The main menu is read once per change to lists or the site (<see cref="ListFacts"/>) and
+/// tags each page it is drawn on with the items it links to, whose paths it shows.
+public sealed class MenuQueries(CmsDbContext db, SiteSettingsStore settings, ListFacts facts, PageCacheEntry cache)
 {
     /// Orchard Core's handle for the menu a theme draws in its header.
     public const string MainMenuAlias = "main-menu";
@@ -15,13 +17,26 @@ public sealed class MenuQueries(CmsDbContext db, SiteSettingsStore settings)
     /// The main menu: the published menu with the alias "main-menu", else the oldest menu; empty when there is none.
     public async Task<IReadOnlyList<MenuEntry>> MainMenuAsync(CancellationToken cancellationToken = default)
     {
+        var (entries, linked) = db.Database.CurrentTransaction is null
+            ? await facts.GetAsync("main-menu", () => ReadMainMenuAsync(CancellationToken.None))
+            : await ReadMainMenuAsync(cancellationToken);
+        foreach (var id in linked)
+        {
+            cache.ShowsItem(id);
+        }
+
+        return entries;
+    }
+
+    private async Task<(IReadOnlyList<MenuEntry> Entries, IReadOnlyList<string> Linked)> ReadMainMenuAsync(CancellationToken cancellationToken)
+    {
         var menus = await db.ContentItems.AsNoTracking()
             .Where(x => x.Published && x.ContentType == MenuDefinitions.Menu)
             .OrderBy(x => x.Id)
             .ToListAsync(cancellationToken);
         if ((menus.Find(m => m.As<AliasPart>()?.Alias == MainMenuAlias) ?? menus.FirstOrDefault()) is not { } menu)
         {
-            return [];
+            return ([], []);
         }
 
         var items = menu.As<MenuItemsListPart>()?.MenuItems;
@@ -33,6 +48,6 @@ public sealed class MenuQueries(CmsDbContext db, SiteSettingsStore settings)
             .GroupBy(r => r.ContentItemId)
             .ToDictionary(g => g.Key, g => "/" + g.First().Path, StringComparer.Ordinal);
         var home = (await settings.GetAsync(cancellationToken)).HomeContentItemId;
-        return MenuReader.Entries(items, id => id == home ? "/" : paths.GetValueOrDefault(id));
+        return (MenuReader.Entries(items, id => id == home ? "/" : paths.GetValueOrDefault(id)), selected);
     }
 }

@@ -1,22 +1,31 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BlogSite.Cms.Content.Caching;
 using BlogSite.Cms.Content.Model;
+using Microsoft.EntityFrameworkCore;
 
 namespace BlogSite.Cms.Content.Storage;
 
-/// Site-wide JSON documents by key. Writes join the caller's transaction; nothing is cached across requests yet.
-public sealed class DocumentStore(CmsDbContext db)
+/// Site-wide JSON documents by key. Writes join the caller's transaction. Reads outside a transaction come from a copy
+/// kept until the next committed change to the site (<see cref="ListFacts"/>), so a page view costs no query for its
+/// settings; inside one, and after a write in the same scope, they read the database and so see the scope's own writes.
+public sealed class DocumentStore(CmsDbContext db, ListFacts facts)
 {
-    public async Task<JsonObject> GetAsync(string key, CancellationToken cancellationToken = default)
-    {
-        var record = await db.Documents.FindAsync([key], cancellationToken);
-        return record is null ? [] : JsonNode.Parse(record.Data)!.AsObject();
-    }
+    public async Task<JsonObject> GetAsync(string key, CancellationToken cancellationToken = default) =>
+        await ReadAsync(key, cancellationToken) is { } data ? JsonNode.Parse(data)!.AsObject() : [];
 
-    public async Task<T> GetAsync<T>(string key, CancellationToken cancellationToken = default) where T : new()
+    public async Task<T> GetAsync<T>(string key, CancellationToken cancellationToken = default) where T : new() =>
+        await ReadAsync(key, cancellationToken) is { } data ? JsonSerializer.Deserialize<T>(data, ContentJson.Options) ?? new T() : new T();
+
+    private async Task<string?> ReadAsync(string key, CancellationToken cancellationToken)
     {
-        var record = await db.Documents.FindAsync([key], cancellationToken);
-        return record is null ? new T() : JsonSerializer.Deserialize<T>(record.Data, ContentJson.Options) ?? new T();
+        if (db.Database.CurrentTransaction is not null || db.ChangeTracker.Entries<DocumentRecord>().Any())
+        {
+            return (await db.Documents.FindAsync([key], cancellationToken))?.Data;
+        }
+
+        return await facts.GetAsync("document:" + key, async () =>
+            (await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Key == key, CancellationToken.None))?.Data);
     }
 
     public async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken = default) =>

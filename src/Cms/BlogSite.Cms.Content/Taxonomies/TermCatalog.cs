@@ -1,13 +1,15 @@
+using BlogSite.Cms.Content.Caching;
 using BlogSite.Cms.Content.Indexes;
 using BlogSite.Cms.Content.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlogSite.Cms.Content.Taxonomies;
 
-/// The published terms of every taxonomy, loaded once per request: sites have hundreds of terms, not millions.
-public sealed class TermCatalog(CmsDbContext db)
+/// The published terms of every taxonomy: sites have hundreds of terms, not millions. Read once per change to lists or
+/// the site (<see cref="ListFacts"/>), or once per request while a transaction may be changing them.
+public sealed class TermCatalog(CmsDbContext db, ListFacts facts)
 {
-    private Dictionary<string, TermIndex>? terms;
+    private IReadOnlyDictionary<string, TermIndex>? terms;
 
     public async Task<TermIndex?> FindAsync(string termContentItemId, CancellationToken cancellationToken = default) =>
         (await LoadAsync(cancellationToken)).GetValueOrDefault(termContentItemId);
@@ -57,8 +59,13 @@ public sealed class TermCatalog(CmsDbContext db)
         return chain;
     }
 
-    private async Task<Dictionary<string, TermIndex>> LoadAsync(CancellationToken cancellationToken) =>
-        terms ??= (await db.Terms.AsNoTracking().Where(t => t.Published).ToListAsync(cancellationToken))
+    private async Task<IReadOnlyDictionary<string, TermIndex>> LoadAsync(CancellationToken cancellationToken) =>
+        terms ??= db.Database.CurrentTransaction is null && !db.ChangeTracker.HasChanges()
+            ? await facts.GetAsync("terms", () => ReadAsync(CancellationToken.None))
+            : await ReadAsync(cancellationToken);
+
+    private async Task<IReadOnlyDictionary<string, TermIndex>> ReadAsync(CancellationToken cancellationToken) =>
+        (await db.Terms.AsNoTracking().Where(t => t.Published).ToListAsync(cancellationToken))
             .GroupBy(t => t.TermContentItemId)
             .ToDictionary(g => g.Key, g => g.First());
 }

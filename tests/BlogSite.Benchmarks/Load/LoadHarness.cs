@@ -1,0 +1,227 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace BlogSite.Benchmarks.Load;
+
+/// `load --site PUBLISHED.dll --posts 18,100000 [--seconds 5] [--connections 32] [--work DIR] [--reimport]`:
+/// for each size, sets up a site (the bundled recipe for 18 posts, a generated realistic recipe imported with
+/// `recipe run` otherwise), saves the pages readers ask for into a folder nginx serves, and drives nginx, the cached
+/// site and the uncached site with wrk one after another in the same run; prints one table per size with req/s,
+/// p50, p99, errors, bytes, the cached/nginx ratio, peak resident memory, cold start and import figures.
+public static partial class LoadHarness
+{
+    private const int SitePort = 5077;
+    private const int NginxPort = 5078;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var site = Path.GetFullPath(Option(args, "--site") ?? throw new ArgumentException("--site PUBLISHED/BlogSite.Web.dll is required."));
+        var sizes = (Option(args, "--posts") ?? "18,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+        var seconds = int.Parse(Option(args, "--seconds") ?? "5", CultureInfo.InvariantCulture);
+        var connections = int.Parse(Option(args, "--connections") ?? "32", CultureInfo.InvariantCulture);
+        var work = Path.GetFullPath(Option(args, "--work") ?? Path.Combine(Path.GetTempPath(), "blogsite-load"));
+        var reimport = args.Contains("--reimport");
+
+        var report = new StringBuilder();
+        foreach (var posts in sizes)
+        {
+            report.AppendLine(await MeasureAsync(site, posts, seconds, connections, Path.Combine(work, posts.ToString(CultureInfo.InvariantCulture)), reimport));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(report);
+        return 0;
+    }
+
+    private static async Task<string> MeasureAsync(string site, int posts, int seconds, int connections, string folder, bool reimport)
+    {
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        Directory.CreateDirectory(folder);
+        var baseUrl = new Uri($"http://127.0.0.1:{SitePort.ToString(CultureInfo.InvariantCulture)}/");
+        var environment = new Dictionary<string, string>
+        {
+            ["BlogSite__Database__ConnectionString"] = $"Data Source={Path.Combine(folder, "blog.db")}",
+            ["BlogSite__Media__Path"] = Path.Combine(folder, "media"),
+            ["BlogSite__Setup__AdminPassword"] = "Load-harness-42!",
+            ["ASPNETCORE_URLS"] = baseUrl.AbsoluteUri.TrimEnd('/'),
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        var notes = new List<string>();
+        if (posts != 18)
+        {
+            var recipe = Path.Combine(folder, "generated.recipe.json");
+            Console.WriteLine($"Generating {posts:N0} posts...");
+            GeneratedRecipe.Write(recipe, posts);
+            var megabytes = new FileInfo(recipe).Length / 1024.0 / 1024.0;
+            Console.WriteLine("Importing with `recipe run`...");
+            var (elapsed, peak) = await SiteProcess.RunAsync(site, folder, environment, "recipe", "run", recipe);
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"import of {posts:N0} new posts ({megabytes:N0} MB recipe): {elapsed.TotalSeconds:N1} s, peak {peak:N0} MB"));
+            if (reimport)
+            {
+                GeneratedRecipe.Write(recipe, posts, edition: 1);
+                Console.WriteLine("Importing a changed export of every post (updates)...");
+                (elapsed, peak) = await SiteProcess.RunAsync(site, folder, environment, "recipe", "run", recipe);
+                notes.Add(string.Create(CultureInfo.InvariantCulture, $"re-import updating all {posts:N0} posts: {elapsed.TotalSeconds:N1} s, peak {peak:N0} MB"));
+            }
+
+            File.Delete(recipe);
+        }
+
+        // The Base URL is set the operator's way, with a recipe, so pages are cached for requests to it.
+        var settings = Path.Combine(folder, "base-url.recipe.json");
+        await File.WriteAllTextAsync(settings, $$"""{ "name": "BaseUrl", "steps": [ { "name": "settings", "BaseUrl": "{{baseUrl.AbsoluteUri.TrimEnd('/')}}" } ] }""");
+        if (posts == 18)
+        {
+            // The first start sets the site up from the bundled recipe.
+            await using var setup = SiteProcess.Start(site, folder, environment);
+            await setup.WaitUntilServingAsync(baseUrl, TimeSpan.FromMinutes(2));
+        }
+
+        await SiteProcess.RunAsync(site, folder, environment, "recipe", "run", settings);
+
+        var rows = new List<PageRow>();
+        var pagesFolder = Path.Combine(folder, "pages");
+        Directory.CreateDirectory(pagesFolder);
+        TimeSpan coldStart;
+        double cachedPeak;
+        await using (var cached = SiteProcess.Start(site, folder, environment))
+        {
+            coldStart = await cached.WaitUntilServingAsync(baseUrl, TimeSpan.FromMinutes(2));
+            var pages = await DiscoverAsync(baseUrl);
+            using var client = new HttpClient { BaseAddress = baseUrl };
+            for (var i = 0; i < pages.Count; i++)
+            {
+                var bytes = await client.GetByteArrayAsync(pages[i].Path);
+                await File.WriteAllBytesAsync(Path.Combine(pagesFolder, $"page{i.ToString(CultureInfo.InvariantCulture)}.html"), bytes);
+                rows.Add(new PageRow(pages[i].Name, pages[i].Path, bytes.Length));
+            }
+
+            await using (var nginx = await Nginx.StartAsync(Path.Combine(folder, "nginx"), pagesFolder, NginxPort))
+            {
+                for (var i = 0; i < rows.Count; i++)
+                {
+                    var file = new Uri($"http://127.0.0.1:{NginxPort.ToString(CultureInfo.InvariantCulture)}/page{i.ToString(CultureInfo.InvariantCulture)}.html");
+                    Console.WriteLine($"nginx  {rows[i].Path}");
+                    rows[i] = rows[i] with { Nginx = await Wrk.RunAsync(file, connections, seconds) };
+                }
+            }
+
+            foreach (var (row, i) in rows.Select((r, i) => (r, i)).ToList())
+            {
+                Console.WriteLine($"cached {row.Path}");
+                await Wrk.RunAsync(new Uri(baseUrl, row.Path), connections, 2);
+                rows[i] = row with { Cached = await Wrk.RunAsync(new Uri(baseUrl, row.Path), connections, seconds) };
+            }
+
+            cachedPeak = cached.PeakMegabytes;
+        }
+
+        double uncachedPeak;
+        var uncachedEnvironment = new Dictionary<string, string>(environment) { ["BlogSite__OutputCache__Enabled"] = "false" };
+        await using (var uncached = SiteProcess.Start(site, folder, uncachedEnvironment))
+        {
+            await uncached.WaitUntilServingAsync(baseUrl, TimeSpan.FromMinutes(2));
+            foreach (var (row, i) in rows.Select((r, i) => (r, i)).ToList())
+            {
+                Console.WriteLine($"uncached {row.Path}");
+                // Load first, so the JIT's tiering is done before the figures are taken.
+                await Wrk.RunAsync(new Uri(baseUrl, row.Path), connections, 4);
+                rows[i] = row with { Uncached = await Wrk.RunAsync(new Uri(baseUrl, row.Path), connections, seconds) };
+            }
+
+            uncachedPeak = uncached.PeakMegabytes;
+        }
+
+        notes.Add(string.Create(CultureInfo.InvariantCulture, $"cold start to the first page: {coldStart.TotalSeconds:N2} s"));
+        notes.Add(string.Create(CultureInfo.InvariantCulture, $"peak resident memory: {cachedPeak:N0} MB cached run, {uncachedPeak:N0} MB uncached run"));
+        return Table(posts, connections, seconds, rows, notes);
+    }
+
+    private static string Table(int posts, int connections, int seconds, IReadOnlyList<PageRow> rows, IReadOnlyList<string> notes)
+    {
+        var table = new StringBuilder();
+        table.AppendLine(CultureInfo.InvariantCulture, $"### {posts:N0} posts — wrk -t2 -c{connections} -d{seconds}s, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}");
+        table.AppendLine();
+        table.AppendLine("| page | bytes | nginx req/s (p99 ms) | cached req/s (p50 / p99 ms) | cached ÷ nginx | uncached req/s (p50 / p99 ms) | errors |");
+        table.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var row in rows)
+        {
+            var nginx = row.Nginx!;
+            var cached = row.Cached!;
+            var uncached = row.Uncached!;
+            table.AppendLine(CultureInfo.InvariantCulture,
+                $"| {row.Name} `{row.Path}` | {row.Bytes:N0} | {nginx.RequestsPerSecond:N0} ({nginx.P99Milliseconds:N1}) | {cached.RequestsPerSecond:N0} ({cached.P50Milliseconds:N1} / {cached.P99Milliseconds:N1}) | {cached.RequestsPerSecond / nginx.RequestsPerSecond:N2} | {uncached.RequestsPerSecond:N0} ({uncached.P50Milliseconds:N1} / {uncached.P99Milliseconds:N1}) | {cached.Errors + uncached.Errors + nginx.Errors} |");
+        }
+
+        table.AppendLine();
+        foreach (var note in notes)
+        {
+            table.AppendLine("- " + note);
+        }
+
+        return table.ToString();
+    }
+
+    /// The pages the issue names, found from the home page: a post, a category, a tag (first and a deep page), a month,
+    /// a deep home page, search, the feed and the sitemap.
+    private static async Task<List<(string Name, string Path)>> DiscoverAsync(Uri baseUrl)
+    {
+        using var client = new HttpClient { BaseAddress = baseUrl };
+        var home = await client.GetStringAsync("/");
+        var pages = new List<(string, string)> { ("home", "/") };
+        if (DeepPage(home) is { } deepHome)
+        {
+            pages.Add(("deep home", $"/?page={deepHome}"));
+        }
+
+        var links = Links().Matches(home).Select(m => m.Groups[1].Value).Distinct().ToList();
+        pages.Add(("post", links.First(l => l.StartsWith("/blog/", StringComparison.Ordinal))));
+        pages.Add(("category", links.FirstOrDefault(l => l == "/categories/sanctions") ?? links.First(l => l.StartsWith("/categories/", StringComparison.Ordinal))));
+        var tag = links.FirstOrDefault(l => l == "/tags/shipping") ?? links.First(l => l.StartsWith("/tags/", StringComparison.Ordinal));
+        pages.Add(("tag", tag));
+        if (DeepPage(await client.GetStringAsync(tag)) is { } deepTag)
+        {
+            pages.Add(("deep tag", $"{tag}?page={deepTag}"));
+        }
+
+        var months = links.Where(l => l.StartsWith("/archive/", StringComparison.Ordinal)).ToList();
+        pages.Add(("month", months[months.Count / 2]));
+        pages.Add(("search", "/search?q=sanctions+shipping"));
+        pages.Add(("feed", "/rss"));
+        pages.Add(("sitemap", "/sitemap.xml"));
+        return pages;
+    }
+
+    /// Half the highest page number a pager links to, or null when there is one page.
+    private static int? DeepPage(string html)
+    {
+        var numbers = PageLinks().Matches(html).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+        return numbers.Count == 0 ? null : Math.Max(2, numbers.Max() / 2);
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    [GeneratedRegex("href=\"(/[^\"?#]*)\"")]
+    private static partial Regex Links();
+
+    [GeneratedRegex(@"[?&]page=(\d+)")]
+    private static partial Regex PageLinks();
+
+    private sealed record PageRow(string Name, string Path, int Bytes)
+    {
+        public Wrk? Nginx { get; init; }
+
+        public Wrk? Cached { get; init; }
+
+        public Wrk? Uncached { get; init; }
+    }
+}
