@@ -19,19 +19,24 @@ public sealed class AccountAndSettingsTests(AdminSite site) : IClassFixture<Admi
         var (_, bad) = await PostAsync(client, "/admin/settings", new()
         {
             ["Input.SiteName"] = "", ["Input.PageSize"] = "0", ["Input.TimeZoneId"] = "Mars/Olympus", ["Input.MetaDescription"] = "",
+            ["Input.BaseUrl"] = "javascript:alert(1)",
         });
         var (_, good) = await PostAsync(client, "/admin/settings", new()
         {
             ["Input.SiteName"] = "Korea Watch", ["Input.Tagline"] = "Renamed in the admin", ["Input.PageSize"] = "5", ["Input.TimeZoneId"] = "UTC", ["Input.MetaDescription"] = "About Korea.",
+            ["Input.BaseUrl"] = "https://korea-watch.example/",
         });
 
         Assert.Contains("The site needs a name.", bad, StringComparison.Ordinal);
         Assert.Contains("Show between 1 and 100 posts per page.", bad, StringComparison.Ordinal);
         Assert.Contains("Choose a time zone from the list.", bad, StringComparison.Ordinal);
+        Assert.Contains("Enter the address readers use, such as https://blog.example.org, with no query or fragment.", bad, StringComparison.Ordinal);
         Assert.Contains("Settings saved.", good, StringComparison.Ordinal);
         var home = await BlogSite.Testing.HtmlPage.GetAsync(client, "/");
         Assert.Equal("Korea Watch", home.Document.QuerySelector(".site-title")?.TextContent);
         Assert.Equal(5, home.PostLinks.Count);
+        // The Base URL writes absolute links whatever Host the request named.
+        Assert.Equal("https://korea-watch.example/", home.Document.QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class MarkdownRenderer : IDisposable
     public static string HtmlToPlainText(string? html) =>
         string.IsNullOrWhiteSpace(html) ? "" : new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).Body?.TextContent.Trim() ?? "";
 
-    public string SanitizeHtml(string? html) => string.IsNullOrWhiteSpace(html) ? "" : sanitizer.Sanitize(html);
+    public string SanitizeHtml(string? html) => string.IsNullOrWhiteSpace(html) ? "" : Cached("clean", html, text => sanitizer.Sanitize(text));
 
     /// The first paragraph as plain text, for summaries and meta descriptions.
     public string FirstParagraph(string? markdown) =>

@@ -12,6 +12,7 @@ public interface IFullTextIndex
     /// Adds rows for versions that have none yet, many at a time: the path bulk imports take.
     Task IndexManyAsync(IReadOnlyList<(long DocumentId, string Title, string Body)> rows, CancellationToken cancellationToken);
 
-    /// Ranked best first. Quotes make phrases; punctuation and operators in <paramref name="query"/> are harmless.
+    /// Best first (each engine says how it ranks), counting and ranking no more than the newest <see cref="FullTextIndex.Window"/>
+    /// matches. Quotes make phrases; punctuation and operators in <paramref name="query"/> are harmless.
     Task<SearchResults> SearchAsync(string query, int skip, int take, CancellationToken cancellationToken);
 }

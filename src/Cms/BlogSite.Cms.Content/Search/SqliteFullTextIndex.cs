@@ -5,11 +5,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlogSite.Cms.Content.Search;
 
-/// FTS5 over "SearchIndex" (rowid = DocumentId, DocumentId UNINDEXED, Title, Body); titles weigh ten times the body in bm25.
+/// FTS5 over "SearchIndex" (rowid = DocumentId, DocumentId UNINDEXED, Title, Body).
 public sealed class SqliteFullTextIndex(CmsDbContext db, BulkInserter bulk) : FullTextIndex(db, bulk)
 {
     protected override string KeyColumn => "rowid";
 
+    /// Posts whose title holds every word come first, then posts that hold them anywhere, newest first within each.
+    /// bm25 was dropped: its weights need every matching document of each word, so a common word cost a scan of the
+    /// whole index per search; each query here walks FTS5's rowid order and stops at the page.
     public override async Task<SearchResults> SearchAsync(string query, int skip, int take, CancellationToken cancellationToken)
     {
         var match = ToMatchExpression(query);
@@ -24,24 +27,39 @@ public sealed class SqliteFullTextIndex(CmsDbContext db, BulkInserter bulk) : Fu
             await Db.Database.OpenConnectionAsync(cancellationToken);
         }
 
-        // Counting and ranking every match costs O(matches); both stop at the newest Window matches (document ids grow as
-        // versions are written), read straight off FTS5's rowid order.
+        var inTitle = $"{{Title}} : ({match})";
+        var elsewhere = $"({match}) NOT ({inTitle})";
+        var total = await CountAsync(connection, match, cancellationToken);
+        var titled = await CountAsync(connection, inTitle, cancellationToken);
+        var hits = skip < titled ? await PageAsync(connection, inTitle, skip, take, cancellationToken) : [];
+        if (hits.Count < take)
+        {
+            hits.AddRange(await PageAsync(connection, elsewhere, Math.Max(0, skip - titled), take - hits.Count, cancellationToken));
+        }
+
+        return new SearchResults(hits, total);
+    }
+
+    /// How many documents match, counting no further than one past the window.
+    private static async Task<int> CountAsync(SqliteConnection connection, string match, CancellationToken cancellationToken)
+    {
         await using var count = connection.CreateCommand();
         count.CommandText = "SELECT count(*) FROM (SELECT 1 FROM \"SearchIndex\" WHERE \"SearchIndex\" MATCH $match LIMIT $window)";
         count.Parameters.AddWithValue("$match", match);
         count.Parameters.AddWithValue("$window", Window + 1);
-        var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        return Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
 
+    private static async Task<List<SearchHit>> PageAsync(SqliteConnection connection, string match, int skip, int take, CancellationToken cancellationToken)
+    {
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT "DocumentId", snippet("SearchIndex", 2, char(2), char(3), '…', 32)
             FROM "SearchIndex" WHERE "SearchIndex" MATCH $match
-              AND rowid >= (SELECT min(rowid) FROM (SELECT rowid FROM "SearchIndex" WHERE "SearchIndex" MATCH $match ORDER BY rowid DESC LIMIT $window))
-            ORDER BY bm25("SearchIndex", 0.0, 10.0, 1.0), rowid DESC
+            ORDER BY rowid DESC
             LIMIT $take OFFSET $skip
             """;
         command.Parameters.AddWithValue("$match", match);
-        command.Parameters.AddWithValue("$window", Window);
         command.Parameters.AddWithValue("$take", take);
         command.Parameters.AddWithValue("$skip", skip);
         var hits = new List<SearchHit>();
@@ -51,7 +69,7 @@ public sealed class SqliteFullTextIndex(CmsDbContext db, BulkInserter bulk) : Fu
             hits.Add(new SearchHit(reader.GetInt64(0), reader.GetString(1)));
         }
 
-        return new SearchResults(hits, total);
+        return hits;
     }
 
     /// Reader input to an FTS5 expression that cannot be a syntax error: every word and every "quoted phrase" becomes

@@ -65,13 +65,12 @@ public static class DiscoveryEndpoints
     private static async Task<IResult> SitemapIndexAsync(HttpContext context, SitemapQueries sitemap, IConfiguration configuration)
     {
         var size = UrlsPerFile(configuration);
-        var entries = await sitemap.EntriesAsync(null, size, context.RequestAborted);
+        var files = await sitemap.FileChangesAsync(size, context.RequestAborted);
         var index = new XElement(SitemapNamespace + "sitemapindex");
         var file = 0;
-        foreach (var chunk in entries.Count == 0 ? [[]] : entries.Chunk(size))
+        foreach (var changed in files)
         {
             file++;
-            var changed = chunk.Max(e => e.ChangedUtc);
             index.Add(new XElement(
                 SitemapNamespace + "sitemap",
                 new XElement(SitemapNamespace + "loc", new Uri(await BaseUriAsync(context), $"sitemaps/{file.ToString(CultureInfo.InvariantCulture)}.xml").AbsoluteUri),

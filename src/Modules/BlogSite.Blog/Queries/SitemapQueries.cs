@@ -1,3 +1,4 @@
+using BlogSite.Cms.Content.Caching;
 using BlogSite.Cms.Content.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -5,7 +6,7 @@ namespace BlogSite.Blog.Queries;
 
 /// Every published routed item (posts, the blog, pages) and every term page, with when it last changed: for a term,
 /// the newest change of the posts filed under it.
-public sealed class SitemapQueries(CmsDbContext db)
+public sealed class SitemapQueries(CmsDbContext db, ListFacts facts, SiteChangeFeed changes)
 {
     /// The sitemaps protocol's limit of URLs in one file.
     public const int MaxUrlsPerFile = 50_000;
@@ -32,6 +33,17 @@ public sealed class SitemapQueries(CmsDbContext db)
             r.ContainedContentItemId is null ? r.ContentItemId : null,
             r.ContainedContentItemId is { } term && termChanges.TryGetValue(term, out var termChanged) ? termChanged : r.ModifiedUtc ?? r.PublishedUtc))];
     }
+
+    /// The newest change among the URLs of each file of <paramref name="size"/> URLs, for the sitemap index. Reading
+    /// them takes every route, so the answer is kept until the next change of any kind.
+    public Task<IReadOnlyList<DateTime?>> FileChangesAsync(int size, CancellationToken cancellationToken) =>
+        facts.GetAsync<IReadOnlyList<DateTime?>>(
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"sitemap-files:{size}:{changes.Generation}"),
+            async () =>
+            {
+                var entries = await EntriesAsync(null, size, CancellationToken.None);
+                return entries.Count == 0 ? [null] : [.. entries.Chunk(size).Select(chunk => chunk.Max(e => e.ChangedUtc))];
+            });
 
     /// How many sitemap URLs the site has.
     public Task<int> CountAsync(CancellationToken cancellationToken) => db.Routes.AsNoTracking().CountAsync(r => r.Published, cancellationToken);

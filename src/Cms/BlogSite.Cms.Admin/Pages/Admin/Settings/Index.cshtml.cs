@@ -31,6 +31,7 @@ public sealed class SettingsModel(SiteSettingsStore settings) : PageModel
             PageSize = site.PageSize,
             TimeZoneId = site.All["TimeZoneId"]?.GetValue<string>() ?? "UTC",
             MetaDescription = site.MetaDescription,
+            BaseUrl = site.All["BaseUrl"]?.GetValue<string>(),
         };
     }
 
@@ -39,6 +40,13 @@ public sealed class SettingsModel(SiteSettingsStore settings) : PageModel
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(Input.TimeZoneId, out _))
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(SettingsInput.TimeZoneId)}", "Choose a time zone from the list.");
+        }
+
+        var baseUrl = Input.BaseUrl?.Trim().TrimEnd('/');
+        if (!string.IsNullOrEmpty(baseUrl)
+            && (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https") || address.Query.Length > 0 || address.Fragment.Length > 0))
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(SettingsInput.BaseUrl)}", "Enter the address readers use, such as https://blog.example.org, with no query or fragment.");
         }
 
         if (!ModelState.IsValid)
@@ -53,6 +61,7 @@ public sealed class SettingsModel(SiteSettingsStore settings) : PageModel
             ["PageSize"] = Input.PageSize,
             ["TimeZoneId"] = Input.TimeZoneId,
             ["MetaDescription"] = Input.MetaDescription?.Trim(),
+            ["BaseUrl"] = string.IsNullOrEmpty(baseUrl) ? null : baseUrl,
         }, cancellationToken);
         Saved = true;
         return Page();
@@ -80,5 +89,9 @@ public sealed class SettingsModel(SiteSettingsStore settings) : PageModel
         [StringLength(300, ErrorMessage = "Keep the description under 300 characters; search engines cut longer ones.")]
         [Display(Name = "Default meta description")]
         public string? MetaDescription { get; set; }
+
+        [StringLength(300, ErrorMessage = "Keep the address under 300 characters.")]
+        [Display(Name = "Base URL")]
+        public string? BaseUrl { get; set; }
     }
 }
