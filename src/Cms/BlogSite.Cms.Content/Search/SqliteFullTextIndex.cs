@@ -10,7 +10,8 @@ public sealed class SqliteFullTextIndex(CmsDbContext db, BulkInserter bulk) : Fu
 {
     protected override string KeyColumn => "rowid";
 
-    /// Posts whose title holds every word come first, then posts that hold them anywhere, newest first within each.
+    /// Among the newest Window matches, posts whose title holds every word come first, then the others, newest first
+    /// within each.
     /// bm25 was dropped: its weights need every matching document of each word, so a common word cost a scan of the
     /// whole index per search; each query here walks FTS5's rowid order and stops at the page.
     public override async Task<SearchResults> SearchAsync(string query, int skip, int take, CancellationToken cancellationToken)
@@ -27,39 +28,45 @@ public sealed class SqliteFullTextIndex(CmsDbContext db, BulkInserter bulk) : Fu
             await Db.Database.OpenConnectionAsync(cancellationToken);
         }
 
+        // The newest Window matches are the ones ranked: both tiers start at the oldest of them, so even a tier with few
+        // matches (a common word in titles) never walks the whole index.
+        var total = await ScalarAsync(connection, "SELECT count(*) FROM (SELECT 1 FROM \"SearchIndex\" WHERE \"SearchIndex\" MATCH $match LIMIT $window)", match, 0, Window + 1, cancellationToken);
+        var floor = await ScalarAsync(
+            connection, "SELECT coalesce(min(rowid), 0) FROM (SELECT rowid FROM \"SearchIndex\" WHERE \"SearchIndex\" MATCH $match ORDER BY rowid DESC LIMIT $window)",
+            match, 0, Window, cancellationToken);
         var inTitle = $"{{Title}} : ({match})";
-        var elsewhere = $"({match}) NOT ({inTitle})";
-        var total = await CountAsync(connection, match, cancellationToken);
-        var titled = await CountAsync(connection, inTitle, cancellationToken);
-        var hits = skip < titled ? await PageAsync(connection, inTitle, skip, take, cancellationToken) : [];
+        var titled = await ScalarAsync(
+            connection, "SELECT count(*) FROM (SELECT 1 FROM \"SearchIndex\" WHERE \"SearchIndex\" MATCH $match AND rowid >= $floor)", inTitle, floor, 0, cancellationToken);
+        var hits = skip < titled ? await PageAsync(connection, inTitle, floor, skip, take, cancellationToken) : [];
         if (hits.Count < take)
         {
-            hits.AddRange(await PageAsync(connection, elsewhere, Math.Max(0, skip - titled), take - hits.Count, cancellationToken));
+            hits.AddRange(await PageAsync(connection, $"({match}) NOT ({inTitle})", floor, Math.Max(0, skip - titled), take - hits.Count, cancellationToken));
         }
 
         return new SearchResults(hits, total);
     }
 
-    /// How many documents match, counting no further than one past the window.
-    private static async Task<int> CountAsync(SqliteConnection connection, string match, CancellationToken cancellationToken)
+    private static async Task<int> ScalarAsync(SqliteConnection connection, string sql, string match, long floor, int window, CancellationToken cancellationToken)
     {
-        await using var count = connection.CreateCommand();
-        count.CommandText = "SELECT count(*) FROM (SELECT 1 FROM \"SearchIndex\" WHERE \"SearchIndex\" MATCH $match LIMIT $window)";
-        count.Parameters.AddWithValue("$match", match);
-        count.Parameters.AddWithValue("$window", Window + 1);
-        return Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$match", match);
+        command.Parameters.AddWithValue("$floor", floor);
+        command.Parameters.AddWithValue("$window", window);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static async Task<List<SearchHit>> PageAsync(SqliteConnection connection, string match, int skip, int take, CancellationToken cancellationToken)
+    private static async Task<List<SearchHit>> PageAsync(SqliteConnection connection, string match, long floor, int skip, int take, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT "DocumentId", snippet("SearchIndex", 2, char(2), char(3), '…', 32)
-            FROM "SearchIndex" WHERE "SearchIndex" MATCH $match
+            FROM "SearchIndex" WHERE "SearchIndex" MATCH $match AND rowid >= $floor
             ORDER BY rowid DESC
             LIMIT $take OFFSET $skip
             """;
         command.Parameters.AddWithValue("$match", match);
+        command.Parameters.AddWithValue("$floor", floor);
         command.Parameters.AddWithValue("$take", take);
         command.Parameters.AddWithValue("$skip", skip);
         var hits = new List<SearchHit>();
