@@ -49,6 +49,9 @@ public sealed class ContentBatchImporter(
             {
                 throw new ContentConflictException(e.Property, e.Message) { ItemIndex = i };
             }
+
+            // Each save looks at every tracked entity, so a batch of updates that kept them all cost O(batch²).
+            db.ChangeTracker.Clear();
         }
 
         db.ChangeTracker.Clear();
