@@ -1,3 +1,4 @@
+using BlogSite.Cms.Content.Caching;
 using BlogSite.Cms.Content.Definitions;
 using BlogSite.Cms.Content.Storage;
 using Microsoft.Extensions.Caching.Memory;
@@ -7,7 +8,8 @@ namespace BlogSite.Cms.Content.Features;
 /// Enables and disables features in dependency order and remembers which are on. What is on is read once and kept
 /// in memory until a change here, so the gate on every request costs no query.
 public sealed class FeatureManager(
-    FeatureCatalog catalog, DocumentStore documents, ContentDefinitionStore definitions, IMemoryCache cache, IEnumerable<IFeatureListener> listeners)
+    FeatureCatalog catalog, DocumentStore documents, ContentDefinitionStore definitions, IMemoryCache cache, IEnumerable<IFeatureListener> listeners,
+    SiteChangeFeed changes)
 {
     private const string DocumentKey = "Features";
     private const string CacheKey = "enabled-features";
@@ -31,12 +33,12 @@ public sealed class FeatureManager(
         state.Enabled.RemoveAll(id => off.Contains(id, StringComparer.OrdinalIgnoreCase));
         state.Disabled.AddRange(affected.Where(f => f.OnByDefault && !state.Disabled.Contains(f.Id)).Select(f => f.Id));
         await documents.SaveAsync(DocumentKey, state, cancellationToken);
-        cache.Remove(CacheKey);
+        cache.Remove(Key());
         return off;
     }
 
     private async Task<HashSet<string>> EnabledSetAsync(CancellationToken cancellationToken) =>
-        (await cache.GetOrCreateAsync(CacheKey, async entry =>
+        (await cache.GetOrCreateAsync(Key(), async entry =>
         {
             // Another node's change is seen within this time (until nodes share an invalidation signal).
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(5);
@@ -45,6 +47,10 @@ public sealed class FeatureManager(
                 .Concat(catalog.All.Where(f => f.OnByDefault && !state.Disabled.Contains(f.Id, StringComparer.OrdinalIgnoreCase)).Select(f => f.Id))
                 .ToHashSet(StringComparer.OrdinalIgnoreCase);
         }))!;
+
+    // Named by the change generation: a read that began before a change and finishes after it (the scheduled publisher
+    // runs beside the admin) lands under the old name and is never served once the change is committed.
+    private string Key() => $"{CacheKey}:{changes.ListGeneration.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     /// Turns on the features every site has; a no-op once they are on.
     public Task EnsureAlwaysEnabledAsync(CancellationToken cancellationToken = default) =>
@@ -76,7 +82,7 @@ public sealed class FeatureManager(
         state.Disabled.RemoveAll(id => ordered.Any(f => string.Equals(f.Id, id, StringComparison.OrdinalIgnoreCase)));
 
         await documents.SaveAsync(DocumentKey, state, cancellationToken);
-        cache.Remove(CacheKey);
+        cache.Remove(Key());
         if (switchedOn.Count > 0)
         {
             foreach (var listener in listeners)
