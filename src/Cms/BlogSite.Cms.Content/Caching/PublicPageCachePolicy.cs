@@ -46,9 +46,8 @@ public sealed class PublicPageCachePolicy(IOptions<PageCacheOptions> options, Si
         var http = context.HttpContext;
         var entry = http.RequestServices.GetRequiredService<PageCacheEntry>();
         var address = http.Request.Path.Value + http.Request.QueryString.Value;
-        var unchanged = http.Items[GenerationKey] is long generation && generation == changes.Generation;
         context.AllowCacheStorage = context.AllowCacheStorage
-            && unchanged
+            && http.Items[GenerationKey] is long
             && http.Response.StatusCode == StatusCodes.Status200OK
             && !http.Response.Headers.ContainsKey("Set-Cookie")
             && entry.Address is not null
@@ -56,8 +55,8 @@ public sealed class PublicPageCachePolicy(IOptions<PageCacheOptions> options, Si
         if (context.AllowCacheStorage)
         {
             context.Tags.UnionWith(entry.Tags);
-            // The store refuses the entry if a change is committed between now and the moment it is written.
-            context.Tags.Add(GuardedOutputCacheStore.GenerationTag(changes.Generation));
+            // Named by the generation the page was read under: the store refuses it if any change was committed since.
+            context.Tags.Add(GuardedOutputCacheStore.GenerationTag((long)http.Items[GenerationKey]!));
         }
 
         return ValueTask.CompletedTask;
