@@ -15,7 +15,10 @@
 
   const slugify = text => text.normalize('NFD').replace(/[\u0300-\u036f'’‘]/g, '').toLowerCase()
     .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  title.addEventListener('input', () => { if (slug.dataset.generated === 'true') slug.value = slugify(title.value); });
+  const followTitle = () => { if (slug.dataset.generated === 'true') slug.value = slugify(title.value); };
+  title.addEventListener('input', followTitle);
+  // A title typed (or restored by the browser) before this script ran still gets its slug.
+  followTitle();
   slug.addEventListener('input', () => { slug.dataset.generated = slug.value === '' ? 'true' : 'false'; });
 
   // Live preview, rendered by the server's own sanitizing renderer so it matches the public page.
