@@ -34,6 +34,8 @@ public static class BlogModule
         // Reading posts and turning them into what the theme draws.
         services.AddScoped<BlogPostQueries>();
         services.AddScoped<BlogPostPresenter>();
+        services.AddScoped<PostSummaries>();
+        services.AddSingleton<PostSummaryCache>();
         services.AddScoped<ContentDisplayBuilder>();
         services.AddScoped<LayoutDataFactory>();
         services.AddScoped<BlogTaxonomyLocator>();

@@ -65,6 +65,23 @@ public sealed class SiteChangeInterceptor(SiteChangeFeed feed) : SaveChangesInte
         return Task.CompletedTask;
     }
 
+    /// A pooled context may come back from a scope whose transaction was disposed without a commit or a rollback;
+    /// what it had collected then was never committed and must not be announced with the next transaction.
+    public DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is { } context)
+        {
+            Of(context).Committing.Clear();
+        }
+
+        return result;
+    }
+
+    public ValueTask<DbTransaction> TransactionStartedAsync(
+        DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(TransactionStarted(connection, eventData, result));
+
     public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(eventData);

@@ -16,6 +16,7 @@ public sealed class ContentDisplayBuilder(
     ContentStore content,
     BlogPostQueries posts,
     BlogPostPresenter presenter,
+    PostSummaries summaries,
     TermCatalog terms,
     SiteSettingsStore settings,
     PageCacheEntry cache)
@@ -151,7 +152,7 @@ public sealed class ContentDisplayBuilder(
     }
 
     private async Task<ContentDisplay?> ListAsync(
-        PagedItems<ContentItem> result, string heading, string? kind, IReadOnlyList<TermLink> breadcrumb, string basePath, string title,
+        PagedItems<long> result, string heading, string? kind, IReadOnlyList<TermLink> breadcrumb, string basePath, string title,
         CancellationToken cancellationToken)
     {
         if (result.Page > 1 && result.Page > result.TotalPages)
@@ -160,13 +161,8 @@ public sealed class ContentDisplayBuilder(
         }
 
         cache.ShowsListsOf(BlogContentDefinitions.BlogPost);
-        var summaries = new List<PostSummary>();
-        foreach (var post in result.Items)
-        {
-            summaries.Add(await presenter.SummaryAsync(post, cancellationToken));
-        }
-
-        var view = new PostListView(heading, kind, breadcrumb, summaries, new PagerView(result.Page, result.TotalPages, basePath));
+        var view = new PostListView(
+            heading, kind, breadcrumb, await summaries.OfAsync(result.Items, cancellationToken), new PagerView(result.Page, result.TotalPages, basePath));
         return new ContentDisplay(title, null, view);
     }
 }

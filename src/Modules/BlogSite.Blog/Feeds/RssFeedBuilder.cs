@@ -41,7 +41,8 @@ public sealed class RssFeedBuilder(
             }
 
             (title, link) = ($"{site.SiteName}: {term.DisplayText}", BlogPostPresenter.Url(termPath));
-            items = (await posts.WithAnyTermAsync(await terms.SelfAndDescendantsAsync(termId, cancellationToken), 1, ItemCount, cancellationToken)).Items;
+            var newest = await posts.WithAnyTermAsync(await terms.SelfAndDescendantsAsync(termId, cancellationToken), 1, ItemCount, cancellationToken);
+            items = await posts.ByIdsInOrderAsync(newest.Items, cancellationToken);
         }
 
         var feed = new SyndicationFeed(title, site.Tagline ?? site.MetaDescription ?? site.SiteName, new Uri(baseUri, link))

@@ -8,14 +8,20 @@ using BlogSite.Cms.Content.Settings;
 namespace BlogSite.Blog.Navigation;
 
 /// The reader's map of the blog: categories with their children, tags and months, each with its post count.
-/// The theme draws it from Components/SiteNavigation/Default.cshtml.
+/// The theme draws it from Components/SiteNavigation/Default.cshtml. It is on every page and depends only on lists,
+/// so it is built once per change to them (<see cref="ListFacts"/>).
 public sealed class SiteNavigationViewComponent(
-    TermCatalog terms, BlogPostQueries posts, BlogTaxonomyLocator taxonomies, SiteSettingsStore settings, PageCacheEntry cache) : ViewComponent
+    TermCatalog terms, BlogPostQueries posts, BlogTaxonomyLocator taxonomies, SiteSettingsStore settings, ListFacts facts, PageCacheEntry cache)
+    : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
-        var cancellationToken = HttpContext.RequestAborted;
         cache.ShowsListsOf(BlogContentDefinitions.BlogPost);
+        return View(await facts.GetAsync("site-navigation", () => BuildAsync(CancellationToken.None)));
+    }
+
+    private async Task<SiteNavigationView> BuildAsync(CancellationToken cancellationToken)
+    {
         var (categoriesId, tagsId) = await taxonomies.GetAsync(cancellationToken);
         var counts = await posts.TermCountsAsync(cancellationToken);
 
@@ -44,6 +50,6 @@ public sealed class SiteNavigationViewComponent(
                 m.Count))
             .ToList();
 
-        return View(new SiteNavigationView(categories, tags, archives));
+        return new SiteNavigationView(categories, tags, archives);
     }
 }

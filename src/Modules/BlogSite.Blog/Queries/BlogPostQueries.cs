@@ -15,7 +15,8 @@ public sealed class BlogPostQueries(CmsDbContext db, ListFacts facts)
 {
     private const int RelatedCandidatesPerTerm = 50;
 
-    public async Task<PagedItems<ContentItem>> InListAsync(string listContentItemId, int page, int pageSize, CancellationToken cancellationToken)
+    /// One page of a list's published items as document ids, newest first; <see cref="ByIdsInOrderAsync"/> reads them.
+    public async Task<PagedItems<long>> InListAsync(string listContentItemId, int page, int pageSize, CancellationToken cancellationToken)
     {
         var total = await facts.GetAsync($"list:{listContentItemId}", () =>
             db.Containment.AsNoTracking().CountAsync(c => c.Published && c.ListContentItemId == listContentItemId, CancellationToken.None));
@@ -25,10 +26,10 @@ public sealed class BlogPostQueries(CmsDbContext db, ListFacts facts)
             .Select(c => c.DocumentId)
             .Skip(PagedItems.Offset(page, pageSize)).Take(pageSize)
             .ToListAsync(cancellationToken);
-        return new PagedItems<ContentItem>(await InOrderAsync(ids, cancellationToken), total, page, pageSize);
+        return new PagedItems<long>(ids, total, page, pageSize);
     }
 
-    public async Task<PagedItems<ContentItem>> WithAnyTermAsync(IReadOnlyCollection<string> termContentItemIds, int page, int pageSize, CancellationToken cancellationToken)
+    public async Task<PagedItems<long>> WithAnyTermAsync(IReadOnlyCollection<string> termContentItemIds, int page, int pageSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(termContentItemIds);
         var terms = termContentItemIds.Distinct().Order(StringComparer.Ordinal).ToList();
@@ -44,17 +45,17 @@ public sealed class BlogPostQueries(CmsDbContext db, ListFacts facts)
             .Select(l => l.DocumentId)
             .Skip(PagedItems.Offset(page, pageSize)).Take(pageSize)
             .ToListAsync(cancellationToken);
-        return new PagedItems<ContentItem>(await InOrderAsync(ids, cancellationToken), total, page, pageSize);
+        return new PagedItems<long>(ids, total, page, pageSize);
     }
 
     /// The posts published in a month of the site's time zone.
-    public async Task<PagedItems<ContentItem>> InMonthAsync(int year, int month, SiteSettings site, int page, int pageSize, CancellationToken cancellationToken)
+    public async Task<PagedItems<long>> InMonthAsync(int year, int month, SiteSettings site, int page, int pageSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(site);
         var total = (await ArchiveMonthsAsync(site, cancellationToken)).FirstOrDefault(m => m.Year == year && m.Month == month).Count;
         if (total == 0)
         {
-            return new PagedItems<ContentItem>([], 0, page, pageSize);
+            return new PagedItems<long>([], 0, page, pageSize);
         }
 
         var (start, end) = site.MonthInUtc(year, month);
@@ -64,7 +65,7 @@ public sealed class BlogPostQueries(CmsDbContext db, ListFacts facts)
             .Select(x => x.Id)
             .Skip(PagedItems.Offset(page, pageSize)).Take(pageSize)
             .ToListAsync(cancellationToken);
-        return new PagedItems<ContentItem>(await InOrderAsync(ids, cancellationToken), total, page, pageSize);
+        return new PagedItems<long>(ids, total, page, pageSize);
     }
 
     /// The newest published posts; no count, since feeds show one page.
@@ -75,7 +76,7 @@ public sealed class BlogPostQueries(CmsDbContext db, ListFacts facts)
             .Select(x => x.Id)
             .Take(count)
             .ToListAsync(cancellationToken);
-        return await InOrderAsync(ids, cancellationToken);
+        return await ByIdsInOrderAsync(ids, cancellationToken);
     }
 
     /// Months of the site's time zone that have posts, newest first, with how many.
@@ -150,7 +151,7 @@ public sealed class BlogPostQueries(CmsDbContext db, ListFacts facts)
             .Take(count + 1)
             .ToList();
         // Another version of the same item (the live one, when a draft is previewed) is not related to itself.
-        return [.. (await InOrderAsync(ranked, cancellationToken)).Where(x => x.ContentItemId != post.ContentItemId).Take(count)];
+        return [.. (await ByIdsInOrderAsync(ranked, cancellationToken)).Where(x => x.ContentItemId != post.ContentItemId).Take(count)];
     }
 
     /// The blog new posts go into: the first Blog item.
@@ -165,7 +166,7 @@ public sealed class BlogPostQueries(CmsDbContext db, ListFacts facts)
         db.ContentItems.AsNoTracking().Where(x => x.Published && x.ContentType == BlogContentDefinitions.BlogPost);
 
     /// The items of one page, read by key after the page's ids were found in an index, in the ids' order.
-    private async Task<IReadOnlyList<ContentItem>> InOrderAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ContentItem>> ByIdsInOrderAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
         var items = (await ByDocumentIdsAsync(ids, cancellationToken)).ToDictionary(x => x.Id);
         return [.. ids.Where(items.ContainsKey).Select(id => items[id])];
