@@ -5,6 +5,7 @@ using BlogSite.Blog.Queries;
 using BlogSite.Blog.Search;
 using BlogSite.Cms.Admin;
 using BlogSite.Cms.Content;
+using BlogSite.Cms.Content.Caching;
 using BlogSite.Cms.Content.Features;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,7 +36,9 @@ public static class BlogModule
         services.AddScoped<BlogPostQueries>();
         services.AddScoped<BlogPostPresenter>();
         services.AddScoped<PostSummaries>();
-        services.AddSingleton<PostSummaryCache>();
+        services.AddScoped<PostNeighbourhood>();
+        services.AddSingleton(_ => new GenerationalCache<long, CachedSummary>(PostSummaries.Capacity));
+        services.AddSingleton(_ => new GenerationalCache<long, PostSurroundings>(PostSummaries.Capacity));
         services.AddScoped<ContentDisplayBuilder>();
         services.AddScoped<LayoutDataFactory>();
         services.AddScoped<BlogTaxonomyLocator>();

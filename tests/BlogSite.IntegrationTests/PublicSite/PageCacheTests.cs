@@ -56,6 +56,19 @@ public sealed class PageCacheTests(PageCacheTests.Site site) : IClassFixture<Pag
     }
 
     [Fact]
+    public async Task APostPageLinksToTheNewerPostPublishedAfterItWasShown()
+    {
+        var client = await site.ReaderAsync();
+        var first = await TestPost.PublishAsync(site.Factory.Services, "Neighbour shown first", "Before the next one.");
+        Assert.DoesNotContain("Neighbour published next", await FreshAsync(client, first.Url), StringComparison.Ordinal);
+
+        var next = await TestPost.PublishAsync(site.Factory.Services, "Neighbour published next", "After the first one.");
+
+        // The newer-post link and related posts of the first post are read again after the publish, not kept from before.
+        Assert.Contains(next.Url, await FreshAsync(client, first.Url), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ASettingsChangeEvictsEveryPage()
     {
         var client = await site.ReaderAsync();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
 
 namespace BlogSite.Cms.Content.Caching;
 
@@ -7,6 +8,14 @@ namespace BlogSite.Cms.Content.Caching;
 /// page pays for them once per change instead of once per request. Callers pass keys from a bounded set.
 public sealed class ListFacts(SiteChangeFeed feed)
 {
+    /// Whether a scope may read copies shared with other requests (these facts, and other caches kept per change
+    /// generation): not inside a transaction or with unsaved changes, whose own writes no shared copy shows yet.
+    public static bool MayShareCopies(DbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Database.CurrentTransaction is null && !db.ChangeTracker.HasChanges();
+    }
+
     private Snapshot current = new(-1);
 
     public async Task<T> GetAsync<T>(string key, Func<Task<T>> compute)

@@ -17,7 +17,7 @@ public sealed class MenuQueries(CmsDbContext db, SiteSettingsStore settings, Lis
     /// The main menu: the published menu with the alias "main-menu", else the oldest menu; empty when there is none.
     public async Task<IReadOnlyList<MenuEntry>> MainMenuAsync(CancellationToken cancellationToken = default)
     {
-        var (entries, linked) = db.Database.CurrentTransaction is null
+        var (entries, linked) = ListFacts.MayShareCopies(db)
             ? await facts.GetAsync("main-menu", () => ReadMainMenuAsync(CancellationToken.None))
             : await ReadMainMenuAsync(cancellationToken);
         foreach (var id in linked)

@@ -1,3 +1,4 @@
+using BlogSite.Cms.Content.Caching;
 using BlogSite.Cms.Content.Indexes;
 using BlogSite.Cms.Content.Settings;
 using BlogSite.Cms.Content.Storage;
@@ -5,9 +6,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlogSite.Cms.Content.Routing;
 
-/// Autoroute: a request path to the published item (and, for a term, the term) that answers it.
-public sealed class RouteResolver(CmsDbContext db, SiteSettingsStore settings)
+/// Autoroute: a request path to the published item (and, for a term, the term) that answers it. Answers are kept per
+/// change generation, so a page view after the first costs no route query until something is published or moved.
+public sealed class RouteResolver(CmsDbContext db, SiteSettingsStore settings, GenerationalCache<string, RouteLookup> known, SiteChangeFeed feed)
 {
+    public const int Capacity = 10_000;
+
     public async Task<RouteMatch?> ResolveAsync(string? path, CancellationToken cancellationToken = default)
     {
         var normalized = ContentIndexer.NormalizePath(path);
@@ -17,11 +21,24 @@ public sealed class RouteResolver(CmsDbContext db, SiteSettingsStore settings)
             return home is null ? null : new RouteMatch(home, null);
         }
 
+        var shared = ListFacts.MayShareCopies(db);
+        var generation = feed.Generation;
+        if (shared && known.TryGet(normalized, generation, out var kept))
+        {
+            return kept.Match;
+        }
+
         var route = await db.Routes.AsNoTracking()
             .Where(r => r.Published && r.Path == normalized)
             .Select(r => new RouteMatch(r.ContentItemId, r.ContainedContentItemId, null))
             .FirstOrDefaultAsync(cancellationToken);
-        return route ?? await MovedAsync(normalized, cancellationToken);
+        var match = route ?? await MovedAsync(normalized, cancellationToken);
+        if (shared)
+        {
+            known.Set(normalized, generation, new RouteLookup(match));
+        }
+
+        return match;
     }
 
     private async Task<RouteMatch?> MovedAsync(string path, CancellationToken cancellationToken)
@@ -39,3 +56,6 @@ public sealed class RouteResolver(CmsDbContext db, SiteSettingsStore settings)
         return current is null ? null : new RouteMatch(moved.ContentItemId, moved.ContainedContentItemId, "/" + current);
     }
 }
+
+/// A resolved path, kept whether or not anything answers it.
+public sealed record RouteLookup(RouteMatch? Match);

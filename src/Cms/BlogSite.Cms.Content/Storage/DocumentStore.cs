@@ -19,7 +19,7 @@ public sealed class DocumentStore(CmsDbContext db, ListFacts facts)
 
     private async Task<string?> ReadAsync(string key, CancellationToken cancellationToken)
     {
-        if (db.Database.CurrentTransaction is not null || db.ChangeTracker.Entries<DocumentRecord>().Any())
+        if (!ListFacts.MayShareCopies(db))
         {
             return (await db.Documents.FindAsync([key], cancellationToken))?.Data;
         }

@@ -60,7 +60,7 @@ public sealed class TermCatalog(CmsDbContext db, ListFacts facts)
     }
 
     private async Task<IReadOnlyDictionary<string, TermIndex>> LoadAsync(CancellationToken cancellationToken) =>
-        terms ??= db.Database.CurrentTransaction is null && !db.ChangeTracker.HasChanges()
+        terms ??= ListFacts.MayShareCopies(db)
             ? await facts.GetAsync("terms", () => ReadAsync(CancellationToken.None))
             : await ReadAsync(cancellationToken);
 

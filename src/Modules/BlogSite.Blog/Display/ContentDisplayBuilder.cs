@@ -17,6 +17,7 @@ public sealed class ContentDisplayBuilder(
     BlogPostQueries posts,
     BlogPostPresenter presenter,
     PostSummaries summaries,
+    PostNeighbourhood neighbourhood,
     TermCatalog terms,
     SiteSettingsStore settings,
     PageCacheEntry cache)
@@ -85,35 +86,21 @@ public sealed class ContentDisplayBuilder(
     private async Task<ContentDisplay> PostAsync(ContentItem post, CancellationToken cancellationToken)
     {
         var view = await presenter.PostAsync(post, cancellationToken);
-        var (newer, older) = await posts.NeighboursAsync(post, cancellationToken);
+        var around = await neighbourhood.OfAsync(post, cancellationToken);
         // Which posts are its neighbours and related ones depends on every post's date and terms.
         cache.ShowsListsOf(BlogContentDefinitions.BlogPost);
-        foreach (var neighbour in new[] { newer, older }.OfType<ContentItem>())
-        {
-            cache.ShowsItem(neighbour.ContentItemId);
-        }
-
-        var fields = post.As<BlogPost>();
-        var related = await posts.RelatedAsync(
-            post,
-            fields?.Tags?.TermContentItemIds ?? [],
-            fields?.Category?.TermContentItemIds ?? [],
-            3,
-            cancellationToken);
-        var relatedSummaries = new List<PostSummary>();
-        foreach (var item in related)
-        {
-            relatedSummaries.Add(await presenter.SummaryAsync(item, cancellationToken));
-        }
-
+        var shown = await summaries.ByIdAsync([.. around.Related, .. new[] { around.Newer, around.Older }.OfType<long>()], cancellationToken);
         view = view with
         {
-            Newer = newer is null ? null : BlogPostPresenter.Link(newer),
-            Older = older is null ? null : BlogPostPresenter.Link(older),
-            Related = relatedSummaries,
+            Newer = LinkTo(around.Newer, shown),
+            Older = LinkTo(around.Older, shown),
+            Related = [.. around.Related.Where(shown.ContainsKey).Select(id => shown[id])],
         };
         return new ContentDisplay(view.Title, view.Subtitle is { Length: > 0 } subtitle ? subtitle : presenter.Excerpt(post), view);
     }
+
+    private static PostLink? LinkTo(long? documentId, IReadOnlyDictionary<long, PostSummary> shown) =>
+        documentId is { } id && shown.TryGetValue(id, out var summary) ? new PostLink(summary.Title, summary.Url) : null;
 
     private async Task<ContentDisplay?> BlogAsync(ContentItem blog, string basePath, int page, CancellationToken cancellationToken)
     {

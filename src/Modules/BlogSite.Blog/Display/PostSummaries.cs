@@ -3,18 +3,29 @@ using BlogSite.Cms.Content.Caching;
 
 namespace BlogSite.Blog.Display;
 
-/// The summaries a list page shows, in the order of its ids: from <see cref="PostSummaryCache"/> where it has them,
-/// the rest read and drawn in one query.
-public sealed class PostSummaries(PostSummaryCache summaries, BlogPostQueries posts, BlogPostPresenter presenter, PageCacheEntry cache)
+/// Summaries of published posts by document id, drawn once per change generation: a list page reads its ids from an
+/// index and, when its posts were shown since the last change, nothing else.
+public sealed class PostSummaries(
+    GenerationalCache<long, CachedSummary> summaries, SiteChangeFeed feed, BlogPostQueries posts, BlogPostPresenter presenter, PageCacheEntry cache)
 {
+    public const int Capacity = 5_000;
+
+    /// The summaries of the posts still published, in the order of the ids.
     public async Task<IReadOnlyList<PostSummary>> OfAsync(IReadOnlyList<long> documentIds, CancellationToken cancellationToken)
     {
+        var found = await ByIdAsync(documentIds, cancellationToken);
+        return [.. documentIds.Where(found.ContainsKey).Select(id => found[id])];
+    }
+
+    public async Task<IReadOnlyDictionary<long, PostSummary>> ByIdAsync(IReadOnlyCollection<long> documentIds, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(documentIds);
+        var generation = feed.Generation;
         var found = new Dictionary<long, CachedSummary>();
         var missing = new List<long>();
-        foreach (var id in documentIds)
+        foreach (var id in documentIds.Distinct())
         {
-            if (summaries.TryGet(id, out var summary))
+            if (summaries.TryGet(id, generation, out var summary))
             {
                 found[id] = summary;
             }
@@ -26,25 +37,21 @@ public sealed class PostSummaries(PostSummaryCache summaries, BlogPostQueries po
 
         if (missing.Count > 0)
         {
-            var generation = summaries.Generation;
             foreach (var item in await posts.ByIdsInOrderAsync(missing, cancellationToken))
             {
-                var summary = new CachedSummary(generation, item.ContentItemId, await presenter.SummaryAsync(item, cancellationToken));
-                summaries.Set(item.Id, summary);
+                var summary = new CachedSummary(item.ContentItemId, await presenter.SummaryAsync(item, cancellationToken));
+                summaries.Set(item.Id, generation, summary);
                 found[item.Id] = summary;
             }
         }
 
-        var result = new List<PostSummary>(documentIds.Count);
-        foreach (var id in documentIds)
+        foreach (var summary in found.Values)
         {
-            if (found.TryGetValue(id, out var summary))
-            {
-                cache.ShowsItem(summary.ContentItemId);
-                result.Add(summary.Summary);
-            }
+            cache.ShowsItem(summary.ContentItemId);
         }
 
-        return result;
+        return found.ToDictionary(f => f.Key, f => f.Value.Summary);
     }
 }
+
+public sealed record CachedSummary(string ContentItemId, PostSummary Summary);

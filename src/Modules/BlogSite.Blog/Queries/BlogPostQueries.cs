@@ -104,8 +104,8 @@ public sealed class BlogPostQueries(CmsDbContext db, ListFacts facts)
                 .Select(g => new { g.Key, Count = g.Count() })
                 .ToDictionaryAsync(x => x.Key, x => x.Count, CancellationToken.None));
 
-    /// The next newer and the next older published post.
-    public async Task<(ContentItem? Newer, ContentItem? Older)> NeighboursAsync(ContentItem post, CancellationToken cancellationToken)
+    /// The next newer and the next older published post, as document ids.
+    public async Task<(long? Newer, long? Older)> NeighbourIdsAsync(ContentItem post, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(post);
         var when = post.PublishedUtc;
@@ -113,17 +113,19 @@ public sealed class BlogPostQueries(CmsDbContext db, ListFacts facts)
         var newer = await Published()
             .Where(x => x.PublishedUtc >= when && x.Id != post.Id && (x.PublishedUtc > when || x.Id > post.Id))
             .OrderBy(x => x.PublishedUtc).ThenBy(x => x.Id)
+            .Select(x => (long?)x.Id)
             .FirstOrDefaultAsync(cancellationToken);
         var older = await Published()
             .Where(x => x.PublishedUtc <= when && x.Id != post.Id && (x.PublishedUtc < when || x.Id < post.Id))
             .OrderByDescending(x => x.PublishedUtc).ThenByDescending(x => x.Id)
+            .Select(x => (long?)x.Id)
             .FirstOrDefaultAsync(cancellationToken);
         return (newer, older);
     }
 
-    /// Posts sharing the most tags, then the category, newest first, chosen among the newest posts of each of the
-    /// post's terms: each term costs one short walk down its index, however many posts it has.
-    public async Task<IReadOnlyList<ContentItem>> RelatedAsync(
+    /// Posts sharing the most tags, then the category, newest first, as document ids, chosen among the newest posts of
+    /// each of the post's terms: each term costs one short walk down its index, however many posts it has.
+    public async Task<IReadOnlyList<long>> RelatedIdsAsync(
         ContentItem post, IReadOnlyCollection<string> tagIds, IReadOnlyCollection<string> categoryIds, int count, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(post);
@@ -132,8 +134,9 @@ public sealed class BlogPostQueries(CmsDbContext db, ListFacts facts)
         var candidates = new List<(long DocumentId, string Term, DateTime? PublishedUtc)>();
         foreach (var term in tags.Concat(categories).Distinct())
         {
+            // Another version of the same item (the live one, when a draft is previewed) is not related to itself.
             var newest = await db.TaxonomyLinks.AsNoTracking()
-                .Where(l => l.Published && l.ContentType == BlogContentDefinitions.BlogPost && l.TermContentItemId == term && l.DocumentId != post.Id)
+                .Where(l => l.Published && l.ContentType == BlogContentDefinitions.BlogPost && l.TermContentItemId == term && l.ContentItemId != post.ContentItemId)
                 .OrderByDescending(l => l.PublishedUtc).ThenByDescending(l => l.DocumentId)
                 .Select(l => new { l.DocumentId, l.PublishedUtc })
                 .Take(RelatedCandidatesPerTerm)
@@ -141,17 +144,14 @@ public sealed class BlogPostQueries(CmsDbContext db, ListFacts facts)
             candidates.AddRange(newest.Select(l => (l.DocumentId, term, l.PublishedUtc)));
         }
 
-        var ranked = candidates
+        return [.. candidates
             .GroupBy(c => c.DocumentId)
             .OrderByDescending(g => g.Count(c => tags.Contains(c.Term)))
             .ThenByDescending(g => g.Any(c => categories.Contains(c.Term)))
             .ThenByDescending(g => g.First().PublishedUtc)
             .ThenByDescending(g => g.Key)
             .Select(g => g.Key)
-            .Take(count + 1)
-            .ToList();
-        // Another version of the same item (the live one, when a draft is previewed) is not related to itself.
-        return [.. (await ByIdsInOrderAsync(ranked, cancellationToken)).Where(x => x.ContentItemId != post.ContentItemId).Take(count)];
+            .Take(count)];
     }
 
     /// The blog new posts go into: the first Blog item.
