@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using BlogSite.Testing;
 using BlogSite.Web.CommandLine;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;

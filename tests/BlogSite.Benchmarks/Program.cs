@@ -1,6 +1,7 @@
 using System.Globalization;
 using BenchmarkDotNet.Running;
 using BlogSite.Benchmarks;
+using BlogSite.Testing;
 
 // `generate N FILE [EDITION]` writes a recipe of N realistic posts; `import N` measures a whole recipe import;
 // `load …` is the load harness (tests/load/run.sh starts it); anything else goes to BenchmarkDotNet's switcher.

@@ -97,6 +97,7 @@ public static class CmsContentModule
                 : new SqliteFullTextIndex(sp.GetRequiredService<CmsDbContext>(), sp.GetRequiredService<BulkInserter>()));
         services.AddScoped<DocumentStore>();
         services.AddScoped<BulkInserter>();
+        services.AddScoped<PlannerStatistics>();
         services.AddScoped<DatabaseMigrator>();
 
         // Content engine.

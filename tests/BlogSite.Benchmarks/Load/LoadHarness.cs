@@ -1,14 +1,16 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using BlogSite.Testing;
 
 namespace BlogSite.Benchmarks.Load;
 
-/// `load --site PUBLISHED.dll --posts 18,100000 [--seconds 5] [--connections 32] [--work DIR] [--reimport]`:
-/// for each size, sets up a site (the bundled recipe for 18 posts, a generated realistic recipe imported with
-/// `recipe run` otherwise), saves the pages readers ask for into a folder nginx serves, and drives nginx, the cached
-/// site and the uncached site with wrk one after another in the same run; prints one table per size with req/s,
-/// p50, p99, errors, bytes, the cached/nginx ratio, peak resident memory, cold start and import figures.
+/// `load --site PUBLISHED.dll --posts 18,100000 [--database sqlite,postgresql] [--seconds 5] [--connections 32]
+/// [--work DIR] [--reimport]`: for each database and size, sets up a site (the bundled recipe for 18 posts, a
+/// generated realistic recipe imported with `recipe run` otherwise), saves the pages readers ask for into a folder
+/// nginx serves, and drives nginx, the cached site and the uncached site with wrk one after another in the same run;
+/// prints one table per database and size with req/s, p50, p99, errors, bytes, the cached/nginx ratio, peak resident
+/// memory, cold start (right after the import and after a restart) and import figures.
 public static partial class LoadHarness
 {
     private const int SitePort = 5077;
@@ -22,11 +24,13 @@ public static partial class LoadHarness
         var connections = int.Parse(Option(args, "--connections") ?? "32", CultureInfo.InvariantCulture);
         var work = Path.GetFullPath(Option(args, "--work") ?? Path.Combine(Path.GetTempPath(), "blogsite-load"));
         var reimport = args.Contains("--reimport");
+        var databases = (Option(args, "--database") ?? "sqlite").Split(',').Select(LoadDatabase.Parse).ToList();
 
         var report = new StringBuilder();
-        foreach (var posts in sizes)
+        foreach (var (database, posts) in databases.SelectMany(d => sizes.Select(posts => (d, posts))))
         {
-            report.AppendLine(await MeasureAsync(site, posts, seconds, connections, Path.Combine(work, posts.ToString(CultureInfo.InvariantCulture)), reimport));
+            var folder = Path.Combine(work, $"{database.Name}-{posts.ToString(CultureInfo.InvariantCulture)}");
+            report.AppendLine(await MeasureAsync(site, database, posts, seconds, connections, folder, reimport));
         }
 
         Console.WriteLine();
@@ -34,7 +38,7 @@ public static partial class LoadHarness
         return 0;
     }
 
-    private static async Task<string> MeasureAsync(string site, int posts, int seconds, int connections, string folder, bool reimport)
+    private static async Task<string> MeasureAsync(string site, LoadDatabase database, int posts, int seconds, int connections, string folder, bool reimport)
     {
         if (Directory.Exists(folder))
         {
@@ -43,9 +47,8 @@ public static partial class LoadHarness
 
         Directory.CreateDirectory(folder);
         var baseUrl = new Uri($"http://127.0.0.1:{SitePort.ToString(CultureInfo.InvariantCulture)}/");
-        var environment = new Dictionary<string, string>
+        var environment = new Dictionary<string, string>(await database.CreateAsync(folder, posts))
         {
-            ["BlogSite__Database__ConnectionString"] = $"Data Source={Path.Combine(folder, "blog.db")}",
             ["BlogSite__Media__Path"] = Path.Combine(folder, "media"),
             ["BlogSite__Setup__AdminPassword"] = "Load-harness-42!",
             ["ASPNETCORE_URLS"] = baseUrl.AbsoluteUri.TrimEnd('/'),
@@ -122,10 +125,11 @@ public static partial class LoadHarness
         }
 
         double uncachedPeak;
+        TimeSpan restart;
         var uncachedEnvironment = new Dictionary<string, string>(environment) { ["BlogSite__OutputCache__Enabled"] = "false" };
         await using (var uncached = SiteProcess.Start(site, folder, uncachedEnvironment))
         {
-            await uncached.WaitUntilServingAsync(baseUrl, TimeSpan.FromMinutes(2));
+            restart = await uncached.WaitUntilServingAsync(baseUrl, TimeSpan.FromMinutes(2));
             foreach (var (row, i) in rows.Select((r, i) => (r, i)).ToList())
             {
                 Console.WriteLine($"uncached {row.Path}");
@@ -137,15 +141,15 @@ public static partial class LoadHarness
             uncachedPeak = uncached.PeakMegabytes;
         }
 
-        notes.Add(string.Create(CultureInfo.InvariantCulture, $"cold start to the first page: {coldStart.TotalSeconds:N2} s"));
+        notes.Add(string.Create(CultureInfo.InvariantCulture, $"cold start to the first page: {coldStart.TotalSeconds:N2} s right after the import, {restart.TotalSeconds:N2} s after a restart"));
         notes.Add(string.Create(CultureInfo.InvariantCulture, $"peak resident memory: {cachedPeak:N0} MB cached run, {uncachedPeak:N0} MB uncached run"));
-        return Table(posts, connections, seconds, rows, notes);
+        return Table(database, posts, connections, seconds, rows, notes);
     }
 
-    private static string Table(int posts, int connections, int seconds, IReadOnlyList<PageRow> rows, IReadOnlyList<string> notes)
+    private static string Table(LoadDatabase database, int posts, int connections, int seconds, IReadOnlyList<PageRow> rows, IReadOnlyList<string> notes)
     {
         var table = new StringBuilder();
-        table.AppendLine(CultureInfo.InvariantCulture, $"### {posts:N0} posts — wrk -t2 -c{connections} -d{seconds}s, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}");
+        table.AppendLine(CultureInfo.InvariantCulture, $"### {posts:N0} posts on {database.DisplayName} — wrk -t2 -c{connections} -d{seconds}s, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}");
         table.AppendLine();
         table.AppendLine("| page | bytes | nginx req/s (p99 ms) | cached req/s (p50 / p99 ms) | cached ÷ nginx | uncached req/s (p50 / p99 ms) | errors |");
         table.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");

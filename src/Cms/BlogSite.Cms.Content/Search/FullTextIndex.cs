@@ -10,6 +10,9 @@ public abstract class FullTextIndex(CmsDbContext db, BulkInserter bulk) : IFullT
     /// contain a common word; readers are told when there are more.
     public const int Window = 500;
 
+    /// Not an entity of the model: SQLite keeps it as an FTS5 virtual table, PostgreSQL as a table with a GIN index.
+    public const string TableName = "SearchIndex";
+
     protected CmsDbContext Db { get; } = db;
 
     /// The column rows are found by: the document id, which is SQLite FTS5's rowid so that finding a row is a key

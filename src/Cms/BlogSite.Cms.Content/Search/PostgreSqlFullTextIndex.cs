@@ -8,6 +8,23 @@ namespace BlogSite.Cms.Content.Search;
 /// websearch_to_tsquery reads reader input the way search boxes do (quotes, or, -word) and never fails on it.
 public sealed class PostgreSqlFullTextIndex(CmsDbContext db, BulkInserter bulk) : FullTextIndex(db, bulk)
 {
+    /// The statements readers' searches run (public so the plan tests can EXPLAIN exactly these): how many of the
+    /// newest matches there are, and one page of them ranked, with highlighted extracts.
+    public const string CountSql =
+        "SELECT count(*) FROM (SELECT 1 FROM \"SearchIndex\" WHERE \"Vector\" @@ websearch_to_tsquery('english', @query) LIMIT @window) m";
+
+    public const string SearchSql = """
+            WITH q AS (SELECT websearch_to_tsquery('english', @query) AS q),
+            recent AS (
+                SELECT s."DocumentId", s."Vector", s."Body" FROM "SearchIndex" s, q
+                WHERE s."Vector" @@ q.q ORDER BY s."DocumentId" DESC LIMIT @window),
+            ranked AS (
+                SELECT r."DocumentId", r."Body", ts_rank(r."Vector", q.q) AS rank FROM recent r, q
+                ORDER BY rank DESC, r."DocumentId" DESC LIMIT @take OFFSET @skip)
+            SELECT ranked."DocumentId", ts_headline('english', ranked."Body", q.q, @options)
+            FROM ranked, q ORDER BY ranked.rank DESC, ranked."DocumentId" DESC
+        """;
+
     private static readonly string HeadlineOptions =
         $"StartSel=\"{SearchHit.MarkStart}\", StopSel=\"{SearchHit.MarkEnd}\", MaxWords=40, MinWords=20, ShortWord=2, MaxFragments=2, FragmentDelimiter=\" … \"";
 
@@ -27,23 +44,12 @@ public sealed class PostgreSqlFullTextIndex(CmsDbContext db, BulkInserter bulk) 
         }
 
         // Counting and ranking stop at the newest Window matches, so a common word costs the same at any size.
-        await using var count = new NpgsqlCommand(
-            "SELECT count(*) FROM (SELECT 1 FROM \"SearchIndex\" WHERE \"Vector\" @@ websearch_to_tsquery('english', @query) LIMIT @window) m", connection);
+        await using var count = new NpgsqlCommand(CountSql, connection);
         count.Parameters.AddWithValue("query", query);
         count.Parameters.AddWithValue("window", Window + 1);
         var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
 
-        await using var command = new NpgsqlCommand("""
-            WITH q AS (SELECT websearch_to_tsquery('english', @query) AS q),
-            recent AS (
-                SELECT s."DocumentId", s."Vector", s."Body" FROM "SearchIndex" s, q
-                WHERE s."Vector" @@ q.q ORDER BY s."DocumentId" DESC LIMIT @window),
-            ranked AS (
-                SELECT r."DocumentId", r."Body", ts_rank(r."Vector", q.q) AS rank FROM recent r, q
-                ORDER BY rank DESC, r."DocumentId" DESC LIMIT @take OFFSET @skip)
-            SELECT ranked."DocumentId", ts_headline('english', ranked."Body", q.q, @options)
-            FROM ranked, q ORDER BY ranked.rank DESC, ranked."DocumentId" DESC
-            """, connection);
+        await using var command = new NpgsqlCommand(SearchSql, connection);
         command.Parameters.AddWithValue("query", query);
         command.Parameters.AddWithValue("window", Window);
         command.Parameters.AddWithValue("options", HeadlineOptions);

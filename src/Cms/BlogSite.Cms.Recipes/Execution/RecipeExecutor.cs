@@ -19,6 +19,7 @@ public sealed class RecipeExecutor(
     MediaStore mediaStore,
     ContentDefinitionStore definitions,
     FeatureManager features,
+    PlannerStatistics statistics,
     IConfiguration configuration)
 {
     private const int MaxIncludeDepth = 8;
@@ -67,6 +68,8 @@ public sealed class RecipeExecutor(
 
             // Files move into place only after the database has committed; until then they wait in staging.
             await media.CommitAsync();
+            // A recipe may have written most of the site: the first readers after it must get plans made for its size.
+            await statistics.RefreshAsync(CancellationToken.None);
             return run.Report;
         }
         catch

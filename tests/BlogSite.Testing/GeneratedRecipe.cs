@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace BlogSite.Benchmarks;
+namespace BlogSite.Testing;
 
 /// Writes a setup-shaped recipe of N realistic posts straight to a file, never holding it in memory, so a benchmark
 /// measures the import and not the generator. Each post carries about 3.6 KB of Markdown (headings, paragraphs, a list,
@@ -71,6 +71,10 @@ public static class GeneratedRecipe
         [.. Categories.SelectMany(c => c.Children.Prepend(c.Name)).Select(name => "categories/" + Slug(name))];
 
     public static string TagPath(int number) => "tags/" + Slug(TagName(number));
+
+    /// Two words that only titles carry (through tags' names), never the shared sentences of the bodies, each in about
+    /// one post of twenty: a search for both matches few posts or none, the case a full-text index is for.
+    public const string SelectiveQuery = "Namibia Kuwait";
 
     public static string PostPath(int number) => $"blog/{number:D6}-{Slug(Title(number, 0))}";
 

@@ -1,0 +1,44 @@
+using System.Globalization;
+using Npgsql;
+
+namespace BlogSite.Benchmarks.Load;
+
+/// Where a measured site keeps its data: a SQLite file in the work folder, or a database of its own on the PostgreSQL
+/// server that tests/services/postgres.sh starts on 127.0.0.1 (the tests' server and role).
+public sealed record LoadDatabase(string Name, string DisplayName)
+{
+    private const string PostgreSqlServer = "Host=127.0.0.1;Port=5432;Username=blogsite;Password=blogsite;Database=postgres";
+
+    public static LoadDatabase Parse(string name) => name?.Trim().ToUpperInvariant() switch
+    {
+        "SQLITE" => new("sqlite", "SQLite"),
+        "POSTGRESQL" => new("postgresql", "PostgreSQL"),
+        _ => throw new ArgumentException($"--database takes sqlite or postgresql (or both, comma-separated), not '{name}'."),
+    };
+
+    /// An empty database for one size; the site's settings that point at it.
+    public async Task<IReadOnlyDictionary<string, string>> CreateAsync(string folder, int posts)
+    {
+        if (Name == "sqlite")
+        {
+            return new Dictionary<string, string> { ["BlogSite__Database__ConnectionString"] = $"Data Source={Path.Combine(folder, "blog.db")}" };
+        }
+
+        var database = "blogsite_load_" + posts.ToString(CultureInfo.InvariantCulture);
+        await using (var connection = new NpgsqlConnection(PostgreSqlServer))
+        {
+            await connection.OpenAsync();
+            foreach (var statement in new[] { $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", $"CREATE DATABASE \"{database}\"" })
+            {
+                await using var command = new NpgsqlCommand(statement, connection);
+                await command.ExecuteNonQueryAsync();
+            }
+        }
+
+        return new Dictionary<string, string>
+        {
+            ["BlogSite__Database__Provider"] = "PostgreSql",
+            ["BlogSite__Database__ConnectionString"] = new NpgsqlConnectionStringBuilder(PostgreSqlServer) { Database = database }.ConnectionString,
+        };
+    }
+}
