@@ -69,6 +69,18 @@ public sealed class PageCacheTests(PageCacheTests.Site site) : IClassFixture<Pag
     }
 
     [Fact]
+    public async Task ASearchRepeatedAfterAPublishFindsTheNewPost()
+    {
+        var client = await site.ReaderAsync();
+        Assert.DoesNotContain("Searchable later", await FreshAsync(client, "/search?q=quokkaqueue"), StringComparison.Ordinal);
+
+        await TestPost.PublishAsync(site.Factory.Services, "Searchable later", "Only this post says quokkaqueue.");
+
+        // Results pages are kept between requests, but never past a change to what is published.
+        Assert.Contains("Searchable later", await FreshAsync(client, "/search?q=quokkaqueue"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ASettingsChangeEvictsEveryPage()
     {
         var client = await site.ReaderAsync();

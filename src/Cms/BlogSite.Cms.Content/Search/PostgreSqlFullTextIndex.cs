@@ -13,16 +13,18 @@ public sealed class PostgreSqlFullTextIndex(CmsDbContext db, BulkInserter bulk) 
     public const string CountSql =
         "SELECT count(*) FROM (SELECT 1 FROM \"SearchIndex\" WHERE \"Vector\" @@ websearch_to_tsquery('english', @query) LIMIT @window) m";
 
+    // The query is written out where it is used, not joined from a CTE: the planner then sees the words and knows how
+    // many rows match, so a common word walks the newest rows by key and a rare one uses the GIN index (joined from a
+    // CTE, every search took the GIN path over all matches: 400 ms for "sanctions shipping" at 100,000 posts).
     public const string SearchSql = """
-            WITH q AS (SELECT websearch_to_tsquery('english', @query) AS q),
-            recent AS (
-                SELECT s."DocumentId", s."Vector", s."Body" FROM "SearchIndex" s, q
-                WHERE s."Vector" @@ q.q ORDER BY s."DocumentId" DESC LIMIT @window),
+            WITH recent AS (
+                SELECT s."DocumentId", s."Vector", s."Body" FROM "SearchIndex" s
+                WHERE s."Vector" @@ websearch_to_tsquery('english', @query) ORDER BY s."DocumentId" DESC LIMIT @window),
             ranked AS (
-                SELECT r."DocumentId", r."Body", ts_rank(r."Vector", q.q) AS rank FROM recent r, q
+                SELECT r."DocumentId", r."Body", ts_rank(r."Vector", websearch_to_tsquery('english', @query)) AS rank FROM recent r
                 ORDER BY rank DESC, r."DocumentId" DESC LIMIT @take OFFSET @skip)
-            SELECT ranked."DocumentId", ts_headline('english', ranked."Body", q.q, @options)
-            FROM ranked, q ORDER BY ranked.rank DESC, ranked."DocumentId" DESC
+            SELECT ranked."DocumentId", ts_headline('english', ranked."Body", websearch_to_tsquery('english', @query), @options)
+            FROM ranked ORDER BY ranked.rank DESC, ranked."DocumentId" DESC
         """;
 
     private static readonly string HeadlineOptions =

@@ -1,17 +1,21 @@
 using System.Net;
 using BlogSite.Blog.Display;
 using BlogSite.Blog.Queries;
+using BlogSite.Cms.Content.Caching;
 using BlogSite.Cms.Content.Search;
 using Microsoft.AspNetCore.Html;
 using BlogSite.Cms.Content.Queries;
 
 namespace BlogSite.Blog.Search;
 
-/// /search: the database's full-text engine ranks, this turns hits into results with highlighted snippets.
-public sealed class BlogSearch(IFullTextIndex index, BlogPostQueries posts)
+/// /search: the database's full-text engine ranks, this turns hits into results with highlighted snippets. Search
+/// pages are never in the page cache (their addresses are endless), but a results page is kept until the next change,
+/// so a popular search, or a crawler repeating one, costs the ranking once.
+public sealed class BlogSearch(IFullTextIndex index, BlogPostQueries posts, GenerationalCache<string, SearchOutcome> known, SiteChangeFeed feed)
 {
     public const int PageSize = 10;
     public const int MaxQueryLength = 200;
+    public const int KeptResultPages = 1_000;
 
     public async Task<ContentDisplay?> SearchAsync(string? query, int page, CancellationToken cancellationToken)
     {
@@ -22,6 +26,20 @@ public sealed class BlogSearch(IFullTextIndex index, BlogPostQueries posts)
             return null;
         }
 
+        var key = $"{page}\n{text}";
+        var generation = feed.Generation;
+        if (known.TryGet(key, generation, out var kept))
+        {
+            return kept.Display;
+        }
+
+        var display = await RankAsync(text, page, cancellationToken);
+        known.Set(key, generation, new SearchOutcome(display));
+        return display;
+    }
+
+    private async Task<ContentDisplay?> RankAsync(string text, int page, CancellationToken cancellationToken)
+    {
         var encodedQuery = "q=" + Uri.EscapeDataString(text);
         var results = text.Length == 0
             ? new SearchResults([], 0)
@@ -52,3 +70,6 @@ public sealed class BlogSearch(IFullTextIndex index, BlogPostQueries posts)
             .Replace(SearchHit.MarkStart.ToString(), "<mark>", StringComparison.Ordinal)
             .Replace(SearchHit.MarkEnd.ToString(), "</mark>", StringComparison.Ordinal));
 }
+
+/// A results page as it was drawn, or null when the page number is past the last page.
+public sealed record SearchOutcome(ContentDisplay? Display);
