@@ -81,7 +81,8 @@ public sealed class OrchardRolesTests(OrchardRolesTests.Site site) : IClassFixtu
 
         private static string WriteRecipe()
         {
-            var path = Path.Combine(Path.GetTempPath(), $"blogsite-orchard-roles-{Guid.NewGuid():N}.recipe.json");
+            // Beside the test assembly, not in the temporary folder: written once per run and never left behind.
+            var path = Path.Combine(AppContext.BaseDirectory, "orchard-roles.recipe.json");
             var roles = string.Join(",", new[] { "Administrator", "Moderator", "Editor", "Author", "Contributor", "Authenticated", "Anonymous" }
                 .Select(r => $$"""{ "Name": "{{r}}", "Description": "{{r}}", "Permissions": [] }"""));
             File.WriteAllText(path, $$"""
