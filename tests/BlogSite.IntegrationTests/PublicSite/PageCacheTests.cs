@@ -69,6 +69,20 @@ public sealed class PageCacheTests(PageCacheTests.Site site) : IClassFixture<Pag
     }
 
     [Fact]
+    public async Task APostPageKeepsLinkingToANeighbourPublishedAgainAsANewVersion()
+    {
+        var client = await site.ReaderAsync();
+        var first = await TestPost.PublishAsync(site.Factory.Services, "Links to a revised neighbour", "Before it.");
+        var next = await TestPost.PublishAsync(site.Factory.Services, "Neighbour before revision", "After it.");
+        Assert.Contains(next.Url, await FreshAsync(client, first.Url), StringComparison.Ordinal);
+
+        // Same date, terms and path, so no list changes; but the live version is a new row with a new document id.
+        await site.PublishNewVersionAsync(next.ContentItemId, "Neighbour after revision");
+
+        Assert.Contains("Neighbour after revision", await FreshAsync(client, first.Url), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ASearchRepeatedAfterAPublishFindsTheNewPost()
     {
         var client = await site.ReaderAsync();
@@ -241,6 +255,26 @@ public sealed class PageCacheTests(PageCacheTests.Site site) : IClassFixture<Pag
             item.Content = (JsonObject)item.Content.DeepClone();
             item.Apply(new MarkdownBodyPart(markdown));
             await store.ImportAsync(item);
+        }
+
+        public async Task PublishNewVersionAsync(string contentItemId, string title)
+        {
+            await using var scope = Factory.Services.CreateAsyncScope();
+            var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+            var item = await store.GetPublishedAsync(contentItemId) ?? throw new InvalidOperationException("Not published.");
+            var version = new ContentItem
+            {
+                ContentItemId = item.ContentItemId,
+                ContentItemVersionId = Guid.NewGuid().ToString("N")[..26],
+                ContentType = item.ContentType,
+                DisplayText = title,
+                Published = true,
+                Latest = true,
+                PublishedUtc = item.PublishedUtc,
+                Content = (JsonObject)item.Content.DeepClone(),
+            };
+            version.Apply(new TitlePart(title));
+            Assert.Equal(ImportOutcome.Updated, await store.ImportAsync(version));
         }
 
         public async Task UnpublishAsync(string contentItemId)

@@ -14,10 +14,16 @@ public sealed class GenerationalCache<TKey, TValue>(int capacity) : IDisposable
 
     public bool TryGet(TKey key, long generation, [MaybeNullWhen(false)] out TValue value)
     {
-        if (entries.TryGetValue(key, out Entry? entry) && entry is not null && entry.Generation == generation)
+        if (entries.TryGetValue(key, out Entry? entry) && entry is not null)
         {
-            value = entry.Value;
-            return true;
+            if (entry.Generation == generation)
+            {
+                value = entry.Value;
+                return true;
+            }
+
+            // A stale copy must not hold a place a current one could use.
+            entries.Remove(key);
         }
 
         value = default;

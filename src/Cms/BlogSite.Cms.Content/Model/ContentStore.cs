@@ -28,6 +28,7 @@ public sealed class ContentStore(
     /// published one; the previously published version stops being published and any schedule of the item ends.
     public async Task<bool> PublishAsync(string contentItemId, string? contentItemVersionId = null, CancellationToken cancellationToken = default)
     {
+        await using var own = await OwnTransactionAsync(cancellationToken);
         var versions = await db.ContentItems
             .Where(x => x.ContentItemId == contentItemId
                 && (x.Latest || x.Published || x.ScheduledPublishUtc != null || x.ContentItemVersionId == contentItemVersionId))
@@ -62,7 +63,7 @@ public sealed class ContentStore(
         }
 
         await home.TakeFromAsync([chosen], cancellationToken);
-
+        await CommitAsync(own, cancellationToken);
         return true;
     }
 
@@ -75,16 +76,19 @@ public sealed class ContentStore(
             return false;
         }
 
+        await using var own = await OwnTransactionAsync(cancellationToken);
         published.Published = false;
         published.Restamp();
         await db.SaveChangesAsync(cancellationToken);
         await ReindexAsync(published, cancellationToken);
+        await CommitAsync(own, cancellationToken);
         return true;
     }
 
     /// Removes every version with its index rows and search entries.
     public async Task<bool> DeleteAsync(string contentItemId, CancellationToken cancellationToken = default)
     {
+        await using var own = await OwnTransactionAsync(cancellationToken);
         var versions = await db.ContentItems.Where(x => x.ContentItemId == contentItemId).ToListAsync(cancellationToken);
         foreach (var index in indexes)
         {
@@ -93,6 +97,7 @@ public sealed class ContentStore(
 
         db.ContentItems.RemoveRange(versions);
         await db.SaveChangesAsync(cancellationToken);
+        await CommitAsync(own, cancellationToken);
         return versions.Count > 0;
     }
 
@@ -100,6 +105,7 @@ public sealed class ContentStore(
     /// (and published) version, an unknown item is created. Importing what is already stored changes nothing.
     public async Task<ImportOutcome> ImportAsync(ContentItem incoming, CancellationToken cancellationToken = default)
     {
+        await using var own = await OwnTransactionAsync(cancellationToken);
         ArgumentNullException.ThrowIfNull(incoming);
         var existing = incoming.ContentItemVersionId.Length > 0
             ? await db.ContentItems.FirstOrDefaultAsync(x => x.ContentItemVersionId == incoming.ContentItemVersionId, cancellationToken)
@@ -165,9 +171,23 @@ public sealed class ContentStore(
         }
 
         await home.TakeFromAsync([target], cancellationToken);
+        await CommitAsync(own, cancellationToken);
 
         // A new version of an item the site already has is an update of that item, not a new item.
         return existing is null && siblings.Count == 0 ? ImportOutcome.Created : ImportOutcome.Updated;
+    }
+
+    /// A transaction of its own when the caller has none, so an item's save and the index rows it implies commit
+    /// together: no reader, and no cache told about the change at commit, sees one without the other.
+    private async Task<IDbContextTransaction?> OwnTransactionAsync(CancellationToken cancellationToken) =>
+        db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+
+    private static async Task CommitAsync(IDbContextTransaction? own, CancellationToken cancellationToken)
+    {
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
+        }
     }
 
     /// Rebuilds the index rows of a version whose content changed, and tells the index providers.

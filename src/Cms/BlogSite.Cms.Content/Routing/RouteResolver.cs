@@ -12,6 +12,8 @@ public sealed class RouteResolver(CmsDbContext db, SiteSettingsStore settings, G
 {
     public const int Capacity = 10_000;
 
+    private const int MaxKeptPathLength = 512;
+
     public async Task<RouteMatch?> ResolveAsync(string? path, CancellationToken cancellationToken = default)
     {
         var normalized = ContentIndexer.NormalizePath(path);
@@ -21,7 +23,8 @@ public sealed class RouteResolver(CmsDbContext db, SiteSettingsStore settings, G
             return home is null ? null : new RouteMatch(home, null);
         }
 
-        var shared = ListFacts.MayShareCopies(db);
+        // Only paths that answer, and of a sane length, are kept: a client inventing paths must not fill the cache.
+        var shared = normalized.Length <= MaxKeptPathLength && ListFacts.MayShareCopies(db);
         var generation = feed.Generation;
         if (shared && known.TryGet(normalized, generation, out var kept))
         {
@@ -33,7 +36,7 @@ public sealed class RouteResolver(CmsDbContext db, SiteSettingsStore settings, G
             .Select(r => new RouteMatch(r.ContentItemId, r.ContainedContentItemId, null))
             .FirstOrDefaultAsync(cancellationToken);
         var match = route ?? await MovedAsync(normalized, cancellationToken);
-        if (shared)
+        if (shared && match is not null)
         {
             known.Set(normalized, generation, new RouteLookup(match));
         }
@@ -57,5 +60,5 @@ public sealed class RouteResolver(CmsDbContext db, SiteSettingsStore settings, G
     }
 }
 
-/// A resolved path, kept whether or not anything answers it.
-public sealed record RouteLookup(RouteMatch? Match);
+/// A resolved path that something answers.
+public sealed record RouteLookup(RouteMatch Match);

@@ -27,6 +27,16 @@ public sealed class PlannerStatistics(CmsDbContext db)
             .Select(name => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"");
         // VACUUM cannot run inside a transaction; callers run this after theirs has committed.
         var vacuum = "VACUUM (ANALYZE) " + string.Join(", ", tables);
-        await db.Database.ExecuteSqlRawAsync(vacuum, cancellationToken);
+        var timeout = db.Database.GetCommandTimeout();
+        // A site of hundreds of thousands of items takes longer than a page's query is allowed to.
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync(vacuum, cancellationToken);
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(timeout);
+        }
     }
 }

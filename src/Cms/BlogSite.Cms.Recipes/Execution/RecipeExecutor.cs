@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json.Nodes;
 using BlogSite.Cms.Content.Definitions;
 using BlogSite.Cms.Content.Features;
@@ -8,6 +9,7 @@ using BlogSite.Cms.Recipes.Scripting;
 using BlogSite.Cms.Recipes.Steps;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace BlogSite.Cms.Recipes.Execution;
 
@@ -20,9 +22,13 @@ public sealed class RecipeExecutor(
     ContentDefinitionStore definitions,
     FeatureManager features,
     PlannerStatistics statistics,
-    IConfiguration configuration)
+    IConfiguration configuration,
+    ILogger<RecipeExecutor> logger)
 {
     private const int MaxIncludeDepth = 8;
+
+    /// Below this many written items a recipe changes too little of the site for the planner's statistics to matter.
+    private const int BulkWriteItems = 1_000;
     private readonly Dictionary<string, IRecipeStep> stepsByName = steps.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
 
     /// Checks every step without touching the database; returns all errors and warnings. Callers that have a site
@@ -68,15 +74,33 @@ public sealed class RecipeExecutor(
 
             // Files move into place only after the database has committed; until then they wait in staging.
             await media.CommitAsync();
-            // A recipe may have written most of the site: the first readers after it must get plans made for its size.
-            await statistics.RefreshAsync(CancellationToken.None);
-            return run.Report;
         }
         catch
         {
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
             throw;
+        }
+
+        if (run.Report.Created + run.Report.Updated >= BulkWriteItems)
+        {
+            await RefreshStatisticsAsync();
+        }
+
+        return run.Report;
+    }
+
+    /// A bulk import may have written most of the site: the first readers after it must get plans made for its size.
+    /// The import has committed by now, so a failure here is logged, never reported as a failed import.
+    private async Task RefreshStatisticsAsync()
+    {
+        try
+        {
+            await statistics.RefreshAsync(CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is DbException or InvalidOperationException or TimeoutException)
+        {
+            logger.LogWarning(exception, "The recipe was imported, but refreshing the database's planner statistics failed; autovacuum will do it later.");
         }
     }
 

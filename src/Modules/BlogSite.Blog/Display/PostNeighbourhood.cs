@@ -5,9 +5,9 @@ using BlogSite.Cms.Content.Model;
 
 namespace BlogSite.Blog.Display;
 
-/// Which posts a post page links to: the next newer and older post and the related ones. They depend on every post's
-/// date and terms, so a published post's are kept until the next change to lists; a preview's are always read, since
-/// a draft's terms change without one.
+/// Which posts a post page links to: the next newer and older post and the related ones, as document ids. A published
+/// post's are kept until the next change of any kind, not only of lists: publishing a new version of a neighbour
+/// gives it a new document id without changing any list. A preview's are always read, since a draft changes nothing.
 public sealed class PostNeighbourhood(GenerationalCache<long, PostSurroundings> known, SiteChangeFeed feed, BlogPostQueries posts)
 {
     private const int RelatedCount = 3;
@@ -15,7 +15,7 @@ public sealed class PostNeighbourhood(GenerationalCache<long, PostSurroundings> 
     public async Task<PostSurroundings> OfAsync(ContentItem post, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(post);
-        var generation = feed.ListGeneration;
+        var generation = feed.Generation;
         if (post.Published && known.TryGet(post.Id, generation, out var kept))
         {
             return kept;

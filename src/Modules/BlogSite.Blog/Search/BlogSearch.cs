@@ -26,6 +26,7 @@ public sealed class BlogSearch(IFullTextIndex index, BlogPostQueries posts, Gene
             return null;
         }
 
+        // The text is at most MaxQueryLength long, so a key is bounded as the cache's count is.
         var key = $"{page}\n{text}";
         var generation = feed.Generation;
         if (known.TryGet(key, generation, out var kept))
@@ -34,7 +35,11 @@ public sealed class BlogSearch(IFullTextIndex index, BlogPostQueries posts, Gene
         }
 
         var display = await RankAsync(text, page, cancellationToken);
-        known.Set(key, generation, new SearchOutcome(display));
+        if (display is not null)
+        {
+            known.Set(key, generation, new SearchOutcome(display));
+        }
+
         return display;
     }
 
@@ -71,5 +76,5 @@ public sealed class BlogSearch(IFullTextIndex index, BlogPostQueries posts, Gene
             .Replace(SearchHit.MarkEnd.ToString(), "</mark>", StringComparison.Ordinal));
 }
 
-/// A results page as it was drawn, or null when the page number is past the last page.
-public sealed record SearchOutcome(ContentDisplay? Display);
+/// A results page as it was drawn.
+public sealed record SearchOutcome(ContentDisplay Display);
