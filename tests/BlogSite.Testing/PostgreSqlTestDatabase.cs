@@ -14,7 +14,8 @@ public sealed class PostgreSqlTestDatabase : TestDatabase
     {
     }
 
-    private static string Server => Environment.GetEnvironmentVariable("BLOGSITE_TEST_POSTGRES") is { Length: > 0 } server ? server : DefaultServer;
+    /// The server's connection string (its postgres database), for anything that makes databases of its own there.
+    public static string Server => Environment.GetEnvironmentVariable("BLOGSITE_TEST_POSTGRES") is { Length: > 0 } server ? server : DefaultServer;
 
     public override string Provider => "PostgreSql";
 

@@ -84,7 +84,7 @@ public static class CmsContentModule
         services.AddSingleton<SiteChangeInterceptor>();
         services.AddSingleton<SiteChangeFeed>();
         services.AddSingleton<ListFacts>();
-        services.AddSingleton(_ => new GenerationalCache<string, RouteLookup>(RouteResolver.Capacity));
+        services.AddSingleton(_ => new GenerationalCache<string, RouteMatch>(RouteResolver.Capacity));
         services.AddPublicPageCaching(configuration);
         services.AddScoped<CmsDbContext>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.PostgreSql

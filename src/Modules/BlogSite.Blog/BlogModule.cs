@@ -39,7 +39,7 @@ public static class BlogModule
         services.AddScoped<PostNeighbourhood>();
         services.AddSingleton(_ => new GenerationalCache<long, CachedSummary>(PostSummaries.Capacity));
         services.AddSingleton(_ => new GenerationalCache<long, PostSurroundings>(PostSummaries.Capacity));
-        services.AddSingleton(_ => new GenerationalCache<string, SearchOutcome>(BlogSearch.KeptResultPages));
+        services.AddSingleton(_ => new GenerationalCache<string, ContentDisplay>(BlogSearch.KeptResultPages));
         services.AddScoped<ContentDisplayBuilder>();
         services.AddScoped<LayoutDataFactory>();
         services.AddScoped<BlogTaxonomyLocator>();

@@ -1,14 +1,13 @@
 using System.Globalization;
+using BlogSite.Testing;
 using Npgsql;
 
 namespace BlogSite.Benchmarks.Load;
 
 /// Where a measured site keeps its data: a SQLite file in the work folder, or a database of its own on the PostgreSQL
-/// server that tests/services/postgres.sh starts on 127.0.0.1 (the tests' server and role).
+/// server that tests/services/postgres.sh starts on 127.0.0.1 (the tests' server and role, BLOGSITE_TEST_POSTGRES too).
 public sealed record LoadDatabase(string Name, string DisplayName)
 {
-    private const string PostgreSqlServer = "Host=127.0.0.1;Port=5432;Username=blogsite;Password=blogsite;Database=postgres";
-
     public static LoadDatabase Parse(string name) => name?.Trim().ToUpperInvariant() switch
     {
         "SQLITE" => new("sqlite", "SQLite"),
@@ -25,7 +24,7 @@ public sealed record LoadDatabase(string Name, string DisplayName)
         }
 
         var database = "blogsite_load_" + posts.ToString(CultureInfo.InvariantCulture);
-        await using (var connection = new NpgsqlConnection(PostgreSqlServer))
+        await using (var connection = new NpgsqlConnection(PostgreSqlTestDatabase.Server))
         {
             await connection.OpenAsync();
             foreach (var statement in new[] { $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", $"CREATE DATABASE \"{database}\"" })
@@ -38,7 +37,7 @@ public sealed record LoadDatabase(string Name, string DisplayName)
         return new Dictionary<string, string>
         {
             ["BlogSite__Database__Provider"] = "PostgreSql",
-            ["BlogSite__Database__ConnectionString"] = new NpgsqlConnectionStringBuilder(PostgreSqlServer) { Database = database }.ConnectionString,
+            ["BlogSite__Database__ConnectionString"] = new NpgsqlConnectionStringBuilder(PostgreSqlTestDatabase.Server) { Database = database }.ConnectionString,
         };
     }
 }

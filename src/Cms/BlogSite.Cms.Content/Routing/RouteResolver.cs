@@ -8,7 +8,7 @@ namespace BlogSite.Cms.Content.Routing;
 
 /// Autoroute: a request path to the published item (and, for a term, the term) that answers it. Answers are kept per
 /// change generation, so a page view after the first costs no route query until something is published or moved.
-public sealed class RouteResolver(CmsDbContext db, SiteSettingsStore settings, GenerationalCache<string, RouteLookup> known, SiteChangeFeed feed)
+public sealed class RouteResolver(CmsDbContext db, SiteSettingsStore settings, GenerationalCache<string, RouteMatch> known, SiteChangeFeed feed)
 {
     public const int Capacity = 10_000;
 
@@ -28,7 +28,7 @@ public sealed class RouteResolver(CmsDbContext db, SiteSettingsStore settings, G
         var generation = feed.Generation;
         if (shared && known.TryGet(normalized, generation, out var kept))
         {
-            return kept.Match;
+            return kept;
         }
 
         var route = await db.Routes.AsNoTracking()
@@ -38,7 +38,7 @@ public sealed class RouteResolver(CmsDbContext db, SiteSettingsStore settings, G
         var match = route ?? await MovedAsync(normalized, cancellationToken);
         if (shared && match is not null)
         {
-            known.Set(normalized, generation, new RouteLookup(match));
+            known.Set(normalized, generation, match);
         }
 
         return match;
@@ -59,6 +59,3 @@ public sealed class RouteResolver(CmsDbContext db, SiteSettingsStore settings, G
         return current is null ? null : new RouteMatch(moved.ContentItemId, moved.ContainedContentItemId, "/" + current);
     }
 }
-
-/// A resolved path that something answers.
-public sealed record RouteLookup(RouteMatch Match);

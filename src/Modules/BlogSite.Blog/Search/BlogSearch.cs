@@ -11,7 +11,7 @@ namespace BlogSite.Blog.Search;
 /// /search: the database's full-text engine ranks, this turns hits into results with highlighted snippets. Search
 /// pages are never in the page cache (their addresses are endless), but a results page is kept until the next change,
 /// so a popular search, or a crawler repeating one, costs the ranking once.
-public sealed class BlogSearch(IFullTextIndex index, BlogPostQueries posts, GenerationalCache<string, SearchOutcome> known, SiteChangeFeed feed)
+public sealed class BlogSearch(IFullTextIndex index, BlogPostQueries posts, GenerationalCache<string, ContentDisplay> known, SiteChangeFeed feed)
 {
     public const int PageSize = 10;
     public const int MaxQueryLength = 200;
@@ -31,13 +31,13 @@ public sealed class BlogSearch(IFullTextIndex index, BlogPostQueries posts, Gene
         var generation = feed.Generation;
         if (known.TryGet(key, generation, out var kept))
         {
-            return kept.Display;
+            return kept;
         }
 
         var display = await RankAsync(text, page, cancellationToken);
         if (display is not null)
         {
-            known.Set(key, generation, new SearchOutcome(display));
+            known.Set(key, generation, display);
         }
 
         return display;
@@ -75,6 +75,3 @@ public sealed class BlogSearch(IFullTextIndex index, BlogPostQueries posts, Gene
             .Replace(SearchHit.MarkStart.ToString(), "<mark>", StringComparison.Ordinal)
             .Replace(SearchHit.MarkEnd.ToString(), "</mark>", StringComparison.Ordinal));
 }
-
-/// A results page as it was drawn.
-public sealed record SearchOutcome(ContentDisplay Display);
