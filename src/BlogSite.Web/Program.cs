@@ -6,7 +6,7 @@ if (BlogSiteCommandLine.Handles(args))
     return await BlogSiteCommandLine.RunAsync(args, Console.Out, Console.Error);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
 builder.AddBlogSite();
 
 var app = builder.Build();

@@ -39,7 +39,7 @@ public static class BlogSiteCommandLine
 
     internal static WebApplication BuildHost(Action<IConfigurationBuilder>? configure)
     {
-        var builder = WebApplication.CreateBuilder();
+        var builder = WebApplication.CreateBuilder(ContentRoot.Options([]));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         configure?.Invoke(builder.Configuration);
         builder.Services.AddBlogSiteServices(builder.Configuration);

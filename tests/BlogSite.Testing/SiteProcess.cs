@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace BlogSite.Benchmarks.Load;
+namespace BlogSite.Testing;
 
 /// The published site as an operator starts it (`dotnet BlogSite.Web.dll`, working directory elsewhere), with its
 /// settings in environment variables; watches its peak resident memory while it runs.
@@ -11,11 +11,15 @@ public sealed class SiteProcess : IAsyncDisposable
     private readonly CancellationTokenSource watching = new();
     private readonly Task watcher;
 
-    private SiteProcess(Process process)
+    private SiteProcess(Process process, string logPath)
     {
         this.process = process;
+        LogPath = logPath;
         watcher = WatchMemoryAsync(watching.Token);
     }
+
+    /// The file its standard output goes to (standard error goes to the same name with ".err").
+    public string LogPath { get; }
 
     /// The highest resident set size seen, in megabytes (Linux VmHWM, read until the process ends).
     public double PeakMegabytes { get; private set; }
@@ -36,9 +40,18 @@ public sealed class SiteProcess : IAsyncDisposable
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var log = Path.Combine(workingDirectory, $"site-{process.Id.ToString(CultureInfo.InvariantCulture)}.log");
-        _ = process.StandardOutput.BaseStream.CopyToAsync(File.Create(log));
-        _ = process.StandardError.BaseStream.CopyToAsync(File.Create(log + ".err"));
-        return new SiteProcess(process);
+        // Unbuffered, so a test can read what the site has logged so far.
+        _ = process.StandardOutput.BaseStream.CopyToAsync(new FileStream(log, FileMode.Create, FileAccess.Write, FileShare.ReadWrite, bufferSize: 1));
+        _ = process.StandardError.BaseStream.CopyToAsync(new FileStream(log + ".err", FileMode.Create, FileAccess.Write, FileShare.ReadWrite, bufferSize: 1));
+        return new SiteProcess(process, log);
+    }
+
+    /// Everything the site has written to its standard output so far.
+    public async Task<string> ReadLogAsync()
+    {
+        await using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        return await reader.ReadToEndAsync();
     }
 
     /// Runs a command-line verb of the site to its end; throws with its output when it fails.
