@@ -20,6 +20,6 @@ fi
 
 out=$(mktemp -d /tmp/blogsite-load-site.XXXXXX)
 trap 'rm -rf "$out"' EXIT
-dotnet publish src/BlogSite.Web -c Release -o "$out" --nologo -v quiet
+dotnet publish src/BlogSite.Web -c Release -r linux-x64 -o "$out" --nologo -v quiet
 dotnet build tests/BlogSite.Benchmarks -c Release --nologo -v quiet
 dotnet tests/BlogSite.Benchmarks/bin/Release/net10.0/BlogSite.Benchmarks.dll load --site "$out/BlogSite.Web.dll" "$@"

@@ -21,10 +21,14 @@ public sealed class MarkdownRenderer : IDisposable
         .UseAdvancedExtensions()
         .Build();
 
-    private readonly HtmlSanitizer sanitizer = CreateSanitizer();
+    // Setting up the sanitizer (AngleSharp's tables) takes a third of a second; it starts on another core when the site
+    // starts, so neither start-up nor the first page (which shows no sanitized body) waits for it.
+    private readonly Lazy<HtmlSanitizer> sanitizer = new(CreateSanitizer);
+
+    public MarkdownRenderer() => _ = Task.Run(() => sanitizer.Value);
 
     public string ToHtml(string? markdown) =>
-        string.IsNullOrWhiteSpace(markdown) ? "" : Cached("html", markdown, text => sanitizer.Sanitize(Markdig.Markdown.ToHtml(text, pipeline)));
+        string.IsNullOrWhiteSpace(markdown) ? "" : Cached("html", markdown, text => sanitizer.Value.Sanitize(Markdig.Markdown.ToHtml(text, pipeline)));
 
     /// The whole text without markup, for the search index and reading time.
     public string ToPlainText(string? markdown) =>
@@ -33,7 +37,7 @@ public sealed class MarkdownRenderer : IDisposable
     public static string HtmlToPlainText(string? html) =>
         string.IsNullOrWhiteSpace(html) ? "" : new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).Body?.TextContent.Trim() ?? "";
 
-    public string SanitizeHtml(string? html) => string.IsNullOrWhiteSpace(html) ? "" : Cached("clean", html, text => sanitizer.Sanitize(text));
+    public string SanitizeHtml(string? html) => string.IsNullOrWhiteSpace(html) ? "" : Cached("clean", html, text => sanitizer.Value.Sanitize(text));
 
     /// The first paragraph as plain text, for summaries and meta descriptions.
     public string FirstParagraph(string? markdown) =>

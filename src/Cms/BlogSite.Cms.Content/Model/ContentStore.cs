@@ -16,9 +16,13 @@ public sealed class ContentStore(
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>
         db.Database.BeginTransactionAsync(cancellationToken);
 
+    // Every content page reads its item this way.
+    private static readonly CompiledQuery<Func<CmsDbContext, string, CancellationToken, Task<ContentItem?>>> PublishedVersion = new(() =>
+        EF.CompileAsyncQuery((CmsDbContext db, string contentItemId, CancellationToken _) =>
+            db.ContentItems.AsNoTracking().FirstOrDefault(x => x.ContentItemId == contentItemId && x.Published)));
+
     public Task<ContentItem?> GetPublishedAsync(string contentItemId, CancellationToken cancellationToken = default) =>
-        db.ContentItems.AsNoTracking()
-            .FirstOrDefaultAsync(x => x.ContentItemId == contentItemId && x.Published, cancellationToken);
+        PublishedVersion.For(db)(db, contentItemId, cancellationToken);
 
     public Task<ContentItem?> GetLatestAsync(string contentItemId, CancellationToken cancellationToken = default) =>
         db.ContentItems.AsNoTracking()

@@ -20,14 +20,22 @@ public sealed class BlogPostQueries(CmsDbContext db, ListFacts facts)
     {
         var total = await facts.GetAsync($"list:{listContentItemId}", () =>
             db.Containment.AsNoTracking().CountAsync(c => c.Published && c.ListContentItemId == listContentItemId, CancellationToken.None));
-        var ids = await db.Containment.AsNoTracking()
+        var ids = new List<long>(pageSize);
+        await foreach (var id in ListPage.For(db)(db, listContentItemId, PagedItems.Offset(page, pageSize), pageSize).WithCancellation(cancellationToken))
+        {
+            ids.Add(id);
+        }
+
+        return new PagedItems<long>(ids, total, page, pageSize);
+    }
+
+    // The home page runs it on every request.
+    private static readonly CompiledQuery<Func<CmsDbContext, string, int, int, IAsyncEnumerable<long>>> ListPage = new(() =>
+        EF.CompileAsyncQuery((CmsDbContext db, string listContentItemId, int skip, int take) => db.Containment.AsNoTracking()
             .Where(c => c.Published && c.ListContentItemId == listContentItemId)
             .OrderByDescending(c => c.PublishedUtc).ThenByDescending(c => c.DocumentId)
             .Select(c => c.DocumentId)
-            .Skip(PagedItems.Offset(page, pageSize)).Take(pageSize)
-            .ToListAsync(cancellationToken);
-        return new PagedItems<long>(ids, total, page, pageSize);
-    }
+            .Skip(skip).Take(take)));
 
     public async Task<PagedItems<long>> WithAnyTermAsync(IReadOnlyCollection<string> termContentItemIds, int page, int pageSize, CancellationToken cancellationToken)
     {
