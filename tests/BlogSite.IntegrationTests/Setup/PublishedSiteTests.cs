@@ -1,17 +1,20 @@
-using System.Text.RegularExpressions;
 using BlogSite.Testing;
 
 namespace BlogSite.IntegrationTests.Setup;
 
 /// The published app started from another working directory, as systemd or a container starts it.
-public sealed partial class PublishedSiteTests(PublishedSite site) : IClassFixture<PublishedSite>
+public sealed class PublishedSiteTests(PublishedSite site) : IClassFixture<PublishedSite>
 {
     [Fact]
     public async Task StylesheetsAndScriptsAreServedWithTheirContent()
     {
         using var client = new HttpClient { BaseAddress = site.Address };
-        var home = await client.GetStringAsync("/");
-        var assets = AssetLink().Matches(home).Select(m => m.Groups["href"].Value).Distinct().ToList();
+        var home = await HtmlPage.GetAsync(client, "/");
+        var assets = home.Document.QuerySelectorAll("link[rel=stylesheet][href], script[src]")
+            .Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")!)
+            .Where(url => url.StartsWith('/'))
+            .Distinct()
+            .ToList();
 
         Assert.NotEmpty(assets);
         foreach (var asset in assets)
@@ -34,7 +37,4 @@ public sealed partial class PublishedSiteTests(PublishedSite site) : IClassFixtu
         // appsettings.json keeps Entity Framework's command log at Warning; on defaults every SQL statement is printed.
         Assert.DoesNotContain("Executed DbCommand", log, StringComparison.Ordinal);
     }
-
-    [GeneratedRegex("""<(?:link[^>]*rel="stylesheet"[^>]*href|script[^>]*src)="(?<href>/[^"]+)""")]
-    private static partial Regex AssetLink();
 }
