@@ -47,7 +47,7 @@ public sealed class PublishedSite : IAsyncLifetime
     {
         var configuration = typeof(PublishedSite).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "publish", Path.Combine(RepositoryRoot(), "src", "BlogSite.Web"), "-c", configuration, "-o", ApplicationFolder, "--nologo" })
+        foreach (var argument in new[] { "publish", Path.Combine(RepositoryFolder.Find(), "src", "BlogSite.Web"), "-c", configuration, "-o", ApplicationFolder, "--nologo" })
         {
             start.ArgumentList.Add(argument);
         }
@@ -60,19 +60,6 @@ public sealed class PublishedSite : IAsyncLifetime
         {
             throw new InvalidOperationException($"dotnet publish failed ({publish.ExitCode}):{Environment.NewLine}{await output}{await error}");
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "BlogSite.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No BlogSite.sln above {AppContext.BaseDirectory}.");
     }
 
     private static int FreePort()

@@ -19,6 +19,9 @@ public sealed partial class PostEditorBrowserTests(EditorBrowserFixture site) : 
 
     private static ILocator Field(IPage page, string label) => page.GetByLabel(label, new PageGetByLabelOptions { Exact = true });
 
+    // What the form posts: the Markdown editor copies its text into this (hidden) textarea.
+    private static ILocator MarkdownSource(IPage page) => page.Locator("textarea[name='Form.Markdown']");
+
     private static ILocator Button(IPage page, string name) => page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = name, Exact = true });
 
     private static byte[] Png()
@@ -88,6 +91,9 @@ public sealed partial class PostEditorBrowserTests(EditorBrowserFixture site) : 
         await page.GotoAsync($"/admin/posts/{id}");
         await Button(page, "Publish").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Published." })).ToBeVisibleAsync();
+        // Right after publishing: the main button updates the live post, and the date reads to the minute.
+        await Assertions.Expect(page.Locator("#publish-button")).ToHaveTextAsync("Update");
+        await Assertions.Expect(Field(page, "Publish date")).ToHaveValueAsync(MinutePrecision());
 
         var home = await ReaderAsync(readers, "/");
         await Assertions.Expect(home.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Reactor restart seen from orbit" })).ToBeVisibleAsync();
@@ -116,7 +122,8 @@ public sealed partial class PostEditorBrowserTests(EditorBrowserFixture site) : 
         var reader = await ReaderAsync(readers, seed.Url);
         await Assertions.Expect(reader.GetByText("A correction, not yet published.")).ToHaveCountAsync(0);
 
-        await Button(page, "Publish").ClickAsync();
+        // A live post's main button updates it.
+        await Button(page, "Update").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Published." })).ToBeVisibleAsync();
         await reader.ReloadAsync();
         await Assertions.Expect(reader.GetByText("A correction, not yet published.")).ToBeVisibleAsync();
@@ -137,7 +144,7 @@ public sealed partial class PostEditorBrowserTests(EditorBrowserFixture site) : 
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Restore" }).Last.ClickAsync();
 
         await Assertions.Expect(page.GetByText("Restored the version saved")).ToBeVisibleAsync();
-        await Assertions.Expect(Field(page, "Body (Markdown)")).ToHaveValueAsync(seed.Markdown);
+        await Assertions.Expect(MarkdownSource(page)).ToHaveValueAsync(seed.Markdown);
     }
 
     [Fact]
@@ -183,9 +190,9 @@ public sealed partial class PostEditorBrowserTests(EditorBrowserFixture site) : 
         await Button(second, "Save draft").ClickAsync();
 
         await Assertions.Expect(second.GetByRole(AriaRole.Alert)).ToContainTextAsync("editor saved this item");
-        await Assertions.Expect(Field(second, "Body (Markdown)")).ToHaveValueAsync("The administrator's version.");
+        await Assertions.Expect(MarkdownSource(second)).ToHaveValueAsync("The administrator's version.");
         await first.ReloadAsync();
-        await Assertions.Expect(Field(first, "Body (Markdown)")).ToHaveValueAsync("The editor's version.");
+        await Assertions.Expect(MarkdownSource(first)).ToHaveValueAsync("The editor's version.");
     }
 
     [Fact]
@@ -297,4 +304,7 @@ public sealed partial class PostEditorBrowserTests(EditorBrowserFixture site) : 
 
     [GeneratedRegex("/admin/posts/[0-9a-z]{26}$")]
     private static partial Regex AutosavedUrl();
+
+    [GeneratedRegex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d$")]
+    private static partial Regex MinutePrecision();
 }

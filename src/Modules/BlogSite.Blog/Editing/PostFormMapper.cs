@@ -53,11 +53,12 @@ public sealed class PostFormMapper(
             ContentType = BlogContentDefinitions.BlogPost,
             DisplayText = title,
             Owner = existing?.Owner ?? ownerId,
-            PublishedUtc = form.PublishDate is { } local ? site.ToUtc(local) : existing?.PublishedUtc,
+            PublishedUtc = form.PublishDate is { } local ? SameMinuteKept(site.ToUtc(local), existing?.PublishedUtc) : existing?.PublishedUtc,
             Content = existing is null ? [] : (JsonObject)existing.Content.DeepClone(),
         };
         post.Apply(new TitlePart(title))
-            .Apply(new MarkdownBodyPart(form.Markdown ?? ""));
+            // A browser posts a textarea with CRLF line ends; stored Markdown keeps LF, as the recipes and the editor have it.
+            .Apply(new MarkdownBodyPart((form.Markdown ?? "").ReplaceLineEndings("\n")));
         await PlaceInBlogAsync(post, cancellationToken);
         var path = await PathOfAsync(form, existing, cancellationToken);
         post.Alter<AutoroutePart>(part => (part ?? new AutoroutePart(null)) with { Path = path });
@@ -130,4 +131,9 @@ public sealed class PostFormMapper(
         var known = (await terms.TreeAsync(taxonomyId, cancellationToken)).ToLookup(t => t.DisplayText, StringComparer.OrdinalIgnoreCase);
         return [.. names.SelectMany(n => known[n].Take(1)).Select(t => t.TermContentItemId)];
     }
+
+    // The form shows the date to the minute: a date left as it was keeps its seconds, so saving does not move the post
+    // among others published in the same minute.
+    private static DateTime SameMinuteKept(DateTime posted, DateTime? stored) =>
+        stored is { } kept && kept.Ticks / TimeSpan.TicksPerMinute == posted.Ticks / TimeSpan.TicksPerMinute ? kept : posted;
 }

@@ -1,5 +1,6 @@
-// The post editor's enhancements: slug from title, live Markdown preview, tag suggestions, image preview,
-// autosave a few seconds after the last keystroke, and a warning before leaving with unsaved changes.
+// The post editor's enhancements: slug from title, live Markdown preview scrolled with the text, the Write/Preview
+// switch, tag suggestions, image preview, autosave a few seconds after the last keystroke, Ctrl/Cmd+S, and a warning
+// before leaving with unsaved changes. The Markdown editor itself is markdown-editor.js (built from ../../Editor).
 (() => {
   const form = document.getElementById('post-editor');
   if (!form) return;
@@ -29,6 +30,23 @@
   };
   markdown.addEventListener('input', () => { clearTimeout(previewTimer); previewTimer = setTimeout(renderPreview, 250); });
   if (markdown.value) renderPreview();
+
+  // The preview follows the text's scroll position (markdown-editor.js has put CodeMirror's scroller in place).
+  const scroller = form.querySelector('.cm-scroller');
+  scroller?.addEventListener('scroll', () => {
+    const ratio = scroller.scrollTop / Math.max(1, scroller.scrollHeight - scroller.clientHeight);
+    preview.scrollTop = ratio * (preview.scrollHeight - preview.clientHeight);
+  });
+
+  // Narrow screens show the text or its preview: the Write/Preview switch chooses.
+  const panes = form.querySelector('.markdown-editor');
+  const paneButtons = [...form.querySelectorAll('.md-panes-switch button')];
+  for (const button of paneButtons) {
+    button.addEventListener('click', () => {
+      panes.dataset.pane = button.dataset.pane;
+      for (const other of paneButtons) other.setAttribute('aria-pressed', String(other === button));
+    });
+  }
 
   // Suggest existing tags for the tag being typed after the last comma.
   const list = document.getElementById('tag-suggestions');
@@ -90,7 +108,7 @@
   const siteNowAtLoad = Date.parse(date.dataset.siteNow + 'Z');
   const labelPublish = () => {
     const future = date.value && Date.parse(date.value + 'Z') > siteNowAtLoad + (Date.now() - loadedAt);
-    if (publish) publish.textContent = future ? 'Schedule' : 'Publish';
+    if (publish) publish.textContent = future ? 'Schedule' : publish.dataset.live === 'true' ? 'Update' : 'Publish';
   };
   date.addEventListener('input', labelPublish);
   labelPublish();
@@ -99,7 +117,7 @@
 
   // Autosave: the draft is saved a few seconds after the last change; the server answers 409 when someone else
   // saved meanwhile, and then nothing is overwritten.
-  const autosave = async () => {
+  const autosave = async (how = 'automatically ') => {
     if (!dirty || submitting || autosavePaused) return;
     if (saving) { await saving; }
     dirty = false;
@@ -118,7 +136,7 @@
           form.dataset.autosave = links.autosave;
           form.action = links.save;
           for (const button of form.querySelectorAll('button[data-link]')) button.formAction = links[button.dataset.link];
-          say('Draft saved automatically at ' + new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' }) + '.');
+          say('Draft saved ' + how + 'at ' + new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' }) + '.');
         } else if (response.status === 409) {
           // Never overwrite someone else's work in the background: autosave stops, and the editor decides.
           dirty = true;
@@ -143,6 +161,17 @@
     autosaveTimer = setTimeout(autosave, AUTOSAVE_DELAY);
   });
   form.addEventListener('change', () => { dirty = true; });
+
+  // Ctrl/Cmd+S saves the draft where the editor is, instead of the browser's "Save page as". After a conflict paused
+  // autosave, it saves through the form, which explains the conflict.
+  document.addEventListener('keydown', event => {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey || event.key.toLowerCase() !== 's') return;
+    event.preventDefault();
+    clearTimeout(autosaveTimer);
+    if (autosavePaused) { form.requestSubmit(form.querySelector('button[data-link="save"]')); return; }
+    dirty = true;
+    autosave('');
+  });
 
   let queuedSubmit = false;
   form.addEventListener('submit', event => {
