@@ -262,10 +262,23 @@ public sealed partial class PostEditorBrowserTests(EditorBrowserFixture site) : 
 
         await page.GotoAsync("/admin/posts/new");
         await Field(page, "Title").FillAsync("Scheduled for the top of the minute");
+        await page.GetByLabel("Body (Markdown)", new PageGetByLabelOptions { Exact = true }).ClickAsync();
+        await page.Keyboard.TypeAsync("Talks resume in Pyongyagn.");
         await Field(page, "Publish date").FillAsync(due.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
         await Button(page, "Schedule").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Scheduled: it goes live on" })).ToBeVisibleAsync();
         var id = page.Url.Split('/')[^1];
+
+        // The typo is fixed after scheduling: saving takes the schedule along, so the fix goes out.
+        await page.GetByLabel("Body (Markdown)", new PageGetByLabelOptions { Exact = true }).ClickAsync();
+        await page.Keyboard.PressAsync("Control+End");
+        await page.Keyboard.PressAsync("Backspace");
+        await page.Keyboard.PressAsync("Backspace");
+        await page.Keyboard.PressAsync("Backspace");
+        await page.Keyboard.TypeAsync("ng.");
+        await Assertions.Expect(Button(page, "Update schedule")).ToBeVisibleAsync();
+        await Button(page, "Save draft").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Saved: these changes go live with the schedule" })).ToBeVisibleAsync();
 
         await page.GotoAsync("/admin/content");
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Scheduled for the top of the minute" })).ToContainTextAsync("Scheduled for");
@@ -283,6 +296,8 @@ public sealed partial class PostEditorBrowserTests(EditorBrowserFixture site) : 
         await using var readers = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString() });
         var home = await ReaderAsync(readers, "/");
         await Assertions.Expect(home.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Scheduled for the top of the minute" })).ToBeVisibleAsync();
+        var post = await ReaderAsync(readers, "/blog/scheduled-for-the-top-of-the-minute");
+        await Assertions.Expect(post.GetByText("Talks resume in Pyongyang.")).ToBeVisibleAsync();
     }
 
     [Theory]

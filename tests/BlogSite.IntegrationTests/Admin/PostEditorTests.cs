@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Parts;
 using BlogSite.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BlogSite.IntegrationTests.Admin;
 
@@ -88,14 +91,35 @@ public abstract class PostEditorTests<TSite>(TSite site) : IClassFixture<TSite>
     }
 
     [Fact]
-    public async Task AMissingTitleIsExplainedNextToTheTitleField()
+    public async Task PublishingWithoutATitleIsExplainedNextToTheTitleField()
     {
         using var editor = await AdminSite.SignedInAsync(site, "Editor");
 
-        using var response = await (await PostEditorForm.OpenAsync(editor)).Set("Title", "").Set("Markdown", "Body only").PostAsync("Save");
+        using var response = await (await PostEditorForm.OpenAsync(editor)).Set("Title", "").Set("Markdown", "Body only").PostAsync("Publish");
 
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
-        Assert.Equal("Enter a title.", page.QuerySelector("[data-valmsg-for='Form.Title']")?.TextContent);
+        Assert.Equal("Enter a title before publishing; a draft can stay untitled.", page.QuerySelector("[data-valmsg-for='Form.Title']")?.TextContent);
+    }
+
+    [Fact]
+    public async Task AnUntitledDraftIsAutosavedFromItsFirstWordsAsUntitledWithNoAddress()
+    {
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+        var form = (await PostEditorForm.OpenAsync(editor)).Set("Title", "").Set("Slug", "").Set("Markdown", "First");
+
+        using var first = await form.AutosaveAsync();
+        using var json = JsonDocument.Parse(await first.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("Draft", json.RootElement.GetProperty("state").GetString());
+        var id = json.RootElement.GetProperty("id").GetString()!;
+        using var second = await (await PostEditorForm.OpenAsync(editor)).Set("Title", "").Set("Markdown", "Another untitled one").AutosaveAsync();
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+
+        await using var scope = site.Factory.Services.CreateAsyncScope();
+        var draft = await scope.ServiceProvider.GetRequiredService<ContentStore>().GetLatestAsync(id);
+        Assert.Equal("Untitled", draft?.DisplayText);
+        Assert.Equal("", draft?.As<AutoroutePart>()?.Path ?? "");
+        Assert.Equal("", (await PostEditorForm.OpenAsync(editor, id))["Title"]);
     }
 
     [Fact]

@@ -83,20 +83,29 @@ public abstract class SchedulingTests<TSite>(TSite site) : IClassFixture<TSite>
         ActivatorUtilities.CreateInstance<Cms.Content.Editing.ScheduledPublisher>(site.Factory.Services).PublishDueAsync(CancellationToken.None);
 
     [Fact]
-    public async Task ChangesSavedAfterSchedulingAreNotPublishedWithTheScheduledVersion()
+    public async Task ATypoFixedAndSavedAfterSchedulingGoesOutWithTheScheduleButAnAutosaveAfterItDoesNot()
     {
         using var editor = await AdminSite.SignedInAsync(site, "Editor");
         using var reader = site.NewClient();
-        var id = await ScheduleAsync(editor, "Scheduled then edited", "The text that was scheduled.", site.Time.GetUtcNow().UtcDateTime.AddHours(1));
+        var due = site.Time.GetUtcNow().UtcDateTime.AddHours(1);
+        var id = await ScheduleAsync(editor, "Scheduled then edited", "The txet that was scheduled.", due);
 
-        using var draft = await (await PostEditorForm.OpenAsync(editor, id)).Set("Markdown", "Half-finished afterthoughts.").PostAsync("Save");
-        Assert.Contains("The scheduled version still goes live on time", await editor.GetStringAsync($"/admin/posts/{id}"), StringComparison.Ordinal);
+        var page = await HtmlPage.GetAsync(editor, $"/admin/posts/{id}");
+        Assert.Equal("Update schedule", page.Document.QuerySelector("#publish-button")?.TextContent);
+        using var saved = await (await PostEditorForm.OpenAsync(editor, id)).Set("Markdown", "The text that was scheduled, corrected.").PostAsync("Save");
+        Assert.Contains("Saved: these changes go live with the schedule", await editor.GetStringAsync($"/admin/posts/{id}"), StringComparison.Ordinal);
+        using var autosaved = await (await PostEditorForm.OpenAsync(editor, id)).Set("Markdown", "Half-finished afterthoughts.").AutosaveAsync();
+        Assert.Equal(HttpStatusCode.OK, autosaved.StatusCode);
+        Assert.Contains("Changes autosaved since go out once you save", await editor.GetStringAsync($"/admin/posts/{id}"), StringComparison.Ordinal);
+
         site.Time.Advance(TimeSpan.FromHours(2));
         await PublishDueNowAsync();
 
         var live = await reader.GetStringAsync("/blog/scheduled-then-edited");
-        Assert.Contains("The text that was scheduled.", live, StringComparison.Ordinal);
+        Assert.Contains("The text that was scheduled, corrected.", live, StringComparison.Ordinal);
+        Assert.DoesNotContain("txet", live, StringComparison.Ordinal);
         Assert.DoesNotContain("Half-finished", live, StringComparison.Ordinal);
+        Assert.Contains(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), live, StringComparison.Ordinal);
         Assert.Contains("Published, with unpublished changes", await editor.GetStringAsync($"/admin/posts/{id}"), StringComparison.Ordinal);
     }
 

@@ -1,20 +1,24 @@
+using BlogSite.Cms.Content.Editing;
 using BlogSite.Cms.Content.Model;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace BlogSite.Blog.Editing;
 
-/// An autosave that landed: the post's id, the stamp to send with the next save, and the addresses the editor
-/// posts to from now on (a new post has an id only after its first save).
-public sealed record AutosaveResponse(string Id, string Stamp, DateTime? SavedAt, IReadOnlyDictionary<string, string> Links)
+/// An autosave that landed: the post's id, the stamp to send with the next save, where the post stands now (the
+/// status badge's words and class), and the addresses the editor posts to from now on (a new post has an id only
+/// after its first save).
+public sealed record AutosaveResponse(
+    string Id, string Stamp, DateTime? SavedAt, string State, string StateClass, IReadOnlyDictionary<string, string> Links)
 {
-    public static AutosaveResponse For(ContentItem post, LinkGenerator links, HttpContext context)
+    public static AutosaveResponse For(ContentItem post, ContentState state, LinkGenerator links, HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(post);
+        ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(links);
         var id = post.ContentItemId;
         string Page(string? handler) => links.GetPathByPage(context, "/Admin/Posts/Edit", handler, new { id }) ?? "";
-        return new AutosaveResponse(id, post.ConcurrencyStamp, post.ModifiedUtc, new Dictionary<string, string>
+        return new AutosaveResponse(id, post.ConcurrencyStamp, post.ModifiedUtc, state.Name, state.CssClass, new Dictionary<string, string>
         {
             ["edit"] = Page(null),
             ["save"] = Page("Save"),

@@ -14,17 +14,24 @@ public sealed class BlogPostEditor(
     SiteSettingsStore settings)
 {
     /// Saves <paramref name="form"/> over <paramref name="latest"/> (null for a new post) as <paramref name="author"/>.
+    /// With <paramref name="mayPublish"/>, a draft saved over a scheduled post takes the schedule along: what goes out
+    /// is what was saved last, as in Ghost and WordPress. Autosaves and previews leave the schedule where it is.
     public async Task<ContentSaveResult> SaveAsync(
-        PostForm form, ContentItem? latest, ContentSaveIntent intent, string? userId, string author, CancellationToken cancellationToken = default)
+        PostForm form, ContentItem? latest, ContentSaveIntent intent, string? userId, string author, bool mayPublish,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
         var contentItemId = latest?.ContentItemId ?? ContentItemIdGenerator.NewId();
-        if (await checks.ProblemsAsync(form, latest, contentItemId, cancellationToken) is { Count: > 0 } problems)
+        var schedule = mayPublish && intent == ContentSaveIntent.Draft && latest is not null
+            ? (await drafts.ScheduledVersionAsync(contentItemId, cancellationToken))?.ScheduledPublishUtc
+            : null;
+        var publish = intent == ContentSaveIntent.Publish || schedule is not null;
+        if (await checks.ProblemsAsync(form, latest, contentItemId, publish, cancellationToken) is { Count: > 0 } problems)
         {
             return ContentSaveResult.Invalid(problems.Select(p => KeyValuePair.Create(p.Field, p.Message)));
         }
 
-        var scheduleUtc = intent == ContentSaveIntent.Publish ? writer.FutureUtc(form.PublishDate, await settings.GetAsync(cancellationToken)) : null;
+        var scheduleUtc = publish ? writer.FutureUtc(form.PublishDate, await settings.GetAsync(cancellationToken)) ?? schedule : null;
         await using var transaction = await store.BeginTransactionAsync(cancellationToken);
         ContentItem version;
         try
@@ -46,7 +53,7 @@ public sealed class BlogPostEditor(
 
         return await writer.WriteAsync(
             transaction, version, latest is null ? null : form.ConcurrencyStamp, author, intent,
-            publish: intent == ContentSaveIntent.Publish, scheduleUtc, nameof(PostForm.Slug), cancellationToken);
+            publish, scheduleUtc, nameof(PostForm.Slug), cancellationToken);
     }
 
     public Task<bool> UnpublishAsync(ContentItem post, CancellationToken cancellationToken = default) =>

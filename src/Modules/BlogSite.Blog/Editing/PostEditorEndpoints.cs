@@ -26,10 +26,11 @@ public static class PostEditorEndpoints
         return app;
     }
 
-    /// Saves the draft as an autosave; never creates tags. 409 when someone else saved meanwhile, 422 with the
-    /// problems by field when the form cannot be saved, 403 when the user may not edit the post.
+    /// Saves the draft as an autosave, which never creates tags; with <paramref name="draft"/> (Ctrl/Cmd+S) as a draft
+    /// the editor saved, as the Save draft button does. 409 when someone else saved meanwhile, 422 with the problems by
+    /// field when the form cannot be saved, 403 when the user may not edit the post.
     private static async Task<Results<Ok<AutosaveResponse>, Conflict<AutosaveConflict>, UnprocessableEntity<AutosaveProblems>, ForbidHttpResult, NotFound>> AutosaveAsync(
-        string id, [FromForm] PostForm form, ClaimsPrincipal user, PostEditorLoader loader, BlogPostEditor editor,
+        string id, [FromForm] PostForm form, [FromQuery] bool? draft, ClaimsPrincipal user, PostEditorLoader loader, BlogPostEditor editor,
         LinkGenerator links, HttpContext context, CancellationToken cancellationToken)
     {
         var state = await loader.LoadAsync(id, user, cancellationToken);
@@ -52,13 +53,15 @@ public static class PostEditorEndpoints
 
         // The editor's script posts the form's names without their "Form." prefix.
         PostedChoices.Collect(context.Request.Form, nameof(PostForm.Extra), form.Extra);
-        var result = await editor.SaveAsync(form, state.Latest, ContentSaveIntent.Autosave, state.UserId, user.Identity?.Name ?? "", cancellationToken);
+        var intent = draft == true ? ContentSaveIntent.Draft : ContentSaveIntent.Autosave;
+        var result = await editor.SaveAsync(form, state.Latest, intent, state.UserId, user.Identity?.Name ?? "", state.CanPublish, cancellationToken);
         return result.Outcome switch
         {
             ContentSaveOutcome.Conflict => TypedResults.Conflict(new AutosaveConflict(result.ConflictMessage ?? "", result.CurrentStamp)),
             ContentSaveOutcome.Invalid => TypedResults.UnprocessableEntity(new AutosaveProblems(
                 result.Problems.ToDictionary(p => $"Form.{p.Key}", p => p.Value))),
-            _ => TypedResults.Ok(AutosaveResponse.For(result.Item!, links, context)),
+            _ => TypedResults.Ok(AutosaveResponse.For(
+                result.Item!, (await loader.LoadAsync(result.Item!.ContentItemId, user, cancellationToken))!.State, links, context)),
         };
     }
 

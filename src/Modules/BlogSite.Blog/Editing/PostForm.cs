@@ -3,13 +3,17 @@ using System.ComponentModel.DataAnnotations;
 namespace BlogSite.Blog.Editing;
 
 /// What the post editor posts. Dates are in the site's time zone; the concurrency stamp is the version the editor
-/// started from.
+/// started from. A draft may be untitled (it is kept as "Untitled" from the first keystroke); publishing needs a title.
 public sealed class PostForm
 {
-    [Required(ErrorMessage = "Enter a title.")]
+    public const string UntitledName = "Untitled";
+
     [StringLength(300, ErrorMessage = "Keep the title under 300 characters.")]
     [Display(Name = "Title")]
-    public string Title { get; set; } = "";
+    public string? Title { get; set; }
+
+    /// Neither a title nor a slug yet: the draft has no address until it gets one.
+    public bool IsUntitled => string.IsNullOrWhiteSpace(Title) && string.IsNullOrWhiteSpace(Slug);
 
     [StringLength(200, ErrorMessage = "Keep the slug under 200 characters.")]
     [Display(Name = "Slug")]

@@ -12,17 +12,25 @@ namespace BlogSite.Blog.Editing;
 public sealed class PostFormChecks(
     PostFormMapper mapper, RouteAvailability routes, TermCatalog terms, BlogTaxonomyLocator locator, SiteSettingsStore settings, MediaStore media)
 {
-    /// Everything wrong with the form that a save would stumble on, each for its field.
+    /// Everything wrong with the form that a save would stumble on, each for its field; <paramref name="publishing"/>
+    /// asks for what readers need too (a title).
     public async Task<IReadOnlyList<PostFormProblem>> ProblemsAsync(
-        PostForm form, ContentItem? latest, string contentItemId, CancellationToken cancellationToken = default)
+        PostForm form, ContentItem? latest, string contentItemId, bool publishing, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
         var problems = new List<PostFormProblem>();
-        if (PostFormMapper.SlugOf(form).Length == 0)
+        if (publishing && string.IsNullOrWhiteSpace(form.Title))
+        {
+            problems.Add(new(nameof(PostForm.Title), "Enter a title before publishing; a draft can stay untitled."));
+        }
+
+        // An untitled draft has no address yet, so there is no slug to check.
+        var addressed = publishing || !form.IsUntitled;
+        if (addressed && PostFormMapper.SlugOf(form).Length == 0)
         {
             problems.Add(new(nameof(PostForm.Slug), "The slug needs at least one letter or digit; type one or give the post a title."));
         }
-        else if (await mapper.PathOfAsync(form, latest, cancellationToken) is var path
+        else if (addressed && await mapper.PathOfAsync(form, latest, cancellationToken) is var path
             && await routes.FindTakenAsync([path], contentItemId, includeDrafts: true, cancellationToken) is not null)
         {
             problems.Add(new(nameof(PostForm.Slug), $"Another item already uses /{path}; choose a different slug."));

@@ -45,13 +45,13 @@ public sealed class PostFormMapper(
     {
         ArgumentNullException.ThrowIfNull(form);
         var (categories, tags) = await locator.GetAsync(cancellationToken);
-        var title = form.Title.Trim();
+        var title = (form.Title ?? "").Trim();
         var site = await settings.GetAsync(cancellationToken);
         var post = new ContentItem
         {
             ContentItemId = contentItemId,
             ContentType = BlogContentDefinitions.BlogPost,
-            DisplayText = title,
+            DisplayText = title.Length > 0 ? title : PostForm.UntitledName,
             Owner = existing?.Owner ?? ownerId,
             PublishedUtc = form.PublishDate is { } local ? SameMinuteKept(site.ToUtc(local), existing?.PublishedUtc) : existing?.PublishedUtc,
             Content = existing is null ? [] : (JsonObject)existing.Content.DeepClone(),
@@ -86,7 +86,12 @@ public sealed class PostFormMapper(
             return form.Slug?.Trim() == last ? stored.Trim('/') : AutoroutePaths.Join(parent, SlugOf(form));
         }
 
-        var draft = new ContentItem { ContentType = BlogContentDefinitions.BlogPost, DisplayText = form.Title.Trim() };
+        if (form.IsUntitled)
+        {
+            return "";
+        }
+
+        var draft = new ContentItem { ContentType = BlogContentDefinitions.BlogPost, DisplayText = (form.Title ?? "").Trim() };
         await PlaceInBlogAsync(draft, cancellationToken);
         var generated = await paths.GenerateAsync(draft, cancellationToken) ?? SlugOf(form);
         return string.IsNullOrWhiteSpace(form.Slug) ? generated : AutoroutePaths.Join(AutoroutePaths.Split(generated).Parent, SlugOf(form));

@@ -1,6 +1,7 @@
 // The post editor's enhancements: slug from title, live Markdown preview scrolled with the text, the Write/Preview
-// switch, tag suggestions, image preview, autosave a few seconds after the last keystroke, Ctrl/Cmd+S, and a warning
-// before leaving with unsaved changes. The Markdown editor itself is markdown-editor.js (built from ../../Editor).
+// switch, tag suggestions, image preview, autosave from the first keystroke (untitled drafts too) with a copy in the
+// browser's storage (post-draft-copy.js), Ctrl/Cmd+S, and a warning before leaving with unsaved changes. The Markdown
+// editor itself is markdown-editor.js (built from ../../Editor).
 (() => {
   const form = document.getElementById('post-editor');
   if (!form) return;
@@ -11,8 +12,12 @@
   const preview = document.getElementById('markdown-preview');
   const publish = document.getElementById('publish-button');
   const token = form.querySelector('input[name="__RequestVerificationToken"]').value;
-  const AUTOSAVE_DELAY = 3000;
-  let dirty = false, submitting = false, autosaveTimer = 0, previewTimer = 0, saving = null, autosavePaused = false;
+  const copy = window.BlogSiteDraftCopy;
+  // Saved a few seconds after the editor pauses, and at least this often while they keep typing.
+  const AUTOSAVE_DELAY = 3000, AUTOSAVE_LONGEST_WAIT = 15000;
+  let dirty = false, submitting = false, autosaveTimer = 0, previewTimer = 0, saving = null, autosavePaused = false, dirtySince = 0;
+  let postId = form.dataset.postId, copyTimer = 0;
+  copy.check(form, postId, form.dataset.savedAt);
 
   const slugify = text => text.normalize('NFD').replace(/[\u0300-\u036f'’‘]/g, '').toLowerCase()
     .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
@@ -108,28 +113,40 @@
   const siteNowAtLoad = Date.parse(date.dataset.siteNow + 'Z');
   const labelPublish = () => {
     const future = date.value && Date.parse(date.value + 'Z') > siteNowAtLoad + (Date.now() - loadedAt);
-    if (publish) publish.textContent = future ? 'Schedule' : publish.dataset.live === 'true' ? 'Update' : 'Publish';
+    if (publish) {
+      publish.textContent = future ? (publish.dataset.scheduled === 'true' ? 'Update schedule' : 'Schedule')
+        : publish.dataset.live === 'true' ? 'Update' : 'Publish';
+    }
   };
   date.addEventListener('input', labelPublish);
   labelPublish();
 
   const say = text => { status.textContent = text; };
+  const badge = document.querySelector('.status-line .badge');
+  const showState = (name, cssClass) => { if (badge && name) { badge.textContent = name; badge.className = 'badge ' + cssClass; } };
 
   // Autosave: the draft is saved a few seconds after the last change; the server answers 409 when someone else
   // saved meanwhile, and then nothing is overwritten.
+  // how: 'automatically ' for an autosave, '' for Ctrl/Cmd+S, which saves a draft as the Save draft button does.
   const autosave = async (how = 'automatically ') => {
     if (!dirty || submitting || autosavePaused) return;
     if (saving) { await saving; }
     dirty = false;
+    dirtySince = 0;
     say('Saving…');
+    const sent = copy.fieldsOf(form);
     // The autosave endpoint takes the form's fields by their own names, without the page's "Form." prefix.
     const body = new FormData();
     for (const [key, value] of new FormData(form)) body.append(key.replace(/^Form\./, ''), value);
-    saving = fetch(form.dataset.autosave, { method: 'POST', body, credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    const address = form.dataset.autosave + (how === '' ? '?draft=true' : '');
+    saving = fetch(address, { method: 'POST', body, credentials: 'same-origin', headers: { Accept: 'application/json' } })
       .then(async response => {
         const result = await response.json().catch(() => ({}));
         if (response.ok) {
           stamp.value = result.stamp;
+          copy.saved(result.id, form, sent, postId);
+          postId = result.id;
+          showState(result.state, result.stateClass);
           // The server says where this post lives now (a new post has an address only after its first save).
           const links = result.links;
           if (location.pathname !== links.edit) history.replaceState(null, '', links.edit);
@@ -155,12 +172,16 @@
     await saving;
   };
 
-  form.addEventListener('input', () => {
+  const changed = () => {
     dirty = true;
+    dirtySince ||= Date.now();
     clearTimeout(autosaveTimer);
-    autosaveTimer = setTimeout(autosave, AUTOSAVE_DELAY);
-  });
-  form.addEventListener('change', () => { dirty = true; });
+    autosaveTimer = setTimeout(autosave, Math.max(0, Math.min(AUTOSAVE_DELAY, dirtySince + AUTOSAVE_LONGEST_WAIT - Date.now())));
+    clearTimeout(copyTimer);
+    copyTimer = setTimeout(() => copy.keep(postId, form), 300);
+  };
+  form.addEventListener('input', changed);
+  form.addEventListener('change', changed);
 
   // Ctrl/Cmd+S saves the draft where the editor is, instead of the browser's "Save page as". After a conflict paused
   // autosave, it saves through the form, which explains the conflict.
@@ -196,6 +217,7 @@
   window.addEventListener('pageshow', event => { if (event.persisted) submitting = false; });
 
   window.addEventListener('beforeunload', event => {
+    if (dirty) copy.keep(postId, form);
     if (dirty && !submitting) { event.preventDefault(); event.returnValue = ''; }
   });
 })();

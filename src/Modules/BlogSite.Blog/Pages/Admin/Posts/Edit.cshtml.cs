@@ -119,7 +119,7 @@ public sealed class EditPostModel(
         }
 
         PostedChoices.Collect(Request.Form, "Form.Extra", Form.Extra);
-        var result = await editor.SaveAsync(Form, Post.Latest, intent, Post.UserId, User.Identity?.Name ?? "", cancellationToken);
+        var result = await editor.SaveAsync(Form, Post.Latest, intent, Post.UserId, User.Identity?.Name ?? "", Post.CanPublish, cancellationToken);
         if (!result.Succeeded)
         {
             Show(result);
@@ -135,9 +135,11 @@ public sealed class EditPostModel(
         var site = await settings.GetAsync(cancellationToken);
         Message = result.Outcome switch
         {
+            ContentSaveOutcome.Scheduled when intent == ContentSaveIntent.Draft =>
+                $"Saved: these changes go live with the schedule, on {site.ShowTime(result.ScheduledUtc!.Value, "d MMMM yyyy 'at' HH:mm", nameZone: true)}.",
             ContentSaveOutcome.Scheduled => $"Scheduled: it goes live on {site.ShowTime(result.ScheduledUtc!.Value, "d MMMM yyyy 'at' HH:mm", nameZone: true)}.",
             ContentSaveOutcome.Published => "Published.",
-            _ when Post.Scheduled is not null => "Draft saved. The scheduled version still goes live on time; schedule again to include these changes.",
+            _ when Post.Scheduled is not null => "Draft saved. The scheduled version still goes live on time; an editor who saves or schedules it includes these changes.",
             _ when Post.Published is null => "Draft saved.",
             _ => "Draft saved. Readers still see the published version until you publish.",
         };
