@@ -162,21 +162,39 @@ public abstract class PostEditorTests<TSite>(TSite site) : IClassFixture<TSite>
     }
 
     [Fact]
-    public async Task AnOldVersionRestoredFromTheHistoryBecomesTheDraft()
+    public async Task TheHistoryMarksLiveVersionsComparesAnyTwoWordByWordAndRestoresAsTheNewDraft()
     {
         using var editor = await AdminSite.SignedInAsync(site, "Editor");
         var id = await PublishNewAsync(editor, "Versioned post", "First words.");
         using var second = await (await PostEditorForm.OpenAsync(editor, id)).Set("Markdown", "Second words.").PostAsync("Save");
+        using var third = await (await PostEditorForm.OpenAsync(editor, id)).Set("Markdown", "Third words, now live.").PostAsync("Publish");
         var history = await HtmlPage.GetAsync(editor, $"/admin/items/{id}/versions");
-        var restoreForms = history.Document.QuerySelectorAll("form[action$='handler=Restore']");
-        var restore = restoreForms[^1];
+        string[] Labels(HtmlPage page, int row) =>
+            [.. page.Document.QuerySelectorAll("tbody tr")[row].QuerySelectorAll(".version-labels .badge").Select(b => b.TextContent)];
 
+        Assert.Equal(["Live"], Labels(history, 0));
+        Assert.Empty(Labels(history, 1));
+        Assert.StartsWith("Was live from ", Assert.Single(Labels(history, 2)), StringComparison.Ordinal);
+        Assert.Equal("Markdown body: +3 −1 words", history.Document.QuerySelectorAll("tbody tr")[0].QuerySelector(".version-changes")?.TextContent.Trim());
+        var versionIds = history.Document.QuerySelectorAll("input[name='to']").Select(i => i.GetAttribute("value")!).ToList();
+
+        var compared = await HtmlPage.GetAsync(editor, $"/admin/items/{id}/versions?from={versionIds[2]}&to={versionIds[0]}");
+        Assert.Equal(["First"], compared.Document.QuerySelectorAll(".diff-table del").Select(d => d.TextContent.Trim()));
+        Assert.Equal(["Third", "now live"], compared.Document.QuerySelectorAll(".diff-table ins").Select(d => d.TextContent.Trim(' ', ',')));
+        var oldPreview = await editor.GetStringAsync($"/admin/preview/{id}?version={versionIds[2]}");
+        Assert.Contains("Preview of a version that was live from", oldPreview, StringComparison.Ordinal);
+
+        var restore = history.Document.QuerySelectorAll("form[action$='handler=Restore']")[^1];
         using var response = await editor.PostAsync(restore.GetAttribute("action"), new FormUrlEncodedContent(
             restore.QuerySelectorAll("input").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "")));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("First words.", (await PostEditorForm.OpenAsync(editor, id))["Markdown"]);
-        Assert.Equal(3, (await HtmlPage.GetAsync(editor, $"/admin/items/{id}/versions")).Document.QuerySelectorAll("tbody tr").Length);
+        var after = await HtmlPage.GetAsync(editor, $"/admin/items/{id}/versions");
+        Assert.Equal(4, after.Document.QuerySelectorAll("tbody tr").Length);
+        Assert.Equal("Current draft", Labels(after, 0)[0]);
+        Assert.StartsWith("Restored from ", Labels(after, 0)[1], StringComparison.Ordinal);
+        Assert.Equal(["Live"], Labels(after, 1));
     }
 
     [Fact]

@@ -50,6 +50,8 @@ public sealed class ContentDrafts(CmsDbContext db, ContentStore store, TimeProvi
                 CreatedUtc = latest?.CreatedUtc ?? now,
                 Owner = latest?.Owner ?? edited.Owner,
                 Latest = true,
+                ReviewRequestedUtc = latest?.ReviewRequestedUtc,
+                ReviewNote = latest?.ReviewNote,
             };
             db.ContentItems.Add(target);
         }
@@ -150,6 +152,9 @@ public sealed class ContentDrafts(CmsDbContext db, ContentStore store, TimeProvi
             Content = (JsonObject)old.Content.DeepClone(),
         };
         restored.Remove<PublishLaterPart>();
-        return await SaveAsync(restored, expectedStamp, author, autosave: false, cancellationToken);
+        var saved = await SaveAsync(restored, expectedStamp, author, autosave: false, cancellationToken);
+        saved.RestoredFromVersionId = old.ContentItemVersionId;
+        await db.SaveChangesAsync(cancellationToken);
+        return saved;
     }
 }

@@ -39,6 +39,19 @@ public sealed class ContentItem
     /// Saved by the editor's autosave rather than by a person pressing a button; the next autosave updates it in place.
     public bool Autosaved { get; set; }
 
+    /// When this version went live; kept after another version replaces it, so the history can say what readers saw.
+    public DateTime? WentLiveUtc { get; set; }
+
+    /// The version this one was made from by "restore as the new draft".
+    public string? RestoredFromVersionId { get; set; }
+
+    /// Set while the item waits for an editor's review (a Contributor's "Submit for review"); carried by later saves
+    /// until it is published or sent back.
+    public DateTime? ReviewRequestedUtc { get; set; }
+
+    /// What the editor who sent the item back wrote to its author; carried by later saves until it is submitted again.
+    public string? ReviewNote { get; set; }
+
     /// Changes on every save, so two editors saving the same version cannot silently overwrite each other.
     public string ConcurrencyStamp { get; set; } = NewStamp();
 

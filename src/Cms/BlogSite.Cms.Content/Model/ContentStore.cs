@@ -60,6 +60,10 @@ public sealed class ContentStore(
         }
 
         chosen.PublishedUtc ??= now;
+        chosen.WentLiveUtc = now;
+        // Published, the item no longer waits for review, and an old note to its author is answered.
+        chosen.ReviewRequestedUtc = null;
+        chosen.ReviewNote = null;
         await db.SaveChangesAsync(cancellationToken);
         foreach (var version in versions)
         {

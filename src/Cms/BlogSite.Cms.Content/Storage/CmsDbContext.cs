@@ -123,4 +123,33 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
     private sealed class NullableUtcDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
         value => value.HasValue ? (value.Value.Kind == DateTimeKind.Utc ? value : value.Value.ToUniversalTime()) : value,
         value => value.HasValue ? DateTime.SpecifyKind(value.Value, DateTimeKind.Utc) : value);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        MarkVersionsThatWentLive();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        MarkVersionsThatWentLive();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // Every way a version goes live (publishing, imports, live saves of structural items) or stops being live passes
+    // here, so the version history can mark each version readers once saw. Publishing sets the exact time itself.
+    private void MarkVersionsThatWentLive()
+    {
+        foreach (var entry in ChangeTracker.Entries<ContentItem>())
+        {
+            var version = entry.Entity;
+            var wasLive = entry.State == EntityState.Modified && entry.Property(x => x.Published).OriginalValue;
+            if (version.WentLiveUtc is null && (version.Published || wasLive))
+            {
+                version.WentLiveUtc = version.PublishedUtc is { } published && published > (version.ModifiedUtc ?? DateTime.MinValue)
+                    ? published
+                    : version.ModifiedUtc ?? version.PublishedUtc;
+            }
+        }
+    }
 }

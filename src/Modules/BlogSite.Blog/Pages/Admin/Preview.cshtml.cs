@@ -47,7 +47,13 @@ public sealed class PreviewModel(
             NoIndex = true,
             CanonicalUrl = null,
             NoticeLink = editors.EditUrl(item.ContentType, item.ContentItemId) is { } editUrl ? new PostLink("Back to the editor", editUrl) : null,
-            Notice = $"Preview of {(item.Published ? "the published version" : "an unpublished version")} saved {when} by {item.Author}. Readers do not see unpublished changes.",
+            Notice = item switch
+            {
+                { Published: true } => $"Preview of the published version, saved {when} by {item.Author}.",
+                { WentLiveUtc: { } wentLive } =>
+                    $"Preview of a version that was live from {site.ShowTime(wentLive, nameZone: true)}, saved {when} by {item.Author}. Readers now see a later version.",
+                _ => $"Preview of an unpublished version saved {when} by {item.Author}. Readers do not see unpublished changes.",
+            },
         };
         return Page();
     }

@@ -312,7 +312,19 @@ namespace BlogSite.Cms.Content.Storage.Migrations.PostgreSql
                     b.Property<DateTime?>("PublishedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("RestoredFromVersionId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReviewNote")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("ReviewRequestedUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("ScheduledPublishUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("WentLiveUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");

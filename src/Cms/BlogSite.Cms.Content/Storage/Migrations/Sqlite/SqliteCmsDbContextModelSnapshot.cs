@@ -295,7 +295,19 @@ namespace BlogSite.Cms.Content.Storage.Migrations.Sqlite
                     b.Property<DateTime?>("PublishedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RestoredFromVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNote")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewRequestedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ScheduledPublishUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WentLiveUtc")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
