@@ -160,6 +160,7 @@ public static class CmsContentModule
 
         // Editing: versions, drafts and the scheduled publisher.
         services.AddScoped<ContentDrafts>();
+        services.AddScoped<ContentReview>();
         services.AddScoped<ContentEditorForms>();
         services.AddScoped<ContentItemEditor>();
         services.AddScoped<ContentVersionWriter>();

@@ -106,4 +106,35 @@ public sealed class PostHistoryBrowserTests(EditorBrowserFixture site) : IClassF
         var widest = await page.EvaluateAsync<string>("document.documentElement.scrollWidth <= innerWidth ? '' : [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > innerWidth + 1 && !e.closest('.table-scroll')).map(e => e.tagName + '.' + e.className).slice(0, 4).join(' ') || 'the page is ' + document.documentElement.scrollWidth + ' px wide'");
         Assert.True(widest == "", $"the page fits a 390 px screen, but these are wider: {widest}");
     }
+
+    [Fact]
+    public async Task AContributorSubmitsForReviewAndAnEditorFindsItOnTheDashboardAndPublishesIt()
+    {
+        var (contributorContext, contributor) = await site.SignInAsync("contributor");
+        await using (contributorContext)
+        {
+            await contributor.GotoAsync("/admin/posts/new");
+            await contributor.GetByLabel("Title", new PageGetByLabelOptions { Exact = true }).FillAsync("Reviewed before it went out");
+            await Body(contributor).ClickAsync();
+            await contributor.Keyboard.TypeAsync("Written by a contributor, published by an editor.");
+            await Assertions.Expect(Button(contributor, "Publish")).ToHaveCountAsync(0);
+            await Button(contributor, "Submit for review").ClickAsync();
+            await Assertions.Expect(StatusSaying(contributor, "Submitted for review")).ToBeVisibleAsync();
+            await Assertions.Expect(contributor.Locator(".status-line .badge")).ToHaveTextAsync("Pending review");
+        }
+
+        var (context, page) = await site.SignInAsync("editor");
+        await using var _ = context;
+        await page.GotoAsync("/admin");
+        await page.GetByRole(AriaRole.Link, new() { Name = "pending review" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Reviewed before it went out" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".status-line .badge")).ToHaveTextAsync("Pending review");
+        await Button(page, "Publish").ClickAsync();
+        await Assertions.Expect(StatusSaying(page, "Published.")).ToBeVisibleAsync();
+
+        await using var readers = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString() });
+        var reader = await readers.NewPageAsync();
+        await reader.GotoAsync("/blog/reviewed-before-it-went-out");
+        await Assertions.Expect(reader.GetByText("Written by a contributor, published by an editor.")).ToBeVisibleAsync();
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using BlogSite.Cms.Content.Model;
@@ -252,6 +253,60 @@ public abstract class PostEditorTests<TSite>(TSite site) : IClassFixture<TSite>
         Assert.DoesNotContain(">Publish<", await contributor.GetStringAsync(save.Headers.Location!.OriginalString), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await site.NewClient().GetAsync("/blog/contributor-draft")).StatusCode);
         Assert.StartsWith("/admin/denied", others.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AContributorSubmitsForReviewAnEditorSendsItBackWithANoteAndPublishesTheResubmission()
+    {
+        using var contributor = await AdminSite.SignedInAsync(site, "Contributor");
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+        async Task<bool> PendingAsync() =>
+            (await HtmlPage.GetAsync(editor, "/admin/content?status=pending")).Document.QuerySelectorAll("tbody tr").Any(r => r.TextContent.Contains("Awaiting review", StringComparison.Ordinal));
+
+        using var submitted = await (await PostEditorForm.OpenAsync(contributor)).Set("Title", "Awaiting review").Set("Markdown", "First go.").PostAsync("Submit");
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        var id = submitted.Headers.Location!.OriginalString.Split('/')[^1];
+        Assert.Contains("Submitted for review", await contributor.GetStringAsync($"/admin/posts/{id}"), StringComparison.Ordinal);
+        Assert.True(await PendingAsync());
+        var dashboard = await HtmlPage.GetAsync(editor, "/admin");
+        Assert.True(int.Parse(dashboard.Document.QuerySelector("a.card[href*='status=pending'] .number")!.TextContent, CultureInfo.InvariantCulture) >= 1);
+        var review = await PostEditorForm.OpenAsync(editor, id);
+        Assert.Equal("Pending review", (await HtmlPage.GetAsync(editor, $"/admin/posts/{id}")).Document.QuerySelector(".status-line .badge")?.TextContent);
+
+        review.Fields["reviewNote"] = "Cite the UN panel's report for the second claim.";
+        using var sentBack = await review.PostAsync("SendBack");
+        Assert.Equal(HttpStatusCode.Redirect, sentBack.StatusCode);
+        var authorsView = await HtmlPage.GetAsync(contributor, $"/admin/posts/{id}");
+        Assert.Equal("Cite the UN panel's report for the second claim.", authorsView.Document.QuerySelector(".review-note blockquote")?.TextContent);
+        Assert.Equal("Draft", authorsView.Document.QuerySelector(".status-line .badge")?.TextContent);
+        Assert.False(await PendingAsync());
+
+        using var resubmitted = await (await PostEditorForm.OpenAsync(contributor, id)).Set("Markdown", "Second go, citing the panel.").PostAsync("Submit");
+        Assert.True(await PendingAsync());
+        Assert.Null((await HtmlPage.GetAsync(contributor, $"/admin/posts/{id}")).Document.QuerySelector(".review-note"));
+
+        using var published = await (await PostEditorForm.OpenAsync(editor, id)).PostAsync("Publish");
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        Assert.Contains("Second go, citing the panel.", await site.NewClient().GetStringAsync("/blog/awaiting-review"), StringComparison.Ordinal);
+        Assert.False(await PendingAsync());
+    }
+
+    [Fact]
+    public async Task ANoteIsNeededToSendBackAndOnlyAnEditorMaySendBack()
+    {
+        using var contributor = await AdminSite.SignedInAsync(site, "Contributor");
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+        using var submitted = await (await PostEditorForm.OpenAsync(contributor)).Set("Title", "Queue jumper").Set("Markdown", "Mine.").PostAsync("Submit");
+        var id = submitted.Headers.Location!.OriginalString.Split('/')[^1];
+
+        var own = await PostEditorForm.OpenAsync(contributor, id);
+        own.Fields["reviewNote"] = "Looks fine to me.";
+        using var selfSendBack = await own.PostAsync("SendBack");
+        using var empty = await (await PostEditorForm.OpenAsync(editor, id)).PostAsync("SendBack");
+
+        Assert.StartsWith("/admin/denied", selfSendBack.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+        Assert.Contains("write a note", await editor.GetStringAsync($"/admin/posts/{id}"), StringComparison.Ordinal);
+        Assert.Equal("Pending review", (await HtmlPage.GetAsync(editor, $"/admin/posts/{id}")).Document.QuerySelector(".status-line .badge")?.TextContent);
     }
 
     [Fact]

@@ -84,6 +84,7 @@ public sealed class ContentListQueries(CmsDbContext db, ContentDefinitionStore d
             Drafts: await latest.CountAsync(x => !x.Published, cancellationToken),
             Items: await latest.CountAsync(cancellationToken),
             Scheduled: await db.ContentItems.Where(x => !x.Published && x.ScheduledPublishUtc != null).Select(x => x.ContentItemId).Distinct().CountAsync(cancellationToken),
+            Pending: await latest.CountAsync(x => !x.Published && x.ReviewRequestedUtc != null, cancellationToken),
             Recent: await latest.OrderByDescending(x => x.ModifiedUtc).ThenByDescending(x => x.Id).Take(recentCount).ToListAsync(cancellationToken));
     }
 
@@ -102,6 +103,7 @@ public sealed class ContentListQueries(CmsDbContext db, ContentDefinitionStore d
             "draft" => items.Where(x => !x.Published && !published.Any(p => p.ContentItemId == x.ContentItemId)),
             "changed" => items.Where(x => !x.Published && published.Any(p => p.ContentItemId == x.ContentItemId)),
             "scheduled" => items.Where(x => db.ContentItems.Any(v => v.ContentItemId == x.ContentItemId && !v.Published && v.ScheduledPublishUtc != null)),
+            "pending" => items.Where(x => !x.Published && x.ReviewRequestedUtc != null),
             _ => items,
         };
         if (!string.IsNullOrEmpty(filter.Term))

@@ -12,6 +12,7 @@ public sealed record ContentState(ContentStateKind Kind, DateTime? ScheduledUtc 
     public static ContentState Of(ContentItem? latest, bool hasPublishedVersion, DateTime? scheduledUtc) =>
         latest is null ? New
         : scheduledUtc is { } when ? new(ContentStateKind.Scheduled, when)
+        : latest is { Published: false, ReviewRequestedUtc: not null } ? new(ContentStateKind.Pending)
         : latest.Published ? new(ContentStateKind.Published)
         : hasPublishedVersion ? new(ContentStateKind.Changed)
         : new(ContentStateKind.Draft);
@@ -22,6 +23,7 @@ public sealed record ContentState(ContentStateKind Kind, DateTime? ScheduledUtc 
         ContentStateKind.Published => "Published",
         ContentStateKind.Changed => "Published, with unpublished changes",
         ContentStateKind.Draft => "Draft",
+        ContentStateKind.Pending => "Pending review",
         _ => "New, not saved yet",
     };
 

@@ -7,4 +7,5 @@ public enum ContentStateKind
     Published,
     Changed,
     Scheduled,
+    Pending,
 }

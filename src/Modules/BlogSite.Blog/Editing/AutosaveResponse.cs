@@ -24,6 +24,7 @@ public sealed record AutosaveResponse(
             ["save"] = Page("Save"),
             ["preview"] = Page("Preview"),
             ["publish"] = Page("Publish"),
+            ["submit"] = Page("Submit"),
             ["unschedule"] = Page("Unschedule"),
             ["unpublish"] = Page("Unpublish"),
             ["delete"] = Page("Delete"),

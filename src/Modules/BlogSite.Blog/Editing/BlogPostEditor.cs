@@ -11,7 +11,7 @@ namespace BlogSite.Blog.Editing;
 /// caller has checked the user's permissions; results say what happened, for the page to show.
 public sealed class BlogPostEditor(
     PostFormMapper mapper, PostFormChecks checks, PostExtraFields extras, ContentVersionWriter writer, ContentDrafts drafts, ContentStore store,
-    SiteSettingsStore settings)
+    SiteSettingsStore settings, ContentReview review)
 {
     /// Saves <paramref name="form"/> over <paramref name="latest"/> (null for a new post) as <paramref name="author"/>.
     /// With <paramref name="mayPublish"/>, a draft saved over a scheduled post takes the schedule along: what goes out
@@ -61,6 +61,14 @@ public sealed class BlogPostEditor(
 
     public Task<bool> DeleteAsync(ContentItem post, CancellationToken cancellationToken = default) =>
         store.DeleteAsync(post?.ContentItemId ?? "", cancellationToken);
+
+    /// Puts the saved draft in the editors' review queue.
+    public Task<bool> SubmitForReviewAsync(ContentItem post, CancellationToken cancellationToken = default) =>
+        review.SubmitAsync(post?.ContentItemId ?? "", cancellationToken);
+
+    /// Takes the post out of the review queue with a note for its author.
+    public Task<bool> SendBackAsync(ContentItem post, string note, CancellationToken cancellationToken = default) =>
+        review.SendBackAsync(post?.ContentItemId ?? "", note, cancellationToken);
 
     /// Cancels the schedule; the scheduled version stays in the history as a draft.
     public Task<bool> UnscheduleAsync(ContentItem post, CancellationToken cancellationToken = default) =>

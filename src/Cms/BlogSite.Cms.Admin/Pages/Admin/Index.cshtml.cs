@@ -16,7 +16,7 @@ public sealed class DashboardModel(ContentListQueries queries, ContentEditors ed
 
     public ContentEditors Editors => editors;
 
-    public DashboardFigures Figures { get; private set; } = new([], 0, 0, 0, []);
+    public DashboardFigures Figures { get; private set; } = new([], 0, 0, 0, 0, []);
 
     public IReadOnlyDictionary<string, ContentState> States { get; private set; } = new Dictionary<string, ContentState>();
 

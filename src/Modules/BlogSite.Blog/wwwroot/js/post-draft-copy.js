@@ -3,7 +3,7 @@
 // when it is newer than the saved version. Used by post-editor.js.
 window.BlogSiteDraftCopy = (() => {
   const key = id => `blogsite:post-copy:${id}`;
-  const skipped = new Set(['__RequestVerificationToken', 'Form.ConcurrencyStamp']);
+  const skipped = new Set(['__RequestVerificationToken', 'Form.ConcurrencyStamp', 'reviewNote']);
   const fieldsOf = form => [...new FormData(form)].filter(([name, value]) => typeof value === 'string' && !skipped.has(name));
   const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
   const read = id => { try { return JSON.parse(localStorage.getItem(key(id)) ?? 'null'); } catch { return null; } };

@@ -172,7 +172,9 @@
     await saving;
   };
 
-  const changed = () => {
+  const changed = event => {
+    // A note sending the post back to its author is not part of the post.
+    if (event.target?.dataset?.notPost !== undefined) return;
     dirty = true;
     dirtySince ||= Date.now();
     clearTimeout(autosaveTimer);

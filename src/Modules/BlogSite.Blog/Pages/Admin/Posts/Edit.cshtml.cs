@@ -23,6 +23,8 @@ public sealed class EditPostModel(
     [TempData]
     public string? Message { get; set; }
 
+    public const int MaxReviewNote = 2000;
+
     public string Id { get; private set; } = PostEditorLoader.NewId;
 
     public PostEditorState Post { get; private set; } = null!;
@@ -72,6 +74,24 @@ public sealed class EditPostModel(
     public Task<IActionResult> OnPostPreviewAsync(string id, CancellationToken cancellationToken) =>
         SaveAsync(id, ContentSaveIntent.Preview, cancellationToken);
 
+    /// Saves the draft and puts it in the editors' review queue: for people who may write but not publish.
+    public Task<IActionResult> OnPostSubmitAsync(string id, CancellationToken cancellationToken) =>
+        SaveAsync(id, ContentSaveIntent.Draft, cancellationToken, submitForReview: true);
+
+    /// An editor takes a submitted post out of the queue with a note that tells its author what to change.
+    public Task<IActionResult> OnPostSendBackAsync(string id, string? reviewNote, CancellationToken cancellationToken) =>
+        ActAsync(id, state => state.CanPublish && state.Latest?.ReviewRequestedUtc is not null, backToList: false, async post =>
+        {
+            if (string.IsNullOrWhiteSpace(reviewNote))
+            {
+                return "Not sent back: write a note that tells the author what to change.";
+            }
+
+            var note = reviewNote.Trim();
+            await editor.SendBackAsync(post, note.Length > MaxReviewNote ? note[..MaxReviewNote] : note, cancellationToken);
+            return $"Sent back to {post.Author} with your note; it leaves the review queue until they submit it again.";
+        }, cancellationToken);
+
     public Task<IActionResult> OnPostUnpublishAsync(string id, CancellationToken cancellationToken) =>
         ActAsync(id, state => state.CanPublish, backToList: false, async post =>
         {
@@ -95,7 +115,7 @@ public sealed class EditPostModel(
             return $"Deleted '{post.DisplayText}'.";
         }, cancellationToken);
 
-    private async Task<IActionResult> SaveAsync(string id, ContentSaveIntent intent, CancellationToken cancellationToken)
+    private async Task<IActionResult> SaveAsync(string id, ContentSaveIntent intent, CancellationToken cancellationToken, bool submitForReview = false)
     {
         if (await LoadAsync(id, cancellationToken) is { } refused)
         {
@@ -130,6 +150,13 @@ public sealed class EditPostModel(
         if (intent == ContentSaveIntent.Preview)
         {
             return RedirectToPage("/Admin/Preview", new { id = saved.ContentItemId });
+        }
+
+        if (submitForReview)
+        {
+            await editor.SubmitForReviewAsync(saved, cancellationToken);
+            Message = "Submitted for review: an editor will publish it or send it back with a note. You can keep editing meanwhile.";
+            return RedirectToPage(new { id = saved.ContentItemId });
         }
 
         var site = await settings.GetAsync(cancellationToken);
