@@ -31,14 +31,17 @@ public static class BlogContentDefinitions
             .Part<AutoroutePart>(new AutoroutePartSettings(AllowCustomPath: true, Pattern: "blog/{{ Model.ContentItem | display_text | slugify }}"))
             .Part<MarkdownBodyPart>()
             .Part<ContainedPart>()
-            .Part<Parts.BlogPost>())
+            .Part<Parts.BlogPost>()
+            .Part<SeoMetaPart>())
         .Part<Parts.BlogPost>(part => part
             .Field<TextField>(nameof(Parts.BlogPost.Subtitle), "Subtitle")
             .Field<MediaField>(nameof(Parts.BlogPost.Image), "Banner Image", new MediaFieldSettings(Multiple: false))
             .Field<TaxonomyField>(nameof(Parts.BlogPost.Category), "Category", new TaxonomyFieldSettings(
                 BlogTaxonomies.CategoriesContentItemId, Unique: true, LeavesOnly: true))
             .Field<TaxonomyField>(nameof(Parts.BlogPost.Tags), "Tags", new TaxonomyFieldSettings(
-                BlogTaxonomies.TagsContentItemId, Open: true)))
+                BlogTaxonomies.TagsContentItemId, Open: true))
+            .Field<TextField>(nameof(Parts.BlogPost.Excerpt), "Excerpt")
+            .Field<TextField>(nameof(Parts.BlogPost.ImageCaption), "Banner Image Caption"))
         .Type(Category, "Category", type => type
             .Part<TitlePart>()
             .Part<AutoroutePart>(new AutoroutePartSettings(AllowCustomPath: true))

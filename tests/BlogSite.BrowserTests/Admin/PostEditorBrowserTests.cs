@@ -236,7 +236,7 @@ public sealed partial class PostEditorBrowserTests(EditorBrowserFixture site) : 
         await contributor.GotoAsync("/admin/posts/new");
         await Field(contributor, "Title").FillAsync("A contributor's draft");
         await Assertions.Expect(Button(contributor, "Publish")).ToHaveCountAsync(0);
-        await Assertions.Expect(contributor.GetByText("You can save drafts; an editor publishes them.")).ToBeVisibleAsync();
+        await Assertions.Expect(contributor.GetByRole(AriaRole.Button, new() { Name = "Submit for review", Exact = true })).ToBeVisibleAsync();
         await Button(contributor, "Save draft").ClickAsync();
         await Assertions.Expect(contributor.GetByText("Draft saved.")).ToBeVisibleAsync();
         await contributor.GotoAsync($"/admin/posts/{FirstSeed.ContentItemId}");

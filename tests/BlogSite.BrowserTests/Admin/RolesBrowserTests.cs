@@ -27,6 +27,6 @@ public sealed class RolesBrowserTests(BrowserSiteFixture site) : IClassFixture<B
         await editor.GotoAsync("/admin/posts/new");
         await editor.GetByLabel("Title", new PageGetByLabelOptions { Exact = true }).FillAsync("Held for review");
         await Assertions.Expect(editor.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Publish", Exact = true })).ToHaveCountAsync(0);
-        await Assertions.Expect(editor.GetByText("You can save drafts; an editor publishes them.")).ToBeVisibleAsync();
+        await Assertions.Expect(editor.GetByRole(AriaRole.Button, new() { Name = "Submit for review", Exact = true })).ToBeVisibleAsync();
     }
 }

@@ -79,6 +79,35 @@ public abstract class MediaLibraryTests<TSite>(TSite site) : IClassFixture<TSite
     }
 
     [Fact]
+    public async Task APostsImageAltTextCaptionExcerptAndSearchFieldsReachItsPageAndTheListsAndComeBackInTheEditor()
+    {
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+        using var reader = site.NewClient();
+        await UploadAsync(editor, "harbour-at-dusk.png", Image(SKEncodedImageFormat.Png));
+        var form = (await PostEditorForm.OpenAsync(editor)).Set("Title", "Nampo by night").Set("Markdown", "The first paragraph, not the excerpt.")
+            .Set("ImagePath", "harbour-at-dusk.png").Set("ImageAlt", "Cranes over Nampo harbour at dusk").Set("ImageCaption", "Nampo, 2019 <b>(archive)</b>")
+            .Set("Excerpt", "What the port's lights say about sanctions.").Set("SeoTitle", "Nampo's night lights and sanctions")
+            .Set("MetaDescription", "Satellite images of Nampo at night, read against the sanctions record.")
+            .Set("CanonicalUrl", "https://example.org/original/nampo");
+
+        using var published = await form.PostAsync("Publish");
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+
+        var page = await HtmlPage.GetAsync(reader, "/blog/nampo-by-night");
+        Assert.Equal("Cranes over Nampo harbour at dusk", page.Document.QuerySelector(".post-figure img")?.GetAttribute("alt"));
+        Assert.Equal("Nampo, 2019 <b>(archive)</b>", page.Document.QuerySelector(".post-figure figcaption")?.TextContent);
+        Assert.StartsWith("Nampo's night lights and sanctions – ", page.Document.Title, StringComparison.Ordinal);
+        Assert.Equal("Satellite images of Nampo at night, read against the sanctions record.", page.Document.QuerySelector("meta[name='description']")?.GetAttribute("content"));
+        Assert.Equal("https://example.org/original/nampo", page.Document.QuerySelector("link[rel='canonical']")?.GetAttribute("href"));
+        Assert.Contains("What the port's lights say about sanctions.", (await HtmlPage.GetAsync(reader, "/")).Document.Body?.TextContent, StringComparison.Ordinal);
+
+        var reopened = await PostEditorForm.OpenAsync(editor, published.Headers.Location!.OriginalString.Split('/')[^1]);
+        Assert.Equal(
+            ["Cranes over Nampo harbour at dusk", "What the port's lights say about sanctions.", "https://example.org/original/nampo"],
+            [reopened["ImageAlt"], reopened["Excerpt"], reopened["CanonicalUrl"]]);
+    }
+
+    [Fact]
     public async Task AnImageAPostShowsIsNotDeletedAndTheMessageNamesThePost()
     {
         using var editor = await AdminSite.SignedInAsync(site, "Editor");

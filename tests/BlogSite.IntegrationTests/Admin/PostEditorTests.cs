@@ -91,6 +91,21 @@ public abstract class PostEditorTests<TSite>(TSite site) : IClassFixture<TSite>
         Assert.Equal("Words worth keeping.", page.QuerySelector("textarea[name='Form.Markdown']")?.TextContent.Trim());
     }
 
+    [Theory]
+    [InlineData("javascript:alert(document.cookie)")]
+    [InlineData("/blog/relative")]
+    [InlineData("data:text/html,<script>alert(1)</script>")]
+    public async Task ACanonicalAddressMustBeAFullWebAddress(string canonical)
+    {
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+
+        using var response = await (await PostEditorForm.OpenAsync(editor)).Set("Title", "Canonical check").Set("CanonicalUrl", canonical).PostAsync("Save");
+
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("Give the canonical address as a full http:// or https:// address", page.QuerySelector("[data-valmsg-for='Form.CanonicalUrl']")?.TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task PublishingWithoutATitleIsExplainedNextToTheTitleField()
     {

@@ -29,7 +29,7 @@ public sealed class BlogPostPresenter(TermCatalog terms, MarkdownRenderer markdo
             post.PublishedUtc,
             await FirstTermLinkAsync(fields?.Category, cancellationToken),
             await TermLinksAsync(fields?.Tags, cancellationToken),
-            markdown.FirstParagraph(body),
+            fields?.OwnExcerpt ?? markdown.FirstParagraph(body),
             ReadingMinutes(body));
     }
 
@@ -52,6 +52,8 @@ public sealed class BlogPostPresenter(TermCatalog terms, MarkdownRenderer markdo
             ReadingMinutes(body))
         {
             Fields = await fields.OfAsync(post, BlogPost.LaidOutFields, cancellationToken),
+            ImageAlt = own?.ImageAlt ?? "",
+            ImageCaption = own?.ImageCaption?.Text is { Length: > 0 } caption ? caption : null,
         };
     }
 
@@ -71,8 +73,9 @@ public sealed class BlogPostPresenter(TermCatalog terms, MarkdownRenderer markdo
         });
     }
 
+    /// The author's excerpt, or else the body's first paragraph.
     public string Excerpt(ContentItem post) =>
-        markdown.FirstParagraph(post?.As<MarkdownBodyPart>()?.Markdown);
+        post?.As<BlogPost>()?.OwnExcerpt ?? markdown.FirstParagraph(post?.As<MarkdownBodyPart>()?.Markdown);
 
     /// A list's own body (Orchard Core's blog keeps its description in its HtmlBodyPart), sanitized.
     public IHtmlContent? Introduction(ContentItem list) =>

@@ -14,5 +14,11 @@ public sealed record ContentDisplay(string Title, string? Description, object? M
 
     public FeedLink? Feed { get; init; }
 
+    /// The item's own title for search results and tabs (Orchard Core's SeoMetaPart.PageTitle), in place of the title.
+    public string? PageTitle { get; init; }
+
+    /// An absolute address the item names as its original (SeoMetaPart.Canonical), in place of its own.
+    public string? CanonicalUrl { get; init; }
+
     public static ContentDisplay Redirect(string path) => new("", null, null) { RedirectTo = path };
 }

@@ -2,6 +2,7 @@ using BlogSite.Blog.Parts;
 using BlogSite.Blog.Queries;
 using BlogSite.Cms.Content.Caching;
 using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Parts;
 using BlogSite.Cms.Content.Routing;
 using BlogSite.Cms.Content.Settings;
 using BlogSite.Cms.Content.Taxonomies;
@@ -96,7 +97,14 @@ public sealed class ContentDisplayBuilder(
             Older = LinkTo(around.Older, shown),
             Related = [.. around.Related.Where(shown.ContainsKey).Select(id => shown[id])],
         };
-        return new ContentDisplay(view.Title, view.Subtitle is { Length: > 0 } subtitle ? subtitle : presenter.Excerpt(post), view);
+        var seo = post.As<SeoMetaPart>();
+        var description = seo?.MetaDescription is { Length: > 0 } own ? own
+            : post.As<BlogPost>()?.OwnExcerpt ?? (view.Subtitle is { Length: > 0 } subtitle ? subtitle : presenter.Excerpt(post));
+        return new ContentDisplay(view.Title, description, view)
+        {
+            PageTitle = seo?.PageTitle is { Length: > 0 } pageTitle ? pageTitle : null,
+            CanonicalUrl = seo?.CanonicalAddress?.AbsoluteUri,
+        };
     }
 
     private static PostLink? LinkTo(long? documentId, IReadOnlyDictionary<long, PostSummary> shown) =>

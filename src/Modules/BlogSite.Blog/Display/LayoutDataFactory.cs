@@ -28,8 +28,8 @@ public sealed class LayoutDataFactory(SiteSettingsStore settings)
             feeds.Add(feed);
         }
 
-        var canonical = display.CanonicalPath is null ? null : baseUrl + display.CanonicalPath;
-        var title = display.CanonicalPath == "/" ? site.SiteName : $"{display.Title} – {site.SiteName}";
+        var canonical = display.CanonicalUrl ?? (display.CanonicalPath is null ? null : baseUrl + display.CanonicalPath);
+        var title = display.CanonicalPath == "/" ? site.SiteName : $"{display.PageTitle ?? display.Title} – {site.SiteName}";
         var description = display.Description ?? site.MetaDescription;
         var post = display.Model as PostView;
         var image = post?.ImageUrl is { } path ? baseUrl + path : null;

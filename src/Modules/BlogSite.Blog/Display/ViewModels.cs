@@ -40,6 +40,11 @@ public sealed record PostView(
 
     /// The post's other fields (added to the type in a recipe or the admin), each with its default display.
     public IReadOnlyList<BlogSite.Cms.Content.Display.FieldView> Fields { get; init; } = [];
+
+    /// The featured image's alt text ("" when it is decoration) and caption.
+    public string ImageAlt { get; init; } = "";
+
+    public string? ImageCaption { get; init; }
 }
 
 /// <see cref="QueryPrefix"/> (already URL-encoded, like "q=korea") is kept on every page link.

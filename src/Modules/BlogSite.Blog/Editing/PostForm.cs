@@ -35,6 +35,30 @@ public sealed class PostForm
     [Display(Name = "Featured image")]
     public string? ImagePath { get; set; }
 
+    [StringLength(300, ErrorMessage = "Keep the alt text under 300 characters; a caption can say more.")]
+    [Display(Name = "Alt text")]
+    public string? ImageAlt { get; set; }
+
+    [StringLength(500, ErrorMessage = "Keep the caption under 500 characters.")]
+    [Display(Name = "Caption")]
+    public string? ImageCaption { get; set; }
+
+    [StringLength(1000, ErrorMessage = "Keep the excerpt under 1,000 characters.")]
+    [Display(Name = "Excerpt")]
+    public string? Excerpt { get; set; }
+
+    [StringLength(200, ErrorMessage = "Keep the SEO title under 200 characters.")]
+    [Display(Name = "SEO title")]
+    public string? SeoTitle { get; set; }
+
+    [StringLength(500, ErrorMessage = "Keep the meta description under 500 characters.")]
+    [Display(Name = "Meta description")]
+    public string? MetaDescription { get; set; }
+
+    [StringLength(2000, ErrorMessage = "Keep the canonical address under 2,000 characters.")]
+    [Display(Name = "Canonical address")]
+    public string? CanonicalUrl { get; set; }
+
     [Display(Name = "Publish date")]
     public DateTime? PublishDate { get; set; }
 

@@ -1,6 +1,7 @@
 using BlogSite.Blog.Queries;
 using BlogSite.Cms.Content.Media;
 using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Parts;
 using BlogSite.Cms.Content.Routing;
 using BlogSite.Cms.Content.Settings;
 using BlogSite.Cms.Content.Taxonomies;
@@ -53,6 +54,11 @@ public sealed class PostFormChecks(
         if (form.ImagePath is { Length: > 0 } image && (MediaStore.Problem(image) is not null || !media.Exists(image)))
         {
             problems.Add(new(nameof(PostForm.ImagePath), $"'{image}' is not in the media library; choose an image from the list or upload it first."));
+        }
+
+        if (!string.IsNullOrWhiteSpace(form.CanonicalUrl) && SeoMetaPart.WebAddress(form.CanonicalUrl) is null)
+        {
+            problems.Add(new(nameof(PostForm.CanonicalUrl), "Give the canonical address as a full http:// or https:// address, or leave it empty for this post's own."));
         }
 
         if (form.PublishDate is { } local && (await settings.GetAsync(cancellationToken)).Skips(local))

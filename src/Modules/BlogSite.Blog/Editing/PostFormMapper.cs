@@ -32,6 +32,12 @@ public sealed class PostFormMapper(
             CategoryId = fields?.CategoryId,
             Tags = string.Join(", ", tagNames),
             ImagePath = fields?.FirstImage,
+            ImageAlt = fields?.ImageAlt,
+            ImageCaption = fields?.ImageCaption?.Text,
+            Excerpt = fields?.Excerpt?.Text,
+            SeoTitle = post.As<SeoMetaPart>()?.PageTitle,
+            MetaDescription = post.As<SeoMetaPart>()?.MetaDescription,
+            CanonicalUrl = post.As<SeoMetaPart>()?.Canonical,
             PublishDate = when is { } utc ? site.ToSiteTime(utc) : null,
             ConcurrencyStamp = post.ConcurrencyStamp,
         };
@@ -68,11 +74,15 @@ public sealed class PostFormMapper(
             ? await taxonomies.EnsureTermsAsync(tags, tagNames, cancellationToken)
             : await ExistingIdsAsync(tags, tagNames, cancellationToken);
         var image = form.ImagePath is { Length: > 0 } chosen ? chosen : null;
-        return post.Apply(new BlogPost(
-            Subtitle: new TextField(form.Subtitle?.Trim() ?? ""),
-            Image: new MediaField(image is null ? [] : [image], image is null ? [] : [""]),
-            Category: new TaxonomyField(categories, form.CategoryId is { Length: > 0 } category ? [category] : []),
-            Tags: new TaxonomyField(tags, tagIds, tagNames)));
+        return post
+            .Apply(new BlogPost(
+                Subtitle: new TextField(form.Subtitle?.Trim() ?? ""),
+                Image: new MediaField(image is null ? [] : [image], image is null ? [] : [form.ImageAlt?.Trim() ?? ""]),
+                Category: new TaxonomyField(categories, form.CategoryId is { Length: > 0 } category ? [category] : []),
+                Tags: new TaxonomyField(tags, tagIds, tagNames),
+                Excerpt: new TextField((form.Excerpt?.Trim() ?? "").ReplaceLineEndings("\n")),
+                ImageCaption: new TextField(form.ImageCaption?.Trim() ?? "")))
+            .Apply(new SeoMetaPart(form.SeoTitle?.Trim() ?? "", form.MetaDescription?.Trim() ?? "", form.CanonicalUrl?.Trim() ?? ""));
     }
 
     /// Where the form puts the post. A path the form leaves as it was is kept, whatever made it (an import, an

@@ -128,7 +128,7 @@ public sealed class SiteStepsTests : IAsyncLifetime
         Assert.True(post.HasPart("MarkdownBodyPart"));
         Assert.True(post.HasPart("HtmlBodyPart"));
         Assert.Equal(
-            ["Subtitle", "Image", "Category", "Tags", "Summary"],
+            ["Subtitle", "Image", "Category", "Tags", "Excerpt", "ImageCaption", "Summary"],
             definitions.Part("BlogPost")!.ContentPartFieldDefinitionRecords.Select(f => f.Name));
         Assert.True(post.Settings["ContentTypeSettings"]!["Draftable"]!.GetValue<bool>());
     }
