@@ -19,6 +19,7 @@ public sealed class MarkdownRenderer : IDisposable
 
     private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
         .UseAdvancedExtensions()
+        .Use<EmbedExtension>()
         .Build();
 
     // Setting up the sanitizer (AngleSharp's tables) takes a third of a second; it starts on another core when the site
@@ -77,6 +78,9 @@ public sealed class MarkdownRenderer : IDisposable
         sanitizer.AllowedAttributes.Add("class");
         sanitizer.AllowedAttributes.Add("id");
         sanitizer.AllowedSchemes.Add("mailto");
+        // A video placeholder names its provider and video; embeds.js checks both before it builds a player.
+        sanitizer.AllowedAttributes.Add("data-embed-provider");
+        sanitizer.AllowedAttributes.Add("data-embed-id");
         return sanitizer;
     }
 }
