@@ -81,7 +81,22 @@ const code = view => {
   return insertBlock('```\n' + (text || 'code') + '\n```\n', text || 'code')(view);
 };
 
+// The page's image dialog (image-dialog.js) answers a cancelable "blogsite:image" event with the Markdown to insert;
+// without it, the command writes the image syntax for the author to complete.
 const image = view => {
+  const { from, to } = view.state.selection.main;
+  const asked = new CustomEvent('blogsite:image', {
+    bubbles: true,
+    cancelable: true,
+    detail: {
+      alt: view.state.sliceDoc(from, to),
+      insert: text => {
+        view.dispatch({ changes: { from, to, insert: text }, selection: { anchor: from + text.length }, scrollIntoView: true, userEvent: 'input.image' });
+        view.focus();
+      },
+    },
+  });
+  if (!view.dom.dispatchEvent(asked)) return true;
   const { state } = view;
   const alt = state.sliceDoc(state.selection.main.from, state.selection.main.to) || 'Describe the image';
   view.dispatch({

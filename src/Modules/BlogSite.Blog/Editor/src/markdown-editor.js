@@ -8,6 +8,7 @@ import { markdown, markdownLanguage } from '@codemirror/lang-markdown';
 import { syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
 import { searchKeymap } from '@codemirror/search';
 import { formatting } from './formatting.js';
+import { imageDrop } from './image-drop.js';
 import { buildToolbar } from './toolbar.js';
 import { countWords, readingMinutes } from './words.js';
 
@@ -32,6 +33,7 @@ const mount = textarea => {
         drawSelection(),
         EditorView.lineWrapping,
         markdown({ base: markdownLanguage }),
+        imageDrop,
         syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
         placeholder('Write your post in Markdown…'),
         keymap.of([...formatting.keymap, ...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
