@@ -51,6 +51,7 @@ public static class BlogModule
         services.AddScoped<PostFormChecks>();
         services.AddScoped<PostExtraFields>();
         services.AddScoped<PostEditorChoices>();
+        services.AddScoped<PostAuthorChoices>();
         services.AddContentEditor(BlogContentDefinitions.BlogPost, "post", "/Admin/Posts/Edit", FeatureId);
         services.AddPublishedCountCard(BlogContentDefinitions.BlogPost, "published posts", FeatureId);
         services.AddContentPreview("/Admin/Preview");

@@ -307,6 +307,29 @@ public abstract class PostEditorTests<TSite>(TSite site) : IClassFixture<TSite>
     }
 
     [Fact]
+    public async Task AnEditorCreditsAPostToAnAuthorWhoseNameReadersSeeAndOthersCannotChooseOrForgeOne()
+    {
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+        using var contributor = await AdminSite.SignedInAsync(site, "Contributor");
+        var choices = (await HtmlPage.GetAsync(editor, "/admin/posts/new")).Document.QuerySelectorAll("select[name='Form.OwnerId'] option");
+        var authorId = choices.First(o => o.TextContent == AdminSite.UserNameOf("Author")).GetAttribute("value")!;
+        Assert.Null((await HtmlPage.GetAsync(contributor, "/admin/posts/new")).Document.QuerySelector("select[name='Form.OwnerId']"));
+
+        using var credited = await (await PostEditorForm.OpenAsync(editor)).Set("Title", "Credited to the author").Set("Markdown", "Their reporting.")
+            .Set("OwnerId", authorId).PostAsync("Publish");
+        using var unknown = await (await PostEditorForm.OpenAsync(editor)).Set("Title", "Credited to nobody real").Set("OwnerId", "no-such-user").PostAsync("Save");
+        using var forged = await (await PostEditorForm.OpenAsync(contributor)).Set("Title", "Forged credit").Set("OwnerId", authorId).PostAsync("Save");
+
+        var page = await HtmlPage.GetAsync(site.NewClient(), "/blog/credited-to-the-author");
+        Assert.Contains($"by {AdminSite.UserNameOf("Author")}", page.Document.QuerySelector(".post-header")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Choose an author from the list", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using var scope = site.Factory.Services.CreateAsyncScope();
+        var forgedPost = await scope.ServiceProvider.GetRequiredService<ContentStore>().GetLatestAsync(forged.Headers.Location!.OriginalString.Split('/')[^1]);
+        Assert.NotEqual(authorId, forgedPost?.Owner);
+        Assert.NotNull(forgedPost?.Owner);
+    }
+
+    [Fact]
     public async Task ANoteIsNeededToSendBackAndOnlyAnEditorMaySendBack()
     {
         using var contributor = await AdminSite.SignedInAsync(site, "Contributor");

@@ -6,12 +6,15 @@ using BlogSite.Cms.Content.Markdown;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Parts;
 using BlogSite.Cms.Content.Taxonomies;
+using BlogSite.Cms.Content.Users;
 using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Identity;
 
 namespace BlogSite.Blog.Display;
 
 /// Turns stored posts into what the theme draws: rendered Markdown, term links, reading time.
-public sealed class BlogPostPresenter(TermCatalog terms, MarkdownRenderer markdown, FieldDisplays fields, NestedItemDisplays nested, PageCacheEntry cache)
+public sealed class BlogPostPresenter(
+    TermCatalog terms, MarkdownRenderer markdown, FieldDisplays fields, NestedItemDisplays nested, PageCacheEntry cache, UserManager<CmsUser> users)
 {
     private const int WordsPerMinute = 220;
 
@@ -44,7 +47,7 @@ public sealed class BlogPostPresenter(TermCatalog terms, MarkdownRenderer markdo
             own?.Subtitle?.Text,
             post.PublishedUtc,
             post.ModifiedUtc,
-            post.Author,
+            await BylineAsync(post),
             await FirstTermLinkAsync(own?.Category, cancellationToken),
             await TermLinksAsync(own?.Tags, cancellationToken),
             new HtmlString(markdown.ToHtml(body)),
@@ -80,6 +83,10 @@ public sealed class BlogPostPresenter(TermCatalog terms, MarkdownRenderer markdo
     /// A list's own body (Orchard Core's blog keeps its description in its HtmlBodyPart), sanitized.
     public IHtmlContent? Introduction(ContentItem list) =>
         markdown.SanitizeHtml(list?.As<HtmlBodyPart>()?.Html) is { } html && !string.IsNullOrWhiteSpace(html) ? new HtmlString(html) : null;
+
+    // The person the post is credited to (its owner, whom an editor may choose), else whoever saved it last.
+    private async Task<string?> BylineAsync(ContentItem post) =>
+        post.Owner is { } owner && await users.FindByIdAsync(owner) is { UserName: { } name } ? name : post.Author;
 
     public static string Title(ContentItem item) =>
         item?.As<TitlePart>()?.Title is { Length: > 0 } title ? title : item?.DisplayText ?? "";

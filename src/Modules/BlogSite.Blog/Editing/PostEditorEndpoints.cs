@@ -31,7 +31,7 @@ public static class PostEditorEndpoints
     /// field when the form cannot be saved, 403 when the user may not edit the post.
     private static async Task<Results<Ok<AutosaveResponse>, Conflict<AutosaveConflict>, UnprocessableEntity<AutosaveProblems>, ForbidHttpResult, NotFound>> AutosaveAsync(
         string id, [FromForm] PostForm form, [FromQuery] bool? draft, ClaimsPrincipal user, PostEditorLoader loader, BlogPostEditor editor,
-        LinkGenerator links, HttpContext context, CancellationToken cancellationToken)
+        PostAuthorChoices authors, LinkGenerator links, HttpContext context, CancellationToken cancellationToken)
     {
         var state = await loader.LoadAsync(id, user, cancellationToken);
         if (state is null)
@@ -49,6 +49,11 @@ public static class PostEditorEndpoints
         {
             return TypedResults.UnprocessableEntity(new AutosaveProblems(invalid.ToDictionary(
                 r => $"Form.{r.MemberNames.FirstOrDefault()}", r => r.ErrorMessage ?? "Not valid.")));
+        }
+
+        if (await authors.SettleAsync(form, state, cancellationToken) is { } authorProblem)
+        {
+            return TypedResults.UnprocessableEntity(new AutosaveProblems(new Dictionary<string, string> { [$"Form.{nameof(PostForm.OwnerId)}"] = authorProblem }));
         }
 
         // The editor's script posts the form's names without their "Form." prefix.

@@ -40,6 +40,8 @@ public sealed class PostEditorLoader(ContentStore store, ContentDrafts drafts, C
             CanDelete: latest is not null && await permissions.CanAsync(user, AdminPermissions.DeleteContent, AdminPermissions.DeleteOwnContent, subject),
             CanPreview: await permissions.CanAsync(user, AdminPermissions.PreviewContent, AdminPermissions.PreviewOwnContent, subject),
             CanUploadMedia: await permissions.CanAsync(
-                user, AdminPermissions.ManageMediaContent, AdminPermissions.ManageOwnMedia, new ContentItem { Owner = userId }));
+                user, AdminPermissions.ManageMediaContent, AdminPermissions.ManageOwnMedia, new ContentItem { Owner = userId }),
+            // Crediting a post to someone else makes it theirs, so only those who may edit anyone's posts may.
+            CanChooseAuthor: await permissions.CanAsync(user, AdminPermissions.EditContent, AdminPermissions.EditContent, subject));
     }
 }

@@ -13,7 +13,8 @@ public sealed record PostEditorState(
     bool CanPublish,
     bool CanDelete,
     bool CanPreview,
-    bool CanUploadMedia)
+    bool CanUploadMedia,
+    bool CanChooseAuthor)
 {
     public ContentState State => ContentState.Of(Latest, Published is not null, Scheduled?.ScheduledPublishUtc);
 }

@@ -62,6 +62,10 @@ public sealed class PostForm
     [Display(Name = "Publish date")]
     public DateTime? PublishDate { get; set; }
 
+    /// The user the post is credited to; only editors who may edit anyone's posts may change it.
+    [Display(Name = "Author")]
+    public string? OwnerId { get; set; }
+
     public string? ConcurrencyStamp { get; set; }
 
     /// The fields the post's type has beyond those above, by input key ("BlogPost.SourceUrl.Url").

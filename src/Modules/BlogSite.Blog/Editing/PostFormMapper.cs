@@ -40,6 +40,7 @@ public sealed class PostFormMapper(
             CanonicalUrl = post.As<SeoMetaPart>()?.Canonical,
             PublishDate = when is { } utc ? site.ToSiteTime(utc) : null,
             ConcurrencyStamp = post.ConcurrencyStamp,
+            OwnerId = post.Owner,
         };
     }
 
@@ -58,7 +59,7 @@ public sealed class PostFormMapper(
             ContentItemId = contentItemId,
             ContentType = BlogContentDefinitions.BlogPost,
             DisplayText = title.Length > 0 ? title : PostForm.UntitledName,
-            Owner = existing?.Owner ?? ownerId,
+            Owner = form.OwnerId is { Length: > 0 } credited ? credited : existing?.Owner ?? ownerId,
             PublishedUtc = form.PublishDate is { } local ? SameMinuteKept(site.ToUtc(local), existing?.PublishedUtc) : existing?.PublishedUtc,
             Content = existing is null ? [] : (JsonObject)existing.Content.DeepClone(),
         };

@@ -15,7 +15,7 @@ namespace BlogSite.Blog.Pages.Admin.Posts;
 [Authorize(Policy = AdminPermissions.AccessAdminPanel)]
 public sealed class EditPostModel(
     PostEditorLoader loader, BlogPostEditor editor, PostFormMapper mapper, PostEditorChoices choices, SiteSettingsStore settings,
-    ContentStore store, ContentEditors editors) : PageModel
+    ContentStore store, ContentEditors editors, PostAuthorChoices authors) : PageModel
 {
     [BindProperty]
     public PostForm Form { get; set; } = new();
@@ -35,6 +35,9 @@ public sealed class EditPostModel(
     public string? Conflict { get; private set; }
 
     public bool IsNew => Post.Latest is null;
+
+    /// Whom the post can be credited to, for editors who may choose.
+    public IReadOnlyList<(string Id, string Name)> Authors { get; private set; } = [];
 
     /// What comes before the slug in the post's address.
     public string PathParent { get; private set; } = "";
@@ -138,6 +141,12 @@ public sealed class EditPostModel(
             return await ShowAsync(cancellationToken);
         }
 
+        if (await authors.SettleAsync(Form, Post, cancellationToken) is { } authorProblem)
+        {
+            ModelState.AddModelError($"{nameof(Form)}.{nameof(PostForm.OwnerId)}", authorProblem);
+            return await ShowAsync(cancellationToken);
+        }
+
         PostedChoices.Collect(Request.Form, "Form.Extra", Form.Extra);
         var result = await editor.SaveAsync(Form, Post.Latest, intent, Post.UserId, User.Identity?.Name ?? "", Post.CanPublish, cancellationToken);
         if (!result.Succeeded)
@@ -224,6 +233,7 @@ public sealed class EditPostModel(
     {
         await choices.LoadAsync(Post.Latest, cancellationToken);
         PathParent = await mapper.PathParentAsync(Post.Latest, cancellationToken);
+        Authors = Post.CanChooseAuthor ? await authors.ListAsync(cancellationToken) : [];
         return Page();
     }
 }
