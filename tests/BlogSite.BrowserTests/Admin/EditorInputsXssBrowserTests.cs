@@ -62,12 +62,22 @@ public sealed class EditorInputsXssBrowserTests(EditorBrowserFixture site) : ICl
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Published." })).ToBeVisibleAsync();
         var postUrl = await page.GetByRole(AriaRole.Link, new() { Name = "View the published post" }).GetAttributeAsync("href");
         var editorUrl = page.Url;
+        // A second version, so the version history's diff shows the payloads too.
+        await page.EvaluateAsync(
+            "payload => { const form = document.getElementById('post-editor'); form.elements.namedItem('Form.Excerpt').value = payload + ' (revised)'; form.elements.namedItem('Form.Markdown').value += '\\n\\n' + payload; }",
+            payload);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Draft saved." })).ToBeVisibleAsync();
 
         foreach (var url in new[] { postUrl!, "/", editorUrl, editorUrl.Replace("/admin/posts/", "/admin/items/", StringComparison.Ordinal) + "/versions" })
         {
             await page.GotoAsync(url);
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         }
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Changes" }).First.ClickAsync();
+        await Assertions.Expect(page.Locator(".diff-table").First).ToBeVisibleAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
         await page.GotoAsync(postUrl!);
         var figures = page.Locator("figure.embed");

@@ -56,7 +56,17 @@ public sealed class ImageInsertBrowserTests(EditorBrowserFixture site) : IClassF
 
         await Assertions.Expect(dialog).ToBeHiddenAsync();
         await Assertions.Expect(Markdown(page)).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"^The shipyard:\n!\[A submarine hull beside the Sinpo slipway\]\(/media/sinpo-shipyard\.png\)$"));
+
+        // The image is in the library now: found by name and picked from the grid.
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync("Control+Shift+I");
+        await dialog.GetByLabel("Find an image").FillAsync("sinpo");
+        await dialog.GetByRole(AriaRole.Option, new() { Name = "sinpo-shipyard.png" }).ClickAsync();
+        await dialog.GetByLabel("Alt text: what the image shows").FillAsync("The same slipway a month later");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Insert image" }).ClickAsync();
+        await Assertions.Expect(Markdown(page)).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"\n!\[The same slipway a month later\]\(/media/sinpo-shipyard\.png\)$"));
         var reader = await PublishAndReadAsync(site, page);
+        await Assertions.Expect(reader.GetByRole(AriaRole.Img, new() { Name = "The same slipway a month later" })).ToBeVisibleAsync();
         await Assertions.Expect(reader.GetByRole(AriaRole.Img, new() { Name = "A submarine hull beside the Sinpo slipway" })).ToBeVisibleAsync();
         Assert.True(await reader.GetByRole(AriaRole.Img, new() { Name = "A submarine hull beside the Sinpo slipway" }).EvaluateAsync<bool>("img => img.naturalWidth === 320"));
     }

@@ -101,6 +101,11 @@ public abstract class MediaLibraryTests<TSite>(TSite site) : IClassFixture<TSite
         Assert.Equal("https://example.org/original/nampo", page.Document.QuerySelector("link[rel='canonical']")?.GetAttribute("href"));
         Assert.Contains("What the port's lights say about sanctions.", (await HtmlPage.GetAsync(reader, "/")).Document.Body?.TextContent, StringComparison.Ordinal);
 
+        var feed = System.Xml.Linq.XDocument.Parse(await reader.GetStringAsync("/rss"));
+        var item = feed.Descendants("item").Single(i => (string?)i.Element("title") == "Nampo by night");
+        Assert.Equal("What the port's lights say about sanctions.", (string?)item.Element("description"));
+        Assert.Contains("The first paragraph, not the excerpt.", (string?)item.Element(System.Xml.Linq.XName.Get("encoded", "http://purl.org/rss/1.0/modules/content/")), StringComparison.Ordinal);
+
         var reopened = await PostEditorForm.OpenAsync(editor, published.Headers.Location!.OriginalString.Split('/')[^1]);
         Assert.Equal(
             ["Cranes over Nampo harbour at dusk", "What the port's lights say about sanctions.", "https://example.org/original/nampo"],

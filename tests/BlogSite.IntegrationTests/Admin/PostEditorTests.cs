@@ -322,11 +322,33 @@ public abstract class PostEditorTests<TSite>(TSite site) : IClassFixture<TSite>
 
         var page = await HtmlPage.GetAsync(site.NewClient(), "/blog/credited-to-the-author");
         Assert.Contains($"by {AdminSite.UserNameOf("Author")}", page.Document.QuerySelector(".post-header")?.TextContent, StringComparison.Ordinal);
+        var editorId = choices.First(o => o.TextContent == AdminSite.UserNameOf("Editor")).GetAttribute("value")!;
+        using var recredited = await (await PostEditorForm.OpenAsync(editor, credited.Headers.Location!.OriginalString.Split('/')[^1]))
+            .Set("OwnerId", editorId).PostAsync("Publish");
+        var again = await HtmlPage.GetAsync(site.NewClient(), "/blog/credited-to-the-author");
+        Assert.Contains($"by {AdminSite.UserNameOf("Editor")}", again.Document.QuerySelector(".post-header")?.TextContent, StringComparison.Ordinal);
         Assert.Contains("Choose an author from the list", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await using var scope = site.Factory.Services.CreateAsyncScope();
         var forgedPost = await scope.ServiceProvider.GetRequiredService<ContentStore>().GetLatestAsync(forged.Headers.Location!.OriginalString.Split('/')[^1]);
         Assert.NotEqual(authorId, forgedPost?.Owner);
         Assert.NotNull(forgedPost?.Owner);
+    }
+
+    [Fact]
+    public async Task AnEmptiedTitleKeepsTheDraftsAddressAndANewTitleGivesItANewSlugInTheBlog()
+    {
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+        var form = (await PostEditorForm.OpenAsync(editor)).Set("Title", "Hello").Set("Slug", "").Set("Markdown", "Words.");
+        using var first = await form.AutosaveAsync();
+        using var json = JsonDocument.Parse(await first.Content.ReadAsStringAsync());
+        var id = json.RootElement.GetProperty("id").GetString()!;
+
+        using var emptied = await (await PostEditorForm.OpenAsync(editor, id)).Set("Title", "").Set("Slug", "").AutosaveAsync();
+        using var retitled = await (await PostEditorForm.OpenAsync(editor, id)).Set("Title", "World").Set("Slug", "").AutosaveAsync();
+
+        Assert.Equal(HttpStatusCode.OK, emptied.StatusCode);
+        await using var scope = site.Factory.Services.CreateAsyncScope();
+        Assert.Equal("blog/world", (await scope.ServiceProvider.GetRequiredService<ContentStore>().GetLatestAsync(id))?.As<AutoroutePart>()?.Path);
     }
 
     [Fact]

@@ -110,6 +110,20 @@ public abstract class SchedulingTests<TSite>(TSite site) : IClassFixture<TSite>
     }
 
     [Fact]
+    public async Task SavingAScheduledPostWithAPastDateIsExplainedAndKeepsTheSchedule()
+    {
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+        var id = await ScheduleAsync(editor, "Scheduled, then backdated", "Not yet.", site.Time.GetUtcNow().UtcDateTime.AddHours(1));
+
+        using var response = await (await PostEditorForm.OpenAsync(editor, id))
+            .Set("PublishDate", site.Time.GetUtcNow().UtcDateTime.AddDays(-3).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture)).PostAsync("Save");
+
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.StartsWith("This post is scheduled: choose a future date", page.QuerySelector("[data-valmsg-for='Form.PublishDate']")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Scheduled", (await HtmlPage.GetAsync(editor, $"/admin/posts/{id}")).Document.QuerySelector(".status-line .badge")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ACancelledScheduleNeverPublishes()
     {
         using var editor = await AdminSite.SignedInAsync(site, "Editor");

@@ -56,7 +56,9 @@ public sealed class ContentDrafts(CmsDbContext db, ContentStore store, TimeProvi
             db.ContentItems.Add(target);
         }
 
-        target!.ContentType = edited.ContentType;
+        // The owner is whom the item is credited to; an editor may change it (the page checks who may).
+        target!.Owner = edited.Owner ?? latest?.Owner;
+        target.ContentType = edited.ContentType;
         target.DisplayText = edited.DisplayText;
         target.Author = author;
         target.ModifiedUtc = now;
@@ -147,7 +149,8 @@ public sealed class ContentDrafts(CmsDbContext db, ContentStore store, TimeProvi
             ContentItemId = old.ContentItemId,
             ContentType = old.ContentType,
             DisplayText = old.DisplayText,
-            Owner = old.Owner,
+            // Restoring brings back the words, not an earlier credit.
+            Owner = current?.Owner ?? old.Owner,
             PublishedUtc = current?.PublishedUtc ?? old.PublishedUtc,
             Content = (JsonObject)old.Content.DeepClone(),
         };

@@ -15,7 +15,8 @@ internal sealed class EmbedParagraphRenderer : HtmlObjectRenderer<ParagraphBlock
 
     protected override void Write(HtmlRenderer renderer, ParagraphBlock obj)
     {
-        if (Embed(obj) is not { } embed)
+        // Plain text (summaries, the search index) keeps the address as it was written.
+        if (!renderer.EnableHtmlForBlock || Embed(obj) is not { } embed)
         {
             paragraphs.Write(renderer, obj);
             return;

@@ -41,7 +41,9 @@ public sealed class PostEditorLoader(ContentStore store, ContentDrafts drafts, C
             CanPreview: await permissions.CanAsync(user, AdminPermissions.PreviewContent, AdminPermissions.PreviewOwnContent, subject),
             CanUploadMedia: await permissions.CanAsync(
                 user, AdminPermissions.ManageMediaContent, AdminPermissions.ManageOwnMedia, new ContentItem { Owner = userId }),
-            // Crediting a post to someone else makes it theirs, so only those who may edit anyone's posts may.
-            CanChooseAuthor: await permissions.CanAsync(user, AdminPermissions.EditContent, AdminPermissions.EditContent, subject));
+            // Crediting a post to someone makes it theirs, so only those who may edit and publish anyone's posts may
+            // (with "publish own" alone, crediting a post to oneself would be publishing someone else's).
+            CanChooseAuthor: await permissions.CanAsync(user, AdminPermissions.EditContent, AdminPermissions.EditContent, subject)
+                && await permissions.CanAsync(user, AdminPermissions.PublishContent, AdminPermissions.PublishContent, subject));
     }
 }

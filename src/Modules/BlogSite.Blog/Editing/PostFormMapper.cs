@@ -87,14 +87,15 @@ public sealed class PostFormMapper(
     }
 
     /// Where the form puts the post. A path the form leaves as it was is kept, whatever made it (an import, an
-    /// older pattern); a new slug replaces the last segment; a new post gets its type's pattern.
+    /// older pattern), and so is one the form gives no slug for (an emptied title); a new slug replaces the last
+    /// segment; a new post gets its type's pattern.
     public async Task<string> PathOfAsync(PostForm form, ContentItem? existing, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
         if (existing?.As<AutoroutePart>()?.Path is { Length: > 0 } stored)
         {
             var (parent, last) = AutoroutePaths.Split(stored);
-            return form.Slug?.Trim() == last ? stored.Trim('/') : AutoroutePaths.Join(parent, SlugOf(form));
+            return form.Slug?.Trim() == last || SlugOf(form).Length == 0 ? stored.Trim('/') : AutoroutePaths.Join(parent, SlugOf(form));
         }
 
         if (form.IsUntitled)

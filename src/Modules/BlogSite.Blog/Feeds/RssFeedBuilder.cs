@@ -14,11 +14,14 @@ using BlogSite.Cms.Content.Queries;
 namespace BlogSite.Blog.Feeds;
 
 /// RSS 2.0 for the whole blog and for each category and tag: the newest published posts with their full, sanitized
-/// body. Returns null for a term that does not exist, which the endpoint answers with 404.
+/// body (in content:encoded, with the author's excerpt as the description, when they wrote one). Returns null for a
+/// term that does not exist, which the endpoint answers with 404.
 public sealed class RssFeedBuilder(
     BlogPostQueries posts, RouteResolver routes, TermCatalog terms, SiteSettingsStore settings, MarkdownRenderer markdown, PageCacheEntry cache)
 {
     public const int ItemCount = 20;
+
+    private const string ContentModule = "http://purl.org/rss/1.0/modules/content/";
 
     public async Task<SyndicationFeed?> BuildAsync(string? termPath, Uri baseUri, CancellationToken cancellationToken)
     {
@@ -69,6 +72,13 @@ public sealed class RssFeedBuilder(
         {
             PublishDate = Offset(post.PublishedUtc),
         };
+        if (post.As<BlogPost>()?.OwnExcerpt is { } excerpt)
+        {
+            // As WordPress does: readers show the full text, lists and aggregators the author's summary.
+            item.Summary = new TextSyndicationContent(excerpt);
+            item.ElementExtensions.Add("encoded", ContentModule, body);
+        }
+
         if (!string.IsNullOrEmpty(post.Author))
         {
             item.Authors.Add(new SyndicationPerson { Name = post.Author });

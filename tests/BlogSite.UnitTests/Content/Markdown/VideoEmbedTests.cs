@@ -53,4 +53,13 @@ public sealed class VideoEmbedTests
         Assert.DoesNotContain("onclick", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public void PlainTextForSummariesAndSearchKeepsTheVideoAddressAsWritten()
+    {
+        const string Url = "https://www.youtube.com/watch?v=dQw4w9WgXcQ";
+
+        Assert.Equal(Url, Renderer.ToPlainText(Url));
+        Assert.Equal(Url, Renderer.FirstParagraph($"{Url}\n\nThe parade."));
+    }
 }

@@ -5,7 +5,9 @@ import { EditorView } from '@codemirror/view';
 
 const imagesOf = transfer => [...(transfer?.files ?? [])].filter(file => file.type.startsWith('image/'));
 
-const placeholderFor = file => `![Uploading ${file.name.replace(/[[\]\n]/g, '')}…]()`;
+// Numbered: two pasted screenshots are both called image.png, and each upload must find its own placeholder.
+let uploads = 0;
+const placeholderFor = file => `![Uploading ${file.name.replace(/[[\]\n]/g, '')} (${++uploads})…]()`;
 
 const replace = view => (placeholder, text) => {
   const at = view.state.doc.toString().indexOf(placeholder);

@@ -63,7 +63,9 @@
     request.setRequestHeader('Accept', 'application/json');
     request.upload.onprogress = e => { if (e.lengthComputable) status.textContent = `Uploading ${file.name}: ${Math.round(100 * e.loaded / e.total)}%`; };
     request.onload = () => {
-      const result = JSON.parse(request.responseText || '{}');
+      let result;
+      // A signed-out session answers with the sign-in page, not JSON.
+      try { result = JSON.parse(request.responseText || '{}'); } catch { result = { problems: ['The upload was refused; sign in again and retry.'] }; }
       if (request.status !== 200 || !result.uploaded?.length) { resolve({ problem: (result.problems ?? ['The upload failed.']).join(' ') }); return; }
       for (const file of result.uploaded) {
         const option = element('option', { value: file.path, textContent: file.path });
@@ -86,7 +88,10 @@
     choose(sent.path);
   });
 
-  const open = (path, suggestedAlt) => new Promise(resolve => {
+  // One dialog at a time: a second upload that lands while the first asks for its alt text waits its turn.
+  let queue = Promise.resolve();
+  const open = (path, suggestedAlt) => (queue = queue.then(() => ask(path, suggestedAlt)));
+  const ask = (path, suggestedAlt) => new Promise(resolve => {
     done = resolve;
     chosen = path;
     alt.value = suggestedAlt ?? '';

@@ -17,7 +17,7 @@
   const AUTOSAVE_DELAY = 3000, AUTOSAVE_LONGEST_WAIT = 15000;
   let dirty = false, submitting = false, autosaveTimer = 0, previewTimer = 0, saving = null, autosavePaused = false, dirtySince = 0;
   let postId = form.dataset.postId, copyTimer = 0;
-  copy.check(form, postId, form.dataset.savedAt);
+  copy.check(form, postId);
 
   const slugify = text => text.normalize('NFD').replace(/[\u0300-\u036f'’‘]/g, '').toLowerCase()
     .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
@@ -130,7 +130,9 @@
   // how: 'automatically ' for an autosave, '' for Ctrl/Cmd+S, which saves a draft as the Save draft button does.
   const autosave = async (how = 'automatically ') => {
     if (!dirty || submitting || autosavePaused) return;
-    if (saving) { await saving; }
+    // One save at a time, each with the stamp the one before returned; a wait may find nothing left to save.
+    while (saving) await saving;
+    if (!dirty || submitting || autosavePaused) return;
     dirty = false;
     dirtySince = 0;
     say('Saving…');
@@ -219,7 +221,7 @@
   window.addEventListener('pageshow', event => { if (event.persisted) submitting = false; });
 
   window.addEventListener('beforeunload', event => {
-    if (dirty) copy.keep(postId, form);
+    if (dirty) copy.keep(postId, form, submitting);
     if (dirty && !submitting) { event.preventDefault(); event.returnValue = ''; }
   });
 })();

@@ -23,6 +23,9 @@ public sealed class VersionsModel(
 
     public IReadOnlyList<ContentItem> Versions { get; private set; } = [];
 
+    /// Said on this page only, unlike <see cref="Message"/>, which a redirect carries.
+    public string? CompareProblem { get; private set; }
+
     public ContentItem Latest => Versions.First(v => v.Latest);
 
     /// The two versions compared, older first, with the fields that differ; null when none were chosen.
@@ -113,7 +116,7 @@ public sealed class VersionsModel(
             var chosen = Versions.Where(v => v.ContentItemVersionId == from || v.ContentItemVersionId == to).OrderBy(v => v.Id).ToList();
             if (chosen.Count != 2)
             {
-                Message = "Choose two different versions to compare.";
+                CompareProblem = "Choose two different versions to compare.";
             }
             else
             {
