@@ -31,15 +31,15 @@ public sealed class BlogPostEditor(
             return ContentSaveResult.Invalid(problems.Select(p => KeyValuePair.Create(p.Field, p.Message)));
         }
 
-        var site = await settings.GetAsync(cancellationToken);
-        if (schedule is not null && form.PublishDate is not null && writer.FutureUtc(form.PublishDate, site) is null)
+        var futureUtc = writer.FutureUtc(form.PublishDate, await settings.GetAsync(cancellationToken));
+        if (schedule is not null && form.PublishDate is not null && futureUtc is null)
         {
             // The schedule would go out dated in the past, below posts it was meant to follow.
             return ContentSaveResult.Invalid(
                 nameof(PostForm.PublishDate), "This post is scheduled: choose a future date, or cancel the schedule and publish it now.");
         }
 
-        var scheduleUtc = publish ? writer.FutureUtc(form.PublishDate, site) ?? schedule : null;
+        var scheduleUtc = publish ? futureUtc ?? schedule : null;
         await using var transaction = await store.BeginTransactionAsync(cancellationToken);
         ContentItem version;
         try
