@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test of BlogSite. Starts what the tests need first (PostgreSQL from Debian's packages on 127.0.0.1,
-# Debian's Chromium for the browser tests), then runs `dotnet test` on the solution and ends with one line counted
-# from the test results:
+# Runs every test of BlogSite. Starts what the tests need first (PostgreSQL from Debian's packages on 127.0.0.1, a
+# local SMTP server (Debian's aiosmtpd) whose Maildir the e-mail tests read, Debian's Chromium for the browser
+# tests), then runs `dotnet test` on the solution and ends with one line counted from the test results:
 #   N passed, N failed, N skipped
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,11 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 if ! bash tests/services/postgres.sh; then
   echo "PostgreSQL could not be started; the PostgreSQL tests cannot run."
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+if ! bash tests/services/smtp.sh; then
+  echo "The local SMTP server could not be started; the e-mail tests cannot run."
   echo "0 passed, 1 failed"
   exit 1
 fi

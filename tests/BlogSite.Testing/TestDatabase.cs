@@ -15,13 +15,17 @@ public abstract class TestDatabase : IAsyncDisposable
         ["BlogSite:Database:Provider"] = Provider,
         ["BlogSite:Database:ConnectionString"] = ConnectionString,
         ["BlogSite:Media:Path"] = MediaFolder,
+        // Where a site with no SMTP server writes its messages.
+        ["BlogSite:Email:DropFolder"] = MailDropFolder,
     };
+
+    public string MailDropFolder => MediaFolder + "-mail";
 
     public async ValueTask DisposeAsync()
     {
         await DropAsync();
-        // The media folder and the thumbnails the media library keeps beside it.
-        foreach (var folder in new[] { MediaFolder, MediaFolder + "-thumbnails" })
+        // The media folder, the thumbnails the media library keeps beside it, and the mail drop folder.
+        foreach (var folder in new[] { MediaFolder, MediaFolder + "-thumbnails", MailDropFolder })
         {
             if (Directory.Exists(folder))
             {

@@ -40,6 +40,11 @@ public sealed class TestSite : IAsyncDisposable
             ["BlogSite:Setup:AdminPassword"] = Password,
             // Raised so tests that sign in often are not turned away; the rate limit's own test sets it back.
             ["BlogSite:Admin:SignInAttemptsPerMinute"] = options.SignInAttemptsPerMinute.ToString(CultureInfo.InvariantCulture),
+            // The real SMTP server the test script starts (tests/services/smtp.sh); tests read what it received.
+            ["BlogSite:Email:Host"] = "127.0.0.1",
+            ["BlogSite:Email:Port"] = TestMailbox.Port.ToString(CultureInfo.InvariantCulture),
+            ["BlogSite:Email:Security"] = "None",
+            ["BlogSite:Email:From"] = "BlogSite tests <site@blogsite.test>",
         };
         foreach (var (key, value) in options.Settings)
         {

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using BlogSite.Cms.Admin.Accounts;
 using BlogSite.Cms.Admin.Editors;
 using BlogSite.Cms.Admin.Navigation;
 using BlogSite.Cms.Admin.Queries;
@@ -80,6 +81,12 @@ public static class AdminModule
         services.AddScoped<IFeatureListener, RoleUpdater>();
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
         services.AddScoped<ContentPermissionCheck>();
+
+        // Accounts: invitations, password resets and address changes by e-mailed single-use links.
+        services.AddScoped<AccountTokens>();
+        services.AddScoped<AccountMail>();
+        services.AddSingleton<PasswordResetMailer>();
+        services.AddHostedService(sp => sp.GetRequiredService<PasswordResetMailer>());
         services.AddAuthorization();
 
         // The admin's reads.

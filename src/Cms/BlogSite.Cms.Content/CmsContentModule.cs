@@ -3,6 +3,7 @@ using BlogSite.Cms.Content.Definitions;
 using BlogSite.Cms.Content.Display;
 using BlogSite.Cms.Content.Drivers;
 using BlogSite.Cms.Content.Editing;
+using BlogSite.Cms.Content.Email;
 using BlogSite.Cms.Content.Features;
 using BlogSite.Cms.Content.Indexes;
 using BlogSite.Cms.Content.Fields;
@@ -173,6 +174,10 @@ public static class CmsContentModule
         services.AddValidatedOptions<MediaOptions>(configuration, MediaOptions.Section);
         services.AddSingleton<MediaStore>();
         services.AddScoped<MediaLibrary>();
+
+        // Email: an SMTP server when configured, a drop folder of .eml files otherwise.
+        services.AddValidatedOptions<EmailOptions>(configuration, EmailOptions.Section);
+        services.AddSingleton<EmailSender>();
 
         // Features.
         services.AddCmsFeatures(Features);

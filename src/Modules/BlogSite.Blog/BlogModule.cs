@@ -1,3 +1,4 @@
+using BlogSite.Blog.Authors;
 using BlogSite.Blog.Display;
 using BlogSite.Blog.Editing;
 using BlogSite.Blog.Feeds;
@@ -35,6 +36,7 @@ public static class BlogModule
         // Reading posts and turning them into what the theme draws.
         services.AddScoped<BlogPostQueries>();
         services.AddScoped<BlogPostPresenter>();
+        services.AddScoped<AuthorDirectory>();
         services.AddScoped<PostSummaries>();
         services.AddScoped<PostNeighbourhood>();
         services.AddSingleton(_ => new GenerationalCache<long, CachedSummary>(PostSummaries.Capacity));

@@ -31,6 +31,8 @@ public partial class AdminSite : IAsyncLifetime
 
     public string MediaFolder => Site.Database.MediaFolder;
 
+    public string MailDropFolder => Site.Database.MailDropFolder;
+
     public static IReadOnlyList<string> Roles => TestSite.Roles;
 
     private TestSite Site => site ?? throw new InvalidOperationException("Not initialized.");

@@ -12,6 +12,9 @@ public static class CacheTags
     /// One item's published version: its own page and every page that shows its title, summary or link.
     public static string Item(string contentItemId) => "item:" + contentItemId;
 
+    /// A person's name and bio: their bylines and their author page.
+    public static string User(string userId) => "user:" + userId;
+
     /// Which items of a type are published, in what order, under which terms and containers: lists, feeds, counts.
     public static string Type(string contentType) => "type:" + contentType;
 }

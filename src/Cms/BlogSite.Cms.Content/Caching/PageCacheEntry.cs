@@ -16,6 +16,8 @@ public sealed class PageCacheEntry
 
     public void ShowsItem(string contentItemId) => tags.Add(CacheTags.Item(contentItemId));
 
+    public void ShowsUser(string userId) => tags.Add(CacheTags.User(userId));
+
     public void ShowsListsOf(string contentType) => tags.Add(CacheTags.Type(contentType));
 
     public void ShowsEverythingPublished() => tags.Add(CacheTags.Published);

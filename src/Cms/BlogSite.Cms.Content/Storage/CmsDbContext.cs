@@ -43,6 +43,12 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
         ArgumentNullException.ThrowIfNull(builder);
         base.OnModelCreating(builder);
 
+        builder.Entity<CmsUser>(user =>
+        {
+            user.Property(x => x.DisplayName).HasMaxLength(100);
+            user.Property(x => x.Bio).HasMaxLength(2000);
+        });
+
         builder.Entity<ContentItem>(item =>
         {
             item.ToTable("ContentItems");
@@ -67,6 +73,8 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
             item.HasIndex(x => new { x.Latest, x.Published, x.ScheduledPublishUtc });
             // Readers' lists: published items of a type, newest first, read straight off this partial index.
             item.HasIndex(x => new { x.ContentType, x.PublishedUtc, x.Id }, "IX_ContentItems_Live_ContentType_PublishedUtc").HasFilter(PublishedOnly);
+            // Author pages: one person's published items of a type, newest first.
+            item.HasIndex(x => new { x.Owner, x.ContentType, x.PublishedUtc, x.Id }, "IX_ContentItems_Live_Owner_PublishedUtc").HasFilter(PublishedOnly);
         });
 
         builder.Entity<RouteIndex>(route =>

@@ -1,3 +1,4 @@
+using BlogSite.Blog.Authors;
 using BlogSite.Blog.Parts;
 using BlogSite.Cms.Content.Caching;
 using BlogSite.Cms.Content.Display;
@@ -6,15 +7,13 @@ using BlogSite.Cms.Content.Markdown;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Parts;
 using BlogSite.Cms.Content.Taxonomies;
-using BlogSite.Cms.Content.Users;
 using Microsoft.AspNetCore.Html;
-using Microsoft.AspNetCore.Identity;
 
 namespace BlogSite.Blog.Display;
 
 /// Turns stored posts into what the theme draws: rendered Markdown, term links, reading time.
 public sealed class BlogPostPresenter(
-    TermCatalog terms, MarkdownRenderer markdown, FieldDisplays fields, NestedItemDisplays nested, PageCacheEntry cache, UserManager<CmsUser> users)
+    TermCatalog terms, MarkdownRenderer markdown, FieldDisplays fields, NestedItemDisplays nested, PageCacheEntry cache, AuthorDirectory authors)
 {
     private const int WordsPerMinute = 220;
 
@@ -42,12 +41,19 @@ public sealed class BlogPostPresenter(
         cache.ShowsItem(post.ContentItemId);
         var body = post.As<MarkdownBodyPart>()?.Markdown;
         var own = post.As<BlogPost>();
+        var author = await authors.ByIdAsync(post.Owner);
+        if (author is not null)
+        {
+            cache.ShowsUser(author.UserId);
+        }
+
         return new PostView(
             Title(post),
             own?.Subtitle?.Text,
             post.PublishedUtc,
             post.ModifiedUtc,
-            await BylineAsync(post),
+            // The person the post is credited to (its owner, whom an editor may choose), else whoever saved it last.
+            author?.Name ?? post.Author,
             await FirstTermLinkAsync(own?.Category, cancellationToken),
             await TermLinksAsync(own?.Tags, cancellationToken),
             new HtmlString(markdown.ToHtml(body)),
@@ -57,6 +63,7 @@ public sealed class BlogPostPresenter(
             Fields = await fields.OfAsync(post, BlogPost.LaidOutFields, cancellationToken),
             ImageAlt = own?.ImageAlt ?? "",
             ImageCaption = own?.ImageCaption?.Text is { Length: > 0 } caption ? caption : null,
+            AuthorUrl = author?.Url,
         };
     }
 
@@ -83,10 +90,6 @@ public sealed class BlogPostPresenter(
     /// A list's own body (Orchard Core's blog keeps its description in its HtmlBodyPart), sanitized.
     public IHtmlContent? Introduction(ContentItem list) =>
         markdown.SanitizeHtml(list?.As<HtmlBodyPart>()?.Html) is { } html && !string.IsNullOrWhiteSpace(html) ? new HtmlString(html) : null;
-
-    // The person the post is credited to (its owner, whom an editor may choose), else whoever saved it last.
-    private async Task<string?> BylineAsync(ContentItem post) =>
-        post.Owner is { } owner && await users.FindByIdAsync(owner) is { UserName: { } name } ? name : post.Author;
 
     public static string Title(ContentItem item) =>
         item?.As<TitlePart>()?.Title is { Length: > 0 } title ? title : item?.DisplayText ?? "";

@@ -1,3 +1,4 @@
+using BlogSite.Blog.Authors;
 using BlogSite.Blog.Parts;
 using BlogSite.Blog.Queries;
 using BlogSite.Cms.Content.Caching;
@@ -21,6 +22,7 @@ public sealed class ContentDisplayBuilder(
     PostNeighbourhood neighbourhood,
     TermCatalog terms,
     SiteSettingsStore settings,
+    AuthorDirectory authors,
     PageCacheEntry cache)
 {
     public async Task<ContentDisplay?> BuildAsync(string? path, int page, CancellationToken cancellationToken)
@@ -82,6 +84,32 @@ public sealed class ContentDisplayBuilder(
         var basePath = ArchiveLink.PathOf(year, month);
         var display = await ListAsync(result, label, "Archive", [], basePath, $"Archive: {label}", cancellationToken);
         return display is null ? null : display with { CanonicalPath = page > 1 ? $"{basePath}?page={page}" : basePath };
+    }
+
+    /// /authors/{slug}: the posts credited to a person, with their bio. Someone with no published post has no page.
+    public async Task<ContentDisplay?> AuthorAsync(string? slug, int page, CancellationToken cancellationToken)
+    {
+        if (page < 1 || await authors.BySlugAsync(slug) is not { } author)
+        {
+            return null;
+        }
+
+        cache.ShowsUser(author.UserId);
+        var site = await settings.GetAsync(cancellationToken);
+        var result = await posts.ByOwnerAsync(author.UserId, page, site.PageSize, cancellationToken);
+        if (result.Total == 0)
+        {
+            return null;
+        }
+
+        var display = await ListAsync(result, author.Name, "Author", [], author.Url, $"Posts by {author.Name}", cancellationToken);
+        return display is null ? null : display with
+        {
+            CanonicalPath = page > 1 ? $"{author.Url}?page={page}" : author.Url,
+            Description = author.Bio is { Length: > 0 } bio ? bio : $"Posts by {author.Name}.",
+            Model = ((PostListView)display.Model!) with { FeedUrl = author.FeedUrl, Bio = author.Bio },
+            Feed = new FeedLink($"Posts by {author.Name}", author.FeedUrl),
+        };
     }
 
     private async Task<ContentDisplay> PostAsync(ContentItem post, CancellationToken cancellationToken)

@@ -36,6 +36,9 @@ public sealed record PostView(
 
     public PostLink? Older { get; init; }
 
+    /// The author's page, when the post is credited to someone.
+    public string? AuthorUrl { get; init; }
+
     public IReadOnlyList<PostSummary> Related { get; init; } = [];
 
     /// The post's other fields (added to the type in a recipe or the admin), each with its default display.
@@ -103,6 +106,9 @@ public sealed record PostListView(
 
     /// What the list's item says of itself (a blog's description), sanitized; null when it says nothing.
     public IHtmlContent? Introduction { get; init; }
+
+    /// An author's own words about themselves, as plain text.
+    public string? Bio { get; init; }
 }
 
 public sealed record PageView(string Title, IHtmlContent Body)

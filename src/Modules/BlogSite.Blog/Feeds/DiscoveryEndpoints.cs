@@ -31,6 +31,8 @@ public static class DiscoveryEndpoints
         content.MapGet("/rss", (HttpContext context, RssFeedBuilder feeds) => RssAsync(context, feeds, null)).WithName(RssName);
         content.MapGet("/categories/{slug}/rss", (HttpContext context, RssFeedBuilder feeds, string slug) => RssAsync(context, feeds, $"categories/{slug}"));
         content.MapGet("/tags/{slug}/rss", (HttpContext context, RssFeedBuilder feeds, string slug) => RssAsync(context, feeds, $"tags/{slug}"));
+        content.MapGet("/authors/{slug}/rss", async (HttpContext context, RssFeedBuilder feeds, string slug) =>
+            await WriteAsync(context, await feeds.AuthorAsync(slug, await BaseUriAsync(context), context.RequestAborted)));
         content.MapGet("/sitemap.xml", SitemapIndexAsync);
         content.MapGet("/sitemaps/{file:int}.xml", SitemapAsync);
         // Two parameters, so this is a handler whose result is written, not a RequestDelegate whose result is dropped.
@@ -41,9 +43,11 @@ public static class DiscoveryEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> RssAsync(HttpContext context, RssFeedBuilder feeds, string? termPath)
+    private static async Task<IResult> RssAsync(HttpContext context, RssFeedBuilder feeds, string? termPath) =>
+        await WriteAsync(context, await feeds.BuildAsync(termPath, await BaseUriAsync(context), context.RequestAborted));
+
+    private static async Task<IResult> WriteAsync(HttpContext context, SyndicationFeed? feed)
     {
-        var feed = await feeds.BuildAsync(termPath, await BaseUriAsync(context), context.RequestAborted);
         if (feed is null)
         {
             return Results.NotFound();

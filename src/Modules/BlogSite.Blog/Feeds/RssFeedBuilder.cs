@@ -1,4 +1,5 @@
 using System.ServiceModel.Syndication;
+using BlogSite.Blog.Authors;
 using BlogSite.Blog.Display;
 using BlogSite.Blog.Parts;
 using BlogSite.Blog.Queries;
@@ -17,11 +18,13 @@ namespace BlogSite.Blog.Feeds;
 /// body (in content:encoded, with the author's excerpt as the description, when they wrote one). Returns null for a
 /// term that does not exist, which the endpoint answers with 404.
 public sealed class RssFeedBuilder(
-    BlogPostQueries posts, RouteResolver routes, TermCatalog terms, SiteSettingsStore settings, MarkdownRenderer markdown, PageCacheEntry cache)
+    BlogPostQueries posts, RouteResolver routes, TermCatalog terms, SiteSettingsStore settings, MarkdownRenderer markdown, AuthorDirectory authors, PageCacheEntry cache)
 {
     public const int ItemCount = 20;
 
     private const string ContentModule = "http://purl.org/rss/1.0/modules/content/";
+
+    private const string DublinCore = "http://purl.org/dc/elements/1.1/";
 
     public async Task<SyndicationFeed?> BuildAsync(string? termPath, Uri baseUri, CancellationToken cancellationToken)
     {
@@ -48,7 +51,35 @@ public sealed class RssFeedBuilder(
             items = await posts.ByIdsInOrderAsync(newest.Items, cancellationToken);
         }
 
-        var feed = new SyndicationFeed(title, site.Tagline ?? site.MetaDescription ?? site.SiteName, new Uri(baseUri, link))
+        return await FeedAsync(title, site.Tagline ?? site.MetaDescription ?? site.SiteName, link, items, baseUri, cancellationToken);
+    }
+
+    /// The newest posts credited to one person; null when they have none.
+    public async Task<SyndicationFeed?> AuthorAsync(string slug, Uri baseUri, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(baseUri);
+        if (await authors.BySlugAsync(slug) is not { } author)
+        {
+            return null;
+        }
+
+        cache.ShowsUser(author.UserId);
+        var newest = await posts.ByOwnerAsync(author.UserId, 1, ItemCount, cancellationToken);
+        if (newest.Total == 0)
+        {
+            return null;
+        }
+
+        var site = await settings.GetAsync(cancellationToken);
+        var items = await posts.ByIdsInOrderAsync(newest.Items, cancellationToken);
+        return await FeedAsync($"{site.SiteName}: {author.Name}", author.Bio ?? $"Posts by {author.Name}", author.Url, items, baseUri, cancellationToken);
+    }
+
+    private async Task<SyndicationFeed> FeedAsync(
+        string title, string description, string link, IReadOnlyList<ContentItem> items, Uri baseUri, CancellationToken cancellationToken)
+    {
+        var credited = await authors.ByIdsAsync(items.Select(i => i.Owner), cancellationToken);
+        var feed = new SyndicationFeed(title, description, new Uri(baseUri, link))
         {
             Language = "en",
             LastUpdatedTime = items.Count > 0 ? Offset(items.Max(i => i.ModifiedUtc ?? i.PublishedUtc)) : default,
@@ -56,14 +87,14 @@ public sealed class RssFeedBuilder(
         var entries = new List<SyndicationItem>();
         foreach (var post in items)
         {
-            entries.Add(await ItemAsync(post, baseUri, cancellationToken));
+            entries.Add(await ItemAsync(post, post.Owner is { } owner && credited.TryGetValue(owner, out var author) ? author : null, baseUri, cancellationToken));
         }
 
         feed.Items = entries;
         return feed;
     }
 
-    private async Task<SyndicationItem> ItemAsync(ContentItem post, Uri baseUri, CancellationToken cancellationToken)
+    private async Task<SyndicationItem> ItemAsync(ContentItem post, Author? author, Uri baseUri, CancellationToken cancellationToken)
     {
         cache.ShowsItem(post.ContentItemId);
         var url = new Uri(baseUri, BlogPostPresenter.Link(post).Url);
@@ -79,9 +110,15 @@ public sealed class RssFeedBuilder(
             item.ElementExtensions.Add("encoded", ContentModule, body);
         }
 
-        if (!string.IsNullOrEmpty(post.Author))
+        // RSS's own <author> must be an e-mail address; feeds name people with Dublin Core's creator, as WordPress does.
+        if (author is not null)
         {
-            item.Authors.Add(new SyndicationPerson { Name = post.Author });
+            cache.ShowsUser(author.UserId);
+            item.ElementExtensions.Add("creator", DublinCore, author.Name);
+        }
+        else if (!string.IsNullOrEmpty(post.Author))
+        {
+            item.ElementExtensions.Add("creator", DublinCore, post.Author);
         }
 
         var fields = post.As<BlogPost>();

@@ -76,6 +76,19 @@ public sealed class BlogPostQueries(CmsDbContext db, ListFacts facts)
         return new PagedItems<long>(ids, total, page, pageSize);
     }
 
+    /// One page of the posts credited to a person, newest first.
+    public async Task<PagedItems<long>> ByOwnerAsync(string ownerId, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var total = await facts.GetAsync($"owner:{ownerId}", () => Published().CountAsync(x => x.Owner == ownerId, CancellationToken.None));
+        var ids = await Published()
+            .Where(x => x.Owner == ownerId)
+            .OrderByDescending(x => x.PublishedUtc).ThenByDescending(x => x.Id)
+            .Select(x => x.Id)
+            .Skip(PagedItems.Offset(page, pageSize)).Take(pageSize)
+            .ToListAsync(cancellationToken);
+        return new PagedItems<long>(ids, total, page, pageSize);
+    }
+
     /// The newest published posts; no count, since feeds show one page.
     public async Task<IReadOnlyList<ContentItem>> RecentAsync(int count, CancellationToken cancellationToken)
     {

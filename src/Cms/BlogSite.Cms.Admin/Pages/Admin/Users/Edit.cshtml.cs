@@ -1,4 +1,6 @@
+using BlogSite.Cms.Admin.Accounts;
 using BlogSite.Cms.Admin.Security;
+using BlogSite.Cms.Content.Email;
 using BlogSite.Cms.Content.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -11,7 +13,7 @@ namespace BlogSite.Cms.Admin.Pages.Admin.Users;
 /// One user's roles, whether they can sign in, and a password reset. Disabling or resetting changes the security
 /// stamp, which ends the user's sessions.
 [Authorize(Policy = AdminPermissions.ManageUsers)]
-public sealed class EditUserModel(UserManager<CmsUser> users, RoleManager<CmsRole> roles) : PageModel
+public sealed class EditUserModel(UserManager<CmsUser> users, RoleManager<CmsRole> roles, AccountMail mail) : PageModel
 {
     public string UserName { get; private set; } = "";
 
@@ -21,9 +23,16 @@ public sealed class EditUserModel(UserManager<CmsUser> users, RoleManager<CmsRol
 
     public bool IsEnabled { get; private set; }
 
+    /// Invited and not yet accepted: no password is set.
+    public bool IsInvited { get; private set; }
+
+    public string? Email { get; private set; }
+
     public string? Message { get; private set; }
 
     public string? PasswordError { get; private set; }
+
+    public string? LinkError { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string id) =>
         await users.FindByIdAsync(id) is { } user ? await ShowAsync(user) : NotFound();
@@ -77,6 +86,37 @@ public sealed class EditUserModel(UserManager<CmsUser> users, RoleManager<CmsRol
         return await ShowAsync(user);
     }
 
+    /// E-mails the user a fresh link: the invitation again while they have no password, a reset link otherwise. Earlier
+    /// links of the same kind stop working.
+    public async Task<IActionResult> OnPostSendLinkAsync(string id)
+    {
+        if (await users.FindByIdAsync(id) is not { } user)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            var root = await mail.SiteRootAsync(Request);
+            if (user.PasswordHash is null)
+            {
+                await mail.SendInvitationAsync(user, User.Identity?.Name ?? "An administrator", root, HttpContext.RequestAborted);
+                Message = $"A new invitation is on its way to {user.Email}.";
+            }
+            else
+            {
+                await mail.SendPasswordResetAsync(user, root, HttpContext.RequestAborted);
+                Message = $"A link to choose a new password is on its way to {user.Email}.";
+            }
+        }
+        catch (EmailSendException e)
+        {
+            LinkError = e.Message;
+        }
+
+        return await ShowAsync(user);
+    }
+
     private HashSet<string> AllRoleNames() =>
         [.. roles.Roles.AsNoTracking().Select(r => r.Name!).AsEnumerable().Where(r => r is not ("Anonymous" or "Authenticated"))];
 
@@ -85,6 +125,8 @@ public sealed class EditUserModel(UserManager<CmsUser> users, RoleManager<CmsRol
         UserName = user.UserName ?? "";
         Roles = await users.GetRolesAsync(user);
         IsEnabled = user.IsEnabled;
+        IsInvited = user.PasswordHash is null;
+        Email = user.Email;
         AllRoles = [.. AllRoleNames().Order(StringComparer.Ordinal)];
         return Page();
     }

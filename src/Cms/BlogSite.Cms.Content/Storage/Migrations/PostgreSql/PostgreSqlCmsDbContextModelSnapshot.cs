@@ -341,6 +341,9 @@ namespace BlogSite.Cms.Content.Storage.Migrations.PostgreSql
                     b.HasIndex(new[] { "ContentType", "PublishedUtc", "Id" }, "IX_ContentItems_Live_ContentType_PublishedUtc")
                         .HasFilter("\"Published\"");
 
+                    b.HasIndex(new[] { "Owner", "ContentType", "PublishedUtc", "Id" }, "IX_ContentItems_Live_Owner_PublishedUtc")
+                        .HasFilter("\"Published\"");
+
                     b.ToTable("ContentItems", (string)null);
                 });
 
@@ -396,9 +399,17 @@ namespace BlogSite.Cms.Content.Storage.Migrations.PostgreSql
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Bio")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)

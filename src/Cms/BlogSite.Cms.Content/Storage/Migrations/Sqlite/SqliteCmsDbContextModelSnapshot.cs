@@ -324,6 +324,9 @@ namespace BlogSite.Cms.Content.Storage.Migrations.Sqlite
                     b.HasIndex(new[] { "ContentType", "PublishedUtc", "Id" }, "IX_ContentItems_Live_ContentType_PublishedUtc")
                         .HasFilter("\"Published\"");
 
+                    b.HasIndex(new[] { "Owner", "ContentType", "PublishedUtc", "Id" }, "IX_ContentItems_Live_Owner_PublishedUtc")
+                        .HasFilter("\"Published\"");
+
                     b.ToTable("ContentItems", (string)null);
                 });
 
@@ -379,8 +382,16 @@ namespace BlogSite.Cms.Content.Storage.Migrations.Sqlite
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Bio")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")

@@ -1,7 +1,6 @@
-using BlogSite.Cms.Content.Settings;
 using Microsoft.AspNetCore.Http;
 
-namespace BlogSite.Blog.Display;
+namespace BlogSite.Cms.Content.Settings;
 
 /// Where absolute links start: the site's Base URL when it is set, so that no Host header a request sends can put
 /// another address into a page, a feed or a sitemap; otherwise the address the request came to.

@@ -1,0 +1,99 @@
+using System.ComponentModel.DataAnnotations;
+using BlogSite.Cms.Admin.Accounts;
+using BlogSite.Cms.Content.Caching;
+using BlogSite.Cms.Content.Email;
+using BlogSite.Cms.Content.Users;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BlogSite.Cms.Admin.Pages.Admin.Account;
+
+/// Any signed-in user's own profile: the name bylines show, a short bio for their author page, and their address,
+/// which changes only once the new address confirms it.
+[Authorize]
+public sealed class ProfileModel(UserManager<CmsUser> users, AccountMail mail, EmailSender email, SiteChangeFeed changes) : PageModel
+{
+    [BindProperty]
+    public ProfileForm Input { get; set; } = new();
+
+    public string? UserName { get; private set; }
+
+    public string? Message { get; private set; }
+
+    public bool EmailUsesServer => email.UsesServer;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+
+        Show(user);
+        Input = new ProfileForm { DisplayName = user.DisplayName, Bio = user.Bio, Email = user.Email };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+
+        Show(user);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        user.DisplayName = string.IsNullOrWhiteSpace(Input.DisplayName) ? null : Input.DisplayName.Trim();
+        user.Bio = string.IsNullOrWhiteSpace(Input.Bio) ? null : Input.Bio.Trim().ReplaceLineEndings("\n");
+        await users.UpdateAsync(user);
+        // Bylines and the author page show the name and bio.
+        await changes.PublishAsync(new SiteChange(new HashSet<string>(StringComparer.Ordinal) { CacheTags.User(user.Id) }), HttpContext.RequestAborted);
+        Message = "Your profile is saved.";
+
+        var newEmail = Input.Email!.Trim();
+        if (!string.Equals(newEmail, user.Email, StringComparison.OrdinalIgnoreCase))
+        {
+            if (await users.FindByEmailAsync(newEmail) is { } other && other.Id != user.Id)
+            {
+                ModelState.AddModelError($"{nameof(Input)}.{nameof(ProfileForm.Email)}", "Another account uses this address.");
+                return Page();
+            }
+
+            try
+            {
+                await mail.SendEmailChangeAsync(user, newEmail, await mail.SiteRootAsync(Request), HttpContext.RequestAborted);
+                Message = $"Your profile is saved. Your address changes to {newEmail} once you follow the link we sent there.";
+            }
+            catch (EmailSendException e)
+            {
+                ModelState.AddModelError($"{nameof(Input)}.{nameof(ProfileForm.Email)}", $"Your address stays {user.Email}: the confirmation could not be sent. {e.Message}");
+            }
+        }
+
+        return Page();
+    }
+
+    private void Show(CmsUser user) => UserName = user.UserName;
+
+    public sealed class ProfileForm
+    {
+        [StringLength(100, ErrorMessage = "Keep the display name under 100 characters.")]
+        [Display(Name = "Display name")]
+        public string? DisplayName { get; set; }
+
+        [StringLength(2000, ErrorMessage = "Keep the bio under 2,000 characters.")]
+        [Display(Name = "Bio")]
+        public string? Bio { get; set; }
+
+        [Required(ErrorMessage = "Give your e-mail address.")]
+        [EmailAddress(ErrorMessage = "This is not an e-mail address.")]
+        [Display(Name = "E-mail address")]
+        public string? Email { get; set; }
+    }
+}

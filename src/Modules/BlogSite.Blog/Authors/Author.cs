@@ -1,0 +1,9 @@
+namespace BlogSite.Blog.Authors;
+
+/// A person as readers meet them: the name bylines show, their page's address and their bio.
+public sealed record Author(string UserId, string Name, string Slug, string? Bio)
+{
+    public string Url => $"/authors/{Uri.EscapeDataString(Slug)}";
+
+    public string FeedUrl => $"{Url}/rss";
+}
