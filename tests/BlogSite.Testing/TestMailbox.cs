@@ -13,6 +13,8 @@ public static partial class TestMailbox
 
     public static string Folder { get; } = Environment.GetEnvironmentVariable("BLOGSITE_TEST_MAILDIR") is { Length: > 0 } folder ? folder : "/tmp/blogsite-test-maildir";
 
+    private static readonly DateTime RunStarted = System.Diagnostics.Process.GetCurrentProcess().StartTime.ToUniversalTime().AddSeconds(-1);
+
     /// A fresh address no other test uses.
     public static string NewAddress(string name) => $"{name}-{Guid.NewGuid():N}@blogsite.test";
 
@@ -25,8 +27,10 @@ public static partial class TestMailbox
             return [];
         }
 
+        // Messages of earlier runs stay in the Maildir; only this run's are read.
         return [.. Directory.EnumerateFiles(folder)
             .Select(file => (File: file, Written: File.GetLastWriteTimeUtc(file)))
+            .Where(f => f.Written >= RunStarted)
             .OrderBy(f => f.Written)
             .Select(f => MimeMessage.Load(f.File))
             .Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase)))];

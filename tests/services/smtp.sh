@@ -17,6 +17,8 @@ fi
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; }
 
 if ! listening; then
+  # A fresh server starts with an empty Maildir.
+  rm -rf "$maildir"
   mkdir -p "$maildir/tmp" "$maildir/new" "$maildir/cur"
   # -n: stay the user who started it (it would switch to "nobody" when started as root).
   setsid nohup /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$port" -c aiosmtpd.handlers.Mailbox "$maildir" \

@@ -104,6 +104,7 @@ public static class CmsContentModule
         // Content engine.
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ContentStore>();
+        services.AddScoped<ContentDependents>();
         services.AddScoped<ContentBatchImporter>();
         services.AddScoped<SearchText>();
         services.AddContentIndexProvider<SearchIndexProvider>();

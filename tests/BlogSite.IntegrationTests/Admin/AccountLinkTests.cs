@@ -164,7 +164,11 @@ public sealed class AccountLinkTests(FakeClockSite site) : IClassFixture<FakeClo
 
         var (_, saved, _) = await PostAsync(user, "/admin/account/profile", new()
         {
-            ["Input.DisplayName"] = "Kim Moved", ["Input.Bio"] = "Writes about sanctions.", ["Input.Email"] = newEmail,
+            ["Input.DisplayName"] = "Kim Moved", ["Input.Bio"] = "Writes about sanctions.", ["Input.Email"] = newEmail, ["Input.CurrentPassword"] = NewPassword,
+        });
+        var (_, noPassword, _) = await PostAsync(user, "/admin/account/profile", new()
+        {
+            ["Input.DisplayName"] = "Kim Moved", ["Input.Email"] = TestMailbox.NewAddress("stolen-session"),
         });
         var stillOld = await HtmlPage.GetAsync(user, "/admin/account/profile");
         var link = TestMailbox.LinkIn(TestMailbox.SingleTo(newEmail));
@@ -178,11 +182,40 @@ public sealed class AccountLinkTests(FakeClockSite site) : IClassFixture<FakeClo
         var profile = await HtmlPage.GetAsync(user, "/admin/account/profile");
 
         Assert.Contains($"once you follow the link we sent there", saved, StringComparison.Ordinal);
+        Assert.Contains("Enter your current password to change your address.", noPassword, StringComparison.Ordinal);
+        // The address being left hears of the change (after its invitation).
+        Assert.Contains("is changing", TestMailbox.LastTo(email).Subject, StringComparison.Ordinal);
         Assert.Equal(email, stillOld.Document.QuerySelector("input[name='Input.Email']")?.GetAttribute("value"));
         Assert.Equal("Kim Moved", stillOld.Document.QuerySelector("input[name='Input.DisplayName']")?.GetAttribute("value"));
         Assert.Contains($"Your address is now {newEmail}", confirmed, StringComparison.Ordinal);
         Assert.Equal(newEmail, profile.Document.QuerySelector("input[name='Input.Email']")?.GetAttribute("value"));
         Assert.Equal(userName, profile.Document.QuerySelector("main strong")?.TextContent);
+    }
+
+    [Fact]
+    public async Task AResetAskedForUnderAnotherHostSendsNothingAndAskingAgainSoonSendsNoSecondLink()
+    {
+        var (_, email, invitation) = await InviteAsync();
+        var (_, other, otherInvitation) = await InviteAsync();
+        using (var invitee = site.NewClient())
+        {
+            await ChoosePasswordAsync(invitee, invitation, NewPassword);
+            await ChoosePasswordAsync(site.NewClient(), otherInvitation, NewPassword);
+        }
+
+        using var attacker = site.NewClient();
+        attacker.DefaultRequestHeaders.Host = "evil.example";
+        using var anonymous = site.NewClient();
+        await PostAsync(attacker, "/account/forgot", new() { ["Email"] = email });
+        await PostAsync(anonymous, "/account/forgot", new() { ["Email"] = email });
+        var sent = await TestMailbox.ArrivingAsync(email, already: 1);
+        await PostAsync(anonymous, "/account/forgot", new() { ["Email"] = email });
+        // Requests are handled in order: once the other address's message is here, the third request was handled too.
+        await PostAsync(anonymous, "/account/forgot", new() { ["Email"] = other });
+        await TestMailbox.ArrivingAsync(other, already: 1);
+
+        Assert.Equal("localhost", new Uri(Assert.Single(System.Text.RegularExpressions.Regex.Matches(sent.TextBody ?? "", @"https?://\S+")).Value).Host);
+        Assert.Equal(2, TestMailbox.To(email).Count);
     }
 
     private async Task<HttpClient> FollowAsync(MimeKit.MimeMessage message, string password)

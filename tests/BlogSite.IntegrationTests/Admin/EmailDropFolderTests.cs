@@ -52,7 +52,7 @@ public sealed class UnreachableMailServerTests(UnreachableMailServerSite site) :
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("unreached is created, but the invitation was not sent.", html, StringComparison.Ordinal);
-        Assert.Contains("The mail server 127.0.0.1:9 (BlogSite:Email) could not take the message", html, StringComparison.Ordinal);
+        Assert.Contains($"The mail server 127.0.0.1:{site.ClosedPort} (BlogSite:Email) could not take the message", html, StringComparison.Ordinal);
         Assert.Contains("Invited", page.Document.QuerySelectorAll("tr").Single(r => r.TextContent.Contains("unreached", StringComparison.Ordinal)).TextContent, StringComparison.Ordinal);
         // A server is configured, so the page does not claim e-mail is off.
         Assert.Null(page.Document.QuerySelector("main .message.warn"));
@@ -61,8 +61,19 @@ public sealed class UnreachableMailServerTests(UnreachableMailServerSite site) :
 
 public sealed class UnreachableMailServerSite : AdminSite
 {
-    // Port 9 (discard) is closed on the test machine: the connection is refused at once.
-    protected override IReadOnlyDictionary<string, string?> ExtraSettings { get; } = new Dictionary<string, string?> { ["BlogSite:Email:Port"] = "9" };
+    public UnreachableMailServerSite()
+    {
+        // A port that was free a moment ago and that nothing listens on: the connection is refused at once.
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        ClosedPort = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        ExtraSettings = new Dictionary<string, string?> { ["BlogSite:Email:Port"] = ClosedPort.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+    }
+
+    public int ClosedPort { get; }
+
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings { get; }
 }
 
 public sealed class NoMailServerSite : AdminSite

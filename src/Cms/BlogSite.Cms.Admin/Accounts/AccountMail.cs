@@ -1,3 +1,4 @@
+using System.Net;
 using BlogSite.Cms.Content.Email;
 using BlogSite.Cms.Content.Settings;
 using BlogSite.Cms.Content.Users;
@@ -9,7 +10,7 @@ namespace BlogSite.Cms.Admin.Accounts;
 /// with an anonymous "forgot password" request cannot point a reset link at another site.
 public sealed class AccountMail(AccountTokens tokens, EmailSender email, SiteSettingsStore settings)
 {
-    public async Task SendInvitationAsync(CmsUser user, string invitedBy, Uri siteRoot, CancellationToken cancellationToken = default)
+    public async Task SendInvitationAsync(CmsUser user, string invitedBy, Uri? siteRoot, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         var site = await settings.GetAsync(cancellationToken);
@@ -24,7 +25,7 @@ public sealed class AccountMail(AccountTokens tokens, EmailSender email, SiteSet
             """), cancellationToken);
     }
 
-    public async Task SendPasswordResetAsync(CmsUser user, Uri siteRoot, CancellationToken cancellationToken = default)
+    public async Task SendPasswordResetAsync(CmsUser user, Uri? siteRoot, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         var site = await settings.GetAsync(cancellationToken);
@@ -41,7 +42,7 @@ public sealed class AccountMail(AccountTokens tokens, EmailSender email, SiteSet
             """), cancellationToken);
     }
 
-    public async Task SendEmailChangeAsync(CmsUser user, string newEmail, Uri siteRoot, CancellationToken cancellationToken = default)
+    public async Task SendEmailChangeAsync(CmsUser user, string newEmail, Uri? siteRoot, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(user);
         var site = await settings.GetAsync(cancellationToken);
@@ -56,11 +57,48 @@ public sealed class AccountMail(AccountTokens tokens, EmailSender email, SiteSet
             """), cancellationToken);
     }
 
-    /// Where links start: the site's Base URL when it is set, otherwise the address <paramref name="request"/> came to.
-    public async Task<Uri> SiteRootAsync(HttpRequest request) => PublicAddress.BaseOf(request, await settings.GetAsync());
-
-    private async Task<string> LinkAsync(CmsUser user, AccountLinkPurpose purpose, string page, Uri siteRoot, string? value = null)
+    /// Tells the address an account is leaving, so its owner learns of a change they did not make.
+    public async Task SendEmailChangeNoticeAsync(CmsUser user, string newEmail, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(user);
+        var site = await settings.GetAsync(cancellationToken);
+        await email.SendAsync(new EmailMessage(user.Email!, $"Your address for {site.SiteName} is changing", $"""
+            Hello {user.ShownName},
+
+            Someone signed in as {user.UserName} asked {site.SiteName} to use {newEmail} instead of this address. The change
+            happens once the link sent to {newEmail} is followed.
+
+            If it was not you, change your password now and tell the site's administrator.
+            """), cancellationToken);
+    }
+
+    /// Where links start: the site's Base URL. Without one, only a request made on this machine itself (localhost, as
+    /// on a fresh clone) may name the address; any other Host header could be an attacker's, who would then receive
+    /// the link's secret. Null when there is no address links may safely use.
+    public async Task<Uri?> LinkRootAsync(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var site = await settings.GetAsync();
+        if (site.BaseUrl is { } baseUrl)
+        {
+            return baseUrl;
+        }
+
+        var host = request.Host.Host;
+        var local = host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+        return local ? PublicAddress.BaseOf(request, site) : null;
+    }
+
+    public const string NoLinkRootMessage =
+        "E-mailed links need the site's Base URL (Settings → Base URL), so that they lead to this site and not to whatever address a request names.";
+
+    private async Task<string> LinkAsync(CmsUser user, AccountLinkPurpose purpose, string page, Uri? siteRoot, string? value = null)
+    {
+        if (siteRoot is null)
+        {
+            throw new EmailSendException(NoLinkRootMessage, null);
+        }
+
         var secret = await tokens.IssueAsync(user, purpose, value);
         return new Uri(siteRoot, $"{page.TrimStart('/')}?user={Uri.EscapeDataString(user.Id)}&token={secret}").AbsoluteUri;
     }

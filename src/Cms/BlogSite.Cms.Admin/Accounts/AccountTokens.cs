@@ -20,9 +20,18 @@ public sealed class AccountTokens(UserManager<CmsUser> users, TimeProvider clock
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(purpose);
         var secret = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
-        var stored = new StoredToken(Hash(secret), clock.GetUtcNow().Add(purpose.Lifetime), await users.GetSecurityStampAsync(user), value);
+        var now = clock.GetUtcNow();
+        var stored = new StoredToken(Hash(secret), now, now.Add(purpose.Lifetime), await users.GetSecurityStampAsync(user), value);
         await users.SetAuthenticationTokenAsync(user, Provider, purpose.Name, JsonSerializer.Serialize(stored));
         return secret;
+    }
+
+    /// Whether a link of this kind that still works was sent less than <paramref name="within"/> ago: anyone may ask
+    /// for a reset link, and each one would end the last, so a stranger could keep killing the owner's link.
+    public async Task<bool> IssuedRecentlyAsync(CmsUser user, AccountLinkPurpose purpose, TimeSpan within)
+    {
+        ArgumentNullException.ThrowIfNull(purpose);
+        return await StoredAsync(user, purpose) is { } stored && await IsLiveAsync(user, stored) && stored.IssuedUtc > clock.GetUtcNow() - within;
     }
 
     /// The value the token was issued with ("" when none) while it is good; null when it is unknown, used, expired or
@@ -31,18 +40,21 @@ public sealed class AccountTokens(UserManager<CmsUser> users, TimeProvider clock
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(purpose);
-        if (string.IsNullOrEmpty(secret)
-            || await users.GetAuthenticationTokenAsync(user, Provider, purpose.Name) is not { } json
-            || JsonSerializer.Deserialize<StoredToken>(json) is not { } stored)
+        if (string.IsNullOrEmpty(secret) || await StoredAsync(user, purpose) is not { } stored)
         {
             return null;
         }
 
         var good = CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(stored.Hash), Encoding.ASCII.GetBytes(Hash(secret)))
-            && stored.ExpiresUtc > clock.GetUtcNow()
-            && stored.SecurityStamp == await users.GetSecurityStampAsync(user);
+            && await IsLiveAsync(user, stored);
         return good ? stored.Value ?? "" : null;
     }
+
+    private async Task<StoredToken?> StoredAsync(CmsUser user, AccountLinkPurpose purpose) =>
+        await users.GetAuthenticationTokenAsync(user, Provider, purpose.Name) is { } json ? JsonSerializer.Deserialize<StoredToken>(json) : null;
+
+    private async Task<bool> IsLiveAsync(CmsUser user, StoredToken stored) =>
+        stored.ExpiresUtc > clock.GetUtcNow() && stored.SecurityStamp == await users.GetSecurityStampAsync(user);
 
     /// Ends the token once it has been used.
     public async Task ForgetAsync(CmsUser user, AccountLinkPurpose purpose)
@@ -53,5 +65,5 @@ public sealed class AccountTokens(UserManager<CmsUser> users, TimeProvider clock
 
     private static string Hash(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
-    private sealed record StoredToken(string Hash, DateTimeOffset ExpiresUtc, string? SecurityStamp, string? Value);
+    private sealed record StoredToken(string Hash, DateTimeOffset IssuedUtc, DateTimeOffset ExpiresUtc, string? SecurityStamp, string? Value);
 }

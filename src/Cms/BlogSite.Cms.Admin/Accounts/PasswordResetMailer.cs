@@ -1,6 +1,8 @@
 using System.Threading.Channels;
+using BlogSite.Cms.Content.Email;
 using BlogSite.Cms.Content.Users;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,11 +14,14 @@ namespace BlogSite.Cms.Admin.Accounts;
 /// the address has an account.
 public sealed class PasswordResetMailer(IServiceScopeFactory scopes, ILogger<PasswordResetMailer> logger) : BackgroundService
 {
-    // Bounded, and dropping the newest when full: a flood of requests cannot grow memory or delay the site.
-    private readonly Channel<(string Email, Uri SiteRoot)> requests =
-        Channel.CreateBounded<(string, Uri)>(new BoundedChannelOptions(1_000) { FullMode = BoundedChannelFullMode.DropWrite });
+    /// While a link sent this recently still works, asking again sends nothing.
+    public static readonly TimeSpan Resend = TimeSpan.FromMinutes(5);
 
-    public void Enqueue(string email, Uri siteRoot) => requests.Writer.TryWrite((email, siteRoot));
+    // Bounded, and dropping the newest when full: a flood of requests cannot grow memory or delay the site.
+    private readonly Channel<(string Email, Uri? SiteRoot)> requests =
+        Channel.CreateBounded<(string, Uri?)>(new BoundedChannelOptions(1_000) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    public void Enqueue(string email, Uri? siteRoot) => requests.Writer.TryWrite((email, siteRoot));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -26,10 +31,19 @@ public sealed class PasswordResetMailer(IServiceScopeFactory scopes, ILogger<Pas
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var users = scope.ServiceProvider.GetRequiredService<UserManager<CmsUser>>();
-                if (await users.FindByEmailAsync(email) is { IsEnabled: true } user)
+                // One account per address: an address two accounts share (an old import) gets no link rather than
+                // a link for the wrong account.
+                var normalized = users.NormalizeEmail(email);
+                var owners = await users.Users.Where(u => u.NormalizedEmail == normalized).Take(2).ToListAsync(stoppingToken);
+                if (owners is [{ IsEnabled: true } user]
+                    && !await scope.ServiceProvider.GetRequiredService<AccountTokens>().IssuedRecentlyAsync(user, AccountLinkPurpose.PasswordReset, Resend))
                 {
                     await scope.ServiceProvider.GetRequiredService<AccountMail>().SendPasswordResetAsync(user, siteRoot, stoppingToken);
                 }
+            }
+            catch (EmailSendException e)
+            {
+                logger.LogWarning("A password reset link was not sent: {Reason}", e.Message);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

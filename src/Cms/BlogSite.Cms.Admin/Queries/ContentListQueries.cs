@@ -69,28 +69,43 @@ public sealed class ContentListQueries(CmsDbContext db, ContentDefinitionStore d
         return new ContentListChoices(types, authors, terms);
     }
 
-    public async Task<DashboardFigures> DashboardAsync(IEnumerable<PublishedCountCard> cards, int recentCount, CancellationToken cancellationToken)
+    /// Each figure is the count of the content list filtered as its card links to, so the two always agree.
+    public async Task<DashboardFigures> DashboardAsync(
+        IEnumerable<PublishedCountCard> cards, int recentCount, string? onlyOwnedBy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cards);
-        var published = new List<(string Label, int Count)>();
+        var figures = new List<DashboardFigure>();
         foreach (var card in cards)
         {
-            published.Add((card.Label, await db.ContentItems.CountAsync(x => x.Published && x.ContentType == card.ContentType, cancellationToken)));
+            figures.Add(await FigureAsync(card.Label, new ContentListFilter(Type: card.ContentType, Status: "published") { OnlyOwnedBy = onlyOwnedBy }, cancellationToken));
         }
 
-        var latest = db.ContentItems.AsNoTracking().Where(x => x.Latest);
-        return new DashboardFigures(
-            Published: published,
-            Drafts: await latest.CountAsync(x => !x.Published, cancellationToken),
-            Items: await latest.CountAsync(cancellationToken),
-            Scheduled: await db.ContentItems.Where(x => !x.Published && x.ScheduledPublishUtc != null).Select(x => x.ContentItemId).Distinct().CountAsync(cancellationToken),
-            Pending: await latest.CountAsync(x => !x.Published && x.ReviewRequestedUtc != null, cancellationToken),
-            Recent: await latest.OrderByDescending(x => x.ModifiedUtc).ThenByDescending(x => x.Id).Take(recentCount).ToListAsync(cancellationToken));
+        foreach (var (status, label) in new[] { ("draft", "drafts"), ("changed", "published, with unpublished changes"), ("scheduled", "scheduled"), ("pending", "pending review") })
+        {
+            figures.Add(await FigureAsync(label, new ContentListFilter(Status: status) { OnlyOwnedBy = onlyOwnedBy }, cancellationToken));
+        }
+
+        figures.Add(await FigureAsync("content items in all", new ContentListFilter { OnlyOwnedBy = onlyOwnedBy }, cancellationToken));
+        var recent = await Filtered(new ContentListFilter { OnlyOwnedBy = onlyOwnedBy })
+            .OrderByDescending(x => x.ModifiedUtc).ThenByDescending(x => x.Id).Take(recentCount).ToListAsync(cancellationToken);
+        return new DashboardFigures(figures, recent);
     }
+
+    /// Types' display names by technical name ("BlogPost" is shown as "Blog Post").
+    public async Task<IReadOnlyDictionary<string, string>> TypeNamesAsync(CancellationToken cancellationToken) =>
+        (await definitions.GetAsync(cancellationToken)).ContentTypes.ToDictionary(t => t.Name, t => t.DisplayName ?? t.Name, StringComparer.Ordinal);
+
+    private async Task<DashboardFigure> FigureAsync(string label, ContentListFilter filter, CancellationToken cancellationToken) =>
+        new(label, await Filtered(filter).CountAsync(cancellationToken), filter);
 
     private IQueryable<ContentItem> Filtered(ContentListFilter filter)
     {
         var items = db.ContentItems.AsNoTracking().Where(x => x.Latest && x.ContentType != Taxonomy.ContentType);
+        if (filter.OnlyOwnedBy is { } owner)
+        {
+            items = items.Where(x => x.Owner == owner);
+        }
+
         if (!string.IsNullOrEmpty(filter.Type))
         {
             items = items.Where(x => x.ContentType == filter.Type);

@@ -15,12 +15,13 @@ public static class AdminSecurityHeaders
         app.Use(async (context, next) =>
         {
             var path = context.Request.Path;
-            if (path.StartsWithSegments("/admin") || path.StartsWithSegments("/login"))
+            if (path.StartsWithSegments("/admin") || path.StartsWithSegments("/login") || path.StartsWithSegments("/account"))
             {
                 context.Response.Headers.ContentSecurityPolicy = Policy;
                 context.Response.Headers.XFrameOptions = "DENY";
                 context.Response.Headers.XContentTypeOptions = "nosniff";
-                context.Response.Headers["Referrer-Policy"] = "same-origin";
+                // Account pages carry a link's secret in their address: it must not travel on in a Referer.
+                context.Response.Headers["Referrer-Policy"] = path.StartsWithSegments("/account") ? "no-referrer" : "same-origin";
             }
 
             await next(context);

@@ -20,4 +20,14 @@ public sealed class ContentPermissionCheck(IAuthorizationService authorization)
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
         return userId is not null && item.Owner == userId && (await authorization.AuthorizeAsync(user, ownPermission)).Succeeded;
     }
+
+    /// The user's id when they may open only their own items (no EditContent), so lists show them nothing else; null
+    /// when they may open every item.
+    public async Task<string?> OnlyOwnItemsAsync(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return (await authorization.AuthorizeAsync(user, AdminPermissions.EditContent)).Succeeded
+            ? null
+            : user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+    }
 }

@@ -95,8 +95,10 @@ public static class ChangedContent
 
         tags.Add(CacheTags.Published);
         tags.Add(CacheTags.Item(item.ContentItemId));
-        var before = wasPublished ? ListingKey(original!.GetValue<DateTime?>(nameof(ContentItem.PublishedUtc)), originalContent) : null;
-        var after = isPublished ? ListingKey(item.PublishedUtc, item.Content) : null;
+        var before = wasPublished
+            ? ListingKey(original!.GetValue<DateTime?>(nameof(ContentItem.PublishedUtc)), original.GetValue<string?>(nameof(ContentItem.Owner)), originalContent)
+            : null;
+        var after = isPublished ? ListingKey(item.PublishedUtc, item.Owner, item.Content) : null;
         if (before is not null && after is not null)
         {
             if (before != after)
@@ -115,13 +117,14 @@ public static class ChangedContent
     }
 
     /// What decides where an item appears in lists and where links to it point: its date, terms, container and paths.
-    private static string ListingKey(DateTime? publishedUtc, JsonObject content)
+    // The owner is part of it: author pages list a person's posts, and their counts are list facts too.
+    private static string ListingKey(DateTime? publishedUtc, string? owner, JsonObject content)
     {
         var entries = ContentIndexer.Build(new ContentItem { Content = content, Published = true });
         var terms = string.Join(",", entries.TaxonomyLinks.Select(l => l.TermContentItemId).Order(StringComparer.Ordinal));
         var containers = string.Join(",", entries.Containment.Select(c => c.ListContentItemId).Order(StringComparer.Ordinal));
         var paths = string.Join(",", entries.Routes.Select(r => r.Path).Order(StringComparer.Ordinal));
-        return $"{publishedUtc:O}|{terms}|{containers}|{paths}";
+        return $"{publishedUtc:O}|{owner}|{terms}|{containers}|{paths}";
     }
 
     private static bool IsSiteWide(JsonObject content) =>

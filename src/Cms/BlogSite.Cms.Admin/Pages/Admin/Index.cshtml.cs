@@ -4,19 +4,23 @@ using BlogSite.Cms.Admin.Security;
 using BlogSite.Cms.Content.Editing;
 using BlogSite.Cms.Content.Features;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using BlogSite.Cms.Admin.Dashboard;
 
 namespace BlogSite.Cms.Admin.Pages.Admin;
 
 [Authorize(Policy = AdminPermissions.AccessAdminPanel)]
-public sealed class DashboardModel(ContentListQueries queries, ContentEditors editors, IEnumerable<PublishedCountCard> cards, FeatureManager features) : PageModel
+public sealed class DashboardModel(
+    ContentListQueries queries, ContentEditors editors, IEnumerable<PublishedCountCard> cards, FeatureManager features, ContentPermissionCheck permissions) : PageModel
 {
     private const int RecentCount = 8;
 
     public ContentEditors Editors => editors;
 
-    public DashboardFigures Figures { get; private set; } = new([], 0, 0, 0, 0, []);
+    public DashboardFigures Figures { get; private set; } = new([], []);
+
+    public IReadOnlyDictionary<string, string> TypeNames { get; private set; } = new Dictionary<string, string>();
 
     public IReadOnlyDictionary<string, ContentState> States { get; private set; } = new Dictionary<string, ContentState>();
 
@@ -33,8 +37,16 @@ public sealed class DashboardModel(ContentListQueries queries, ContentEditors ed
             }
         }
 
-        Figures = await queries.DashboardAsync(shown, RecentCount, cancellationToken);
+        Figures = await queries.DashboardAsync(shown, RecentCount, await permissions.OnlyOwnItemsAsync(User), cancellationToken);
+        TypeNames = await queries.TypeNamesAsync(cancellationToken);
         States = await queries.StatesAsync(Figures.Recent, cancellationToken);
         CreatableTypes = await queries.CreatableTypesAsync(cancellationToken);
+    }
+
+    /// The content list filtered as <paramref name="figure"/> counted.
+    public string? ListUrl(DashboardFigure figure)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        return Url.Page("/Admin/Content/Index", new { type = figure.Filter.Type, status = figure.Filter.Status });
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using BlogSite.Cms.Admin.Accounts;
 using BlogSite.Cms.Content.Users;
 using Microsoft.AspNetCore.Authorization;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 
 namespace BlogSite.Cms.Admin.Pages.Admin.Account;
 
@@ -12,7 +14,7 @@ namespace BlogSite.Cms.Admin.Pages.Admin.Account;
 /// the link shows a button, so a mail scanner fetching the link changes nothing.
 [AllowAnonymous]
 [EnableRateLimiting(AdminModule.SignInRateLimit)]
-public sealed class ConfirmEmailModel(UserManager<CmsUser> users, AccountTokens tokens) : PageModel
+public sealed class ConfirmEmailModel(UserManager<CmsUser> users, SignInManager<CmsUser> signIn, AccountTokens tokens) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "user")]
     public string? UserId { get; set; }
@@ -37,6 +39,13 @@ public sealed class ConfirmEmailModel(UserManager<CmsUser> users, AccountTokens 
             return Page();
         }
 
+        // Another account may have taken the address since the link was sent.
+        if (await users.Users.AnyAsync(u => u.NormalizedEmail == users.NormalizeEmail(NewEmail) && u.Id != user.Id))
+        {
+            ModelState.AddModelError("", "Another account uses this address now; yours stays as it was.");
+            return Page();
+        }
+
         var result = await users.SetEmailAsync(user, NewEmail);
         if (result.Succeeded)
         {
@@ -44,6 +53,11 @@ public sealed class ConfirmEmailModel(UserManager<CmsUser> users, AccountTokens 
             await users.UpdateAsync(user);
             await tokens.ForgetAsync(user, AccountLinkPurpose.EmailChange);
             Confirmed = true;
+            // The change renews the security stamp; the owner's own session carries on with the new one.
+            if (User.FindFirstValue(ClaimTypes.NameIdentifier) == user.Id)
+            {
+                await signIn.RefreshSignInAsync(user);
+            }
         }
         else
         {
@@ -55,7 +69,7 @@ public sealed class ConfirmEmailModel(UserManager<CmsUser> users, AccountTokens 
 
     private async Task<CmsUser?> FindAsync()
     {
-        if (string.IsNullOrEmpty(UserId) || await users.FindByIdAsync(UserId) is not { } user
+        if (string.IsNullOrEmpty(UserId) || await users.FindByIdAsync(UserId) is not { IsEnabled: true } user
             || await tokens.CheckAsync(user, AccountLinkPurpose.EmailChange, Token) is not { Length: > 0 } email)
         {
             return null;

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using BlogSite.Cms.Admin.Accounts;
+using BlogSite.Cms.Content.Email;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -31,7 +32,10 @@ public sealed class ForgotModel(PasswordResetMailer queue, AccountMail mail) : P
             return Page();
         }
 
-        queue.Enqueue(Email!.Trim(), await mail.SiteRootAsync(Request));
+        if (EmailSender.AddressIn(Email) is { } address)
+        {
+            queue.Enqueue(address, await mail.LinkRootAsync(Request));
+        }
 
         Sent = true;
         return Page();

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace BlogSite.Cms.Admin.Pages.Admin.Account;
 
@@ -56,10 +57,18 @@ public sealed class ProfileModel(UserManager<CmsUser> users, AccountMail mail, E
         await changes.PublishAsync(new SiteChange(new HashSet<string>(StringComparer.Ordinal) { CacheTags.User(user.Id) }), HttpContext.RequestAborted);
         Message = "Your profile is saved.";
 
-        var newEmail = Input.Email!.Trim();
+        var newEmail = EmailSender.AddressIn(Input.Email) ?? "";
         if (!string.Equals(newEmail, user.Email, StringComparison.OrdinalIgnoreCase))
         {
-            if (await users.FindByEmailAsync(newEmail) is { } other && other.Id != user.Id)
+            // A session left open must not be enough to move the account to another address (and then reset its
+            // password): the change asks for the password, and the old address hears of it.
+            if (string.IsNullOrEmpty(Input.CurrentPassword) || !await users.CheckPasswordAsync(user, Input.CurrentPassword))
+            {
+                ModelState.AddModelError($"{nameof(Input)}.{nameof(ProfileForm.CurrentPassword)}", "Enter your current password to change your address.");
+                return Page();
+            }
+
+            if (await users.Users.AnyAsync(u => u.NormalizedEmail == users.NormalizeEmail(newEmail) && u.Id != user.Id))
             {
                 ModelState.AddModelError($"{nameof(Input)}.{nameof(ProfileForm.Email)}", "Another account uses this address.");
                 return Page();
@@ -67,7 +76,8 @@ public sealed class ProfileModel(UserManager<CmsUser> users, AccountMail mail, E
 
             try
             {
-                await mail.SendEmailChangeAsync(user, newEmail, await mail.SiteRootAsync(Request), HttpContext.RequestAborted);
+                await mail.SendEmailChangeAsync(user, newEmail, await mail.LinkRootAsync(Request), HttpContext.RequestAborted);
+                await mail.SendEmailChangeNoticeAsync(user, newEmail, HttpContext.RequestAborted);
                 Message = $"Your profile is saved. Your address changes to {newEmail} once you follow the link we sent there.";
             }
             catch (EmailSendException e)
@@ -95,5 +105,9 @@ public sealed class ProfileModel(UserManager<CmsUser> users, AccountMail mail, E
         [EmailAddress(ErrorMessage = "This is not an e-mail address.")]
         [Display(Name = "E-mail address")]
         public string? Email { get; set; }
+
+        /// Asked only when the address changes.
+        [Display(Name = "Current password")]
+        public string? CurrentPassword { get; set; }
     }
 }

@@ -15,7 +15,7 @@ namespace BlogSite.Cms.Admin.Pages.Admin.Items;
 [Authorize(Policy = AdminPermissions.AccessAdminPanel)]
 public sealed class EditItemModel(
     ContentEditorForms forms, ContentItemEditor editor, ContentStore store, ContentDrafts drafts, ContentPermissionCheck permissions, HomeRoute home,
-    IEnumerable<ContentPreviewPage> previews) : PageModel
+    ContentDependents dependents, IEnumerable<ContentPreviewPage> previews) : PageModel
 {
     public const string NewId = "new";
 
@@ -38,6 +38,10 @@ public sealed class EditItemModel(
 
     [TempData]
     public string? Message { get; set; }
+
+    /// Why an unpublish or delete was refused: what depends on the item.
+    [TempData]
+    public string? Refusal { get; set; }
 
     public ContentEditorForm Form { get; private set; } = null!;
 
@@ -106,6 +110,12 @@ public sealed class EditItemModel(
             return Forbid();
         }
 
+        if (await dependents.RefusalAsync(Latest, "unpublished", cancellationToken) is { } refusal)
+        {
+            Refusal = refusal;
+            return RedirectToPage(new { id });
+        }
+
         await store.UnpublishAsync(Latest.ContentItemId, cancellationToken);
         Message = "Unpublished: readers no longer see it.";
         return RedirectToPage(new { id });
@@ -139,6 +149,12 @@ public sealed class EditItemModel(
         if (Latest is null || !CanDelete)
         {
             return Forbid();
+        }
+
+        if (await dependents.RefusalAsync(Latest, "deleted", cancellationToken) is { } refusal)
+        {
+            Refusal = refusal;
+            return RedirectToPage(new { id });
         }
 
         await store.DeleteAsync(Latest.ContentItemId, cancellationToken);

@@ -95,9 +95,15 @@ public sealed class EditUserModel(UserManager<CmsUser> users, RoleManager<CmsRol
             return NotFound();
         }
 
+        if (!user.IsEnabled)
+        {
+            LinkError = $"{user.UserName} cannot sign in (disabled): enable the account first, or the link would not work.";
+            return await ShowAsync(user);
+        }
+
         try
         {
-            var root = await mail.SiteRootAsync(Request);
+            var root = await mail.LinkRootAsync(Request);
             if (user.PasswordHash is null)
             {
                 await mail.SendInvitationAsync(user, User.Identity?.Name ?? "An administrator", root, HttpContext.RequestAborted);

@@ -46,12 +46,18 @@ public sealed class UsersModel(UserManager<CmsUser> users, RoleManager<CmsRole> 
             ModelState.AddModelError($"{nameof(Input)}.{nameof(NewUserInput.Role)}", "Choose a role from the list.");
         }
 
+        var email = EmailSender.AddressIn(Input.Email);
+        if (email is not null && await users.Users.AnyAsync(u => u.NormalizedEmail == users.NormalizeEmail(email)))
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(NewUserInput.Email)}", "Another account uses this address.");
+        }
+
         if (ModelState.IsValid)
         {
             var user = new CmsUser
             {
                 UserName = Input.UserName.Trim(),
-                Email = Input.Email.Trim(),
+                Email = email,
                 DisplayName = string.IsNullOrWhiteSpace(Input.DisplayName) ? null : Input.DisplayName.Trim(),
             };
             var created = await users.CreateAsync(user);
@@ -60,7 +66,7 @@ public sealed class UsersModel(UserManager<CmsUser> users, RoleManager<CmsRole> 
                 await users.AddToRoleAsync(user, Input.Role);
                 try
                 {
-                    await mail.SendInvitationAsync(user, User.Identity?.Name ?? "An administrator", await mail.SiteRootAsync(Request), HttpContext.RequestAborted);
+                    await mail.SendInvitationAsync(user, User.Identity?.Name ?? "An administrator", await mail.LinkRootAsync(Request), HttpContext.RequestAborted);
                     Message = $"Invited {user.UserName}: an e-mail to {user.Email} carries a link to choose a password.";
                 }
                 catch (EmailSendException e)

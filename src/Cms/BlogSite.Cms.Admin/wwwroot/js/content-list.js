@@ -1,0 +1,32 @@
+// The content list: filters apply as they change (the Apply button stays for keyboards and browsers without
+// scripts), and one checkbox selects every item on the page that bulk actions may take.
+(() => {
+  const filters = document.querySelector('form.filters');
+  if (filters) {
+    filters.addEventListener('change', event => {
+      if (event.target.matches('select')) {
+        filters.requestSubmit();
+      }
+    });
+    let typing;
+    filters.querySelector('input[name="search"]')?.addEventListener('input', () => {
+      clearTimeout(typing);
+      typing = setTimeout(() => filters.requestSubmit(), 400);
+    });
+  }
+
+  const all = document.getElementById('select-all');
+  if (!all) {
+    return;
+  }
+  const boxes = () => [...document.querySelectorAll('input[type="checkbox"][form="bulk"][name="ids"]')];
+  all.hidden = false;
+  all.addEventListener('change', () => boxes().forEach(box => { box.checked = all.checked; }));
+  document.addEventListener('change', event => {
+    if (event.target.matches('input[form="bulk"][name="ids"]')) {
+      const checked = boxes().filter(box => box.checked).length;
+      all.checked = checked > 0 && checked === boxes().length;
+      all.indeterminate = checked > 0 && checked < boxes().length;
+    }
+  });
+})();
