@@ -41,6 +41,11 @@ public sealed class DeploymentAdminBrowserTests(BrowserSiteFixture site) : IClas
     [InlineData("/admin/settings", true)]
     [InlineData("/admin/users", true)]
     [InlineData("/admin/content", true)]
+    [InlineData("/admin/posts/new", true)]
+    [InlineData("/admin/media", true)]
+    [InlineData("/admin/taxonomies", true)]
+    [InlineData("/admin/taxonomies/4tagstaxonomy0000000000000", true)]
+    [InlineData("/admin/items/a0hxqec0qer4qqzbxv00xfy2c5/versions", true)]
     [InlineData("/admin/account/password", true)]
     [InlineData("/admin/account/profile", true)]
     [InlineData("/account/forgot", false)]
@@ -53,14 +58,20 @@ public sealed class DeploymentAdminBrowserTests(BrowserSiteFixture site) : IClas
     [InlineData("/admin/features", true)]
     [InlineData("/admin/themes", true)]
     [InlineData("/admin/menus/4mainmenu00000000000000000", true)]
-    public async Task AdminPagesHaveNoSeriousAccessibilityProblems(string path, bool signIn)
+    public async Task AdminPagesHaveNoSeriousAccessibilityProblemsInLightOrDark(string path, bool signIn)
     {
-        await using var context = await site.NewContextAsync(signIn ? "admin" : null);
-        var page = await context.NewPageAsync();
+        foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
+        {
+            await using var context = await site.NewContextAsync(signIn ? "admin" : null, colorScheme: scheme);
+            var page = await context.NewPageAsync();
 
-        await page.GotoAsync(path);
-        var results = await page.RunAxe();
+            await page.GotoAsync(path);
+            var results = await page.RunAxe();
 
-        Assert.Empty(results.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}"));
+            Assert.True(
+                !results.Violations.Any(v => v.Impact is "serious" or "critical"),
+                $"{path} in {scheme}: " + string.Join("; ", results.Violations.Where(v => v.Impact is "serious" or "critical")
+                    .Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => n.Html))})")));
+        }
     }
 }

@@ -31,7 +31,7 @@ public sealed class DestructiveActionsBrowserTests(EditorBrowserFixture site) : 
         await delete.ClickAsync();
         await page.ReloadAsync();
         await Assertions.Expect(delete).ToBeVisibleAsync();
-        Assert.Equal(["Delete “Ceasefire talks”? 0 posts lose it and its address stops working."], questions);
+        Assert.Equal(["Delete “Ceasefire talks”? 0 published posts lose it; its address leads to the taxonomy from now on."], questions);
 
         accept = true;
         await delete.ClickAsync();

@@ -64,4 +64,20 @@ public sealed class AccountAndSettingsTests(AdminSite site) : IClassFixture<Admi
         using var signIn = await AdminSite.SignInAsync(fresh, "author", "New-password-77!");
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
     }
+
+    [Fact]
+    public async Task TimeZonesAreGroupedByRegionAndNamedByPlaceAndOffset()
+    {
+        using var client = await AdminSite.SignedInAsync(site, "Administrator");
+
+        var page = await BlogSite.Testing.HtmlPage.GetAsync(client, "/admin/settings");
+        var select = page.Document.QuerySelector("select[name='Input.TimeZoneId']")!;
+
+        Assert.Equal("Seoul (UTC+09:00)", select.QuerySelector("optgroup[label='Asia'] option[value='Asia/Seoul']")?.TextContent);
+        var newYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York").GetUtcOffset(DateTimeOffset.UtcNow).Duration();
+        Assert.Equal($"New York (UTC−{newYork:hh\\:mm})", select.QuerySelector("optgroup[label='America'] option[value='America/New_York']")?.TextContent);
+        Assert.Null(select.QuerySelector("option[value='Etc/GMT+5']"));
+        Assert.Equal(select.QuerySelectorAll("optgroup").Select(g => g.GetAttribute("label")).Distinct().Count(), select.QuerySelectorAll("optgroup").Length);
+        Assert.NotNull(page.Document.QuerySelector("input#time-zone-filter"));
+    }
 }

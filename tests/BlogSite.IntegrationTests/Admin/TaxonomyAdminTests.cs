@@ -45,7 +45,10 @@ public abstract class TaxonomyAdminTests<TSite>(TSite site) : IClassFixture<TSit
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var targetPage = await HtmlPage.GetAsync(reader, target.Url);
         Assert.All(moved, title => Assert.Contains(title, targetPage.PostTitles));
-        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync(source.Url)).StatusCode);
+        // The merged tag's old links lead to the tag it became.
+        using var old = await reader.GetAsync(source.Url);
+        Assert.Equal(HttpStatusCode.MovedPermanently, old.StatusCode);
+        Assert.Equal(target.Url, old.Headers.Location?.OriginalString);
     }
 
     [Fact]
@@ -111,7 +114,31 @@ public abstract class TaxonomyAdminTests<TSite>(TSite site) : IClassFixture<TSit
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.DoesNotContain($"href=\"{tag.Url}\"", await reader.GetStringAsync(SetupRecipe.PathOf(post)), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync(tag.Url)).StatusCode);
+        // A deleted tag's old links lead to the taxonomy's own page.
+        using var old = await reader.GetAsync(tag.Url);
+        Assert.Equal(HttpStatusCode.MovedPermanently, old.StatusCode);
+        Assert.Equal("/tags", old.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task TermsAreCountedAsTheSiteCountsThemAndTagsAreAFlatSearchableList()
+    {
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+        using var reader = site.NewClient();
+        var home = await HtmlPage.GetAsync(reader, "/");
+        var siteCount = home.Document.QuerySelectorAll("a[href='/categories/sanctions']").Select(a => a.ParentElement!.QuerySelector(".count")?.TextContent).First(c => c is not null);
+
+        var categories = await HtmlPage.GetAsync(editor, Categories);
+        var tags = await HtmlPage.GetAsync(editor, $"{Tags}?q=bank");
+
+        Assert.Equal($"{siteCount} published posts", categories.Document.QuerySelector("li[data-term='Sanctions'] .hint")?.TextContent);
+        Assert.NotEmpty(categories.Document.QuerySelectorAll("button[aria-label^='Move']"));
+        Assert.Empty(tags.Document.QuerySelectorAll("button[aria-label^='Move']"));
+        Assert.Null(tags.Document.QuerySelector("select[name='Input.ParentId']"));
+        var shown = tags.Document.QuerySelectorAll("li.term-row").Select(r => r.GetAttribute("data-term")!).ToList();
+        Assert.NotEmpty(shown);
+        Assert.All(shown, name => Assert.Contains("bank", name, StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("published post", tags.Document.QuerySelector("li.term-row .hint")?.TextContent, StringComparison.Ordinal);
     }
 }
 

@@ -1,3 +1,6 @@
+using BlogSite.Cms.Content.Definitions;
+using BlogSite.Cms.Content.Fields;
+using BlogSite.Cms.Content.Indexes;
 using BlogSite.Cms.Content.Storage;
 using BlogSite.Cms.Content.Taxonomies;
 using Microsoft.EntityFrameworkCore;
@@ -5,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BlogSite.Cms.Admin.Queries;
 
 /// The taxonomy pages' reads: the taxonomies with their term counts, how many items use each term, a term's parent.
-public sealed class TaxonomyQueries(CmsDbContext db)
+public sealed class TaxonomyQueries(CmsDbContext db, ContentDefinitionStore definitions)
 {
     public async Task<IReadOnlyList<TaxonomySummary>> ListAsync(CancellationToken cancellationToken)
     {
@@ -17,11 +20,27 @@ public sealed class TaxonomyQueries(CmsDbContext db)
         return [.. taxonomies.Select(t => new TaxonomySummary(t.ContentItemId, t.DisplayText, counts.GetValueOrDefault(t.Id)))];
     }
 
-    /// How many items' latest versions use each term of the taxonomy.
-    public async Task<IReadOnlyDictionary<string, int>> ItemCountsAsync(string taxonomyId, CancellationToken cancellationToken) =>
-        await db.TaxonomyLinks.AsNoTracking().Where(l => l.TaxonomyContentItemId == taxonomyId && l.Latest)
+    /// How many published items each term of the taxonomy has, counted as the site counts them: a term's own items and
+    /// its descendants' (a parent category's page lists its children's posts too).
+    public async Task<IReadOnlyDictionary<string, int>> PublishedCountsAsync(string taxonomyId, IReadOnlyList<TermIndex> tree, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        var own = await db.TaxonomyLinks.AsNoTracking().Where(l => l.TaxonomyContentItemId == taxonomyId && l.Published)
             .GroupBy(l => l.TermContentItemId).Select(g => new { g.Key, Count = g.Select(l => l.ContentItemId).Distinct().Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var children = tree.ToLookup(t => t.ParentTermContentItemId ?? "", t => t.TermContentItemId);
+        int Family(string id) => own.GetValueOrDefault(id) + children[id].Sum(Family);
+        return tree.ToDictionary(t => t.TermContentItemId, t => Family(t.TermContentItemId), StringComparer.Ordinal);
+    }
+
+    /// A taxonomy of tags (a field lets writers add its terms freely, as Orchard Core's tag editor does): a flat list,
+    /// in name order, without the controls that only mean something for a tree.
+    public async Task<bool> IsTagsAsync(string taxonomyId, CancellationToken cancellationToken) =>
+        (await definitions.GetAsync(cancellationToken)).ContentParts
+            .SelectMany(p => p.ContentPartFieldDefinitionRecords)
+            .Where(f => f.FieldName == nameof(TaxonomyField))
+            .Select(f => f.SettingsOf<TaxonomyFieldSettings>())
+            .Any(s => s?.TaxonomyContentItemId == taxonomyId && s.Open);
 
     /// The term's parent as stored now (not as cached for the request).
     public Task<string?> ParentOfAsync(string termId, CancellationToken cancellationToken) =>

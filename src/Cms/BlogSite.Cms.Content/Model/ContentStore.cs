@@ -218,7 +218,8 @@ public sealed class ContentStore(
     }
 
     /// Paths a published item gives up are remembered, so old links answer with a redirect; a path that is live
-    /// again is forgotten.
+    /// again is forgotten. A path of something inside the item that is gone altogether (a deleted term) is remembered
+    /// too: it leads to the item's own page, or to where <see cref="RedirectGoneAsync"/> sent it (a merged term).
     private async Task RememberMovedRoutesAsync(ContentItem? existing, ContentItem incoming, DateTime now, CancellationToken cancellationToken)
     {
         var newRoutes = incoming.Published ? ContentIndexer.Build(incoming).Routes : [];
@@ -232,7 +233,8 @@ public sealed class ContentStore(
         foreach (var old in ContentIndexer.Build(existing).Routes.Where(r => !newPaths.Contains(r.Path)))
         {
             var stillRouted = newRoutes.Any(r => r.ContainedContentItemId == old.ContainedContentItemId);
-            if (stillRouted && !await db.RouteHistory.AnyAsync(h => h.Path == old.Path, cancellationToken))
+            var gone = !stillRouted && old.ContainedContentItemId is not null;
+            if ((stillRouted || gone) && !await db.RouteHistory.AnyAsync(h => h.Path == old.Path, cancellationToken))
             {
                 db.RouteHistory.Add(new RouteHistoryIndex
                 {
@@ -241,6 +243,12 @@ public sealed class ContentStore(
             }
         }
     }
+
+    /// Old addresses of <paramref name="goneId"/> (inside <paramref name="contentItemId"/>) now lead to
+    /// <paramref name="successorId"/>'s current address: a merged term's links reach the term it became.
+    public Task RedirectGoneAsync(string contentItemId, string goneId, string successorId, CancellationToken cancellationToken = default) =>
+        db.RouteHistory.Where(h => h.ContentItemId == contentItemId && h.ContainedContentItemId == goneId)
+            .ExecuteUpdateAsync(h => h.SetProperty(x => x.ContainedContentItemId, successorId), cancellationToken);
 
     private async Task EnsureRoutesAreFreeAsync(ContentItem incoming, CancellationToken cancellationToken)
     {

@@ -56,6 +56,16 @@ public sealed class RouteResolver(CmsDbContext db, SiteSettingsStore settings, G
             .Where(r => r.Published && r.ContentItemId == moved.ContentItemId && r.ContainedContentItemId == moved.ContainedContentItemId)
             .Select(r => r.Path)
             .FirstOrDefaultAsync(cancellationToken);
+        if (current is null && moved.ContainedContentItemId is not null)
+        {
+            // What was inside the item is gone (a deleted term): its old address leads to the item's own page.
+            current = await db.Routes.AsNoTracking()
+                .Where(r => r.Published && r.ContentItemId == moved.ContentItemId && r.ContainedContentItemId == null)
+                .Select(r => r.Path)
+                .FirstOrDefaultAsync(cancellationToken);
+            return current is null ? null : new RouteMatch(moved.ContentItemId, null, "/" + current);
+        }
+
         return current is null ? null : new RouteMatch(moved.ContentItemId, moved.ContainedContentItemId, "/" + current);
     }
 }

@@ -125,6 +125,7 @@ public sealed class TaxonomyEditor(ContentStore store, LiveItemSaver saver, Term
             return sourceId;
         }, cancellationToken);
         await usages.RewriteAsync(taxonomy, sourceId, ids => [.. ids.Select(x => x == sourceId ? targetId : x).Distinct(StringComparer.Ordinal)], cancellationToken);
+        await store.RedirectGoneAsync(taxonomyId, sourceId, targetId, cancellationToken);
     }
 
     /// The ids of the named top-level terms (case-insensitive), adding the names the taxonomy does not have yet.

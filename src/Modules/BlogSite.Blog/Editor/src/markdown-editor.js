@@ -5,9 +5,10 @@ import { EditorView, keymap, drawSelection, placeholder } from '@codemirror/view
 import { EditorState } from '@codemirror/state';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { markdown, markdownLanguage } from '@codemirror/lang-markdown';
-import { syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
+import { syntaxHighlighting } from '@codemirror/language';
 import { searchKeymap } from '@codemirror/search';
 import { formatting } from './formatting.js';
+import { markdownHighlight } from './highlight.js';
 import { imageDrop } from './image-drop.js';
 import { buildToolbar } from './toolbar.js';
 import { countWords, readingMinutes } from './words.js';
@@ -34,7 +35,7 @@ const mount = textarea => {
         EditorView.lineWrapping,
         markdown({ base: markdownLanguage }),
         imageDrop,
-        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        syntaxHighlighting(markdownHighlight),
         placeholder('Write your post in Markdown…'),
         keymap.of([...formatting.keymap, ...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
         EditorView.contentAttributes.of({

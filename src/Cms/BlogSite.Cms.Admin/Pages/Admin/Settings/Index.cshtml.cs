@@ -11,15 +11,14 @@ namespace BlogSite.Cms.Admin.Pages.Admin.Settings;
 
 /// The site settings an editor of the site changes; other settings a recipe set stay as they are.
 [Authorize(Policy = AdminPermissions.ManageSettings)]
-public sealed class SettingsModel(SiteSettingsStore settings) : PageModel
+public sealed class SettingsModel(SiteSettingsStore settings, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public SettingsInput Input { get; set; } = new();
 
     public bool Saved { get; private set; }
 
-    public IReadOnlyList<SelectListItem> TimeZones { get; } =
-        [.. TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Prepend("UTC").Distinct().Order(StringComparer.Ordinal).Select(id => new SelectListItem(id, id))];
+    public IReadOnlyList<SelectListItem> TimeZones => TimeZoneChoices.For(Input.TimeZoneId, clock.GetUtcNow());
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

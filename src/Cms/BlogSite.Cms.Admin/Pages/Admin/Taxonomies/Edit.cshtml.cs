@@ -26,6 +26,19 @@ public sealed class EditTaxonomyModel(TaxonomyEditor editor, TermCatalog terms, 
 
     public IReadOnlyDictionary<string, int> PostCounts { get; private set; } = new Dictionary<string, int>();
 
+    /// Every term, for the parent and merge choices, whatever the search shows.
+    public IReadOnlyList<TermIndex> AllTerms { get; private set; } = [];
+
+    /// Tags: a flat list in name order, with no order or parent controls.
+    public bool IsTags { get; private set; }
+
+    /// What the list is narrowed to.
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
+    /// "1 post", "8 posts".
+    public static string Posts(int count) => count == 1 ? "1 published post" : $"{count:N0} published posts";
+
     /// Which form failed ("add", a term id, or "merge"), so its errors show next to its fields.
     public string? FailedForm { get; private set; }
 
@@ -33,7 +46,7 @@ public sealed class EditTaxonomyModel(TaxonomyEditor editor, TermCatalog terms, 
     public string? ErrorFor(string form, string field) =>
         FailedForm == form && ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 
-    public bool HasChildren(TermIndex term) => Terms.Any(t => t.ParentTermContentItemId == term?.TermContentItemId);
+    public bool HasChildren(TermIndex term) => AllTerms.Any(t => t.ParentTermContentItemId == term?.TermContentItemId);
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -103,8 +116,13 @@ public sealed class EditTaxonomyModel(TaxonomyEditor editor, TermCatalog terms, 
         }
 
         Taxonomy = taxonomy;
-        Terms = await terms.TreeAsync(id, cancellationToken);
-        PostCounts = await queries.ItemCountsAsync(id, cancellationToken);
+        AllTerms = await terms.TreeAsync(id, cancellationToken);
+        IsTags = await queries.IsTagsAsync(id, cancellationToken);
+        PostCounts = await queries.PublishedCountsAsync(id, AllTerms, cancellationToken);
+        var shown = IsTags ? AllTerms.OrderBy(t => t.DisplayText, StringComparer.CurrentCultureIgnoreCase).ToList() : [.. AllTerms];
+        Terms = string.IsNullOrWhiteSpace(Search)
+            ? shown
+            : [.. shown.Where(t => t.DisplayText.Contains(Search.Trim(), StringComparison.CurrentCultureIgnoreCase))];
         return true;
     }
 
