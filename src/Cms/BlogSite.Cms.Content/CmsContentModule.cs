@@ -175,6 +175,7 @@ public static class CmsContentModule
         services.AddValidatedOptions<MediaOptions>(configuration, MediaOptions.Section);
         services.AddSingleton<MediaStore>();
         services.AddScoped<MediaLibrary>();
+        services.AddScoped<MediaDescriptions>();
 
         // Email: an SMTP server when configured, a drop folder of .eml files otherwise.
         services.AddValidatedOptions<EmailOptions>(configuration, EmailOptions.Section);

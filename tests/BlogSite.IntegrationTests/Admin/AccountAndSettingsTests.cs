@@ -80,4 +80,19 @@ public sealed class AccountAndSettingsTests(AdminSite site) : IClassFixture<Admi
         Assert.Equal(select.QuerySelectorAll("optgroup").Select(g => g.GetAttribute("label")).Distinct().Count(), select.QuerySelectorAll("optgroup").Length);
         Assert.NotNull(page.Document.QuerySelector("input#time-zone-filter"));
     }
+
+    [Fact]
+    public async Task AZoneTheListLeavesOutStaysTheSitesZoneWhenOtherSettingsAreSaved()
+    {
+        using var client = await AdminSite.SignedInAsync(site, "Administrator");
+        var (_, saved) = await PostAsync(client, "/admin/settings", new()
+        {
+            ["Input.SiteName"] = "Korea Watch", ["Input.PageSize"] = "10", ["Input.TimeZoneId"] = "US/Eastern", ["Input.MetaDescription"] = "About Korea.",
+        });
+
+        var page = await BlogSite.Testing.HtmlPage.GetAsync(client, "/admin/settings");
+
+        Assert.Contains("Settings saved.", saved, StringComparison.Ordinal);
+        Assert.Equal("US/Eastern", page.Document.QuerySelector("select[name='Input.TimeZoneId'] option[selected]")?.GetAttribute("value"));
+    }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Users;
+using BlogSite.Testing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -111,6 +112,34 @@ public sealed class BulkActionTests(AdminSite site) : IClassFixture<AdminSite>
         Assert.StartsWith("'Latest posts' cannot be unpublished: it is the site's home page and it holds ", home, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/items/4categor1estaxonomy0000000")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await site.NewClient().GetAsync("/categories/sanctions")).StatusCode);
+    }
+
+    [Fact]
+    public async Task APostThatIsTheHomePageIsNotDeletedFromThePostEditor()
+    {
+        var post = SetupRecipe.Instance.Posts[1];
+        using var admin = await AdminSite.SignedInAsync(site, "Administrator");
+        await using (var scope = site.Factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<BlogSite.Cms.Content.Routing.HomeRoute>().SetAsync(post.ContentItemId);
+        }
+
+        try
+        {
+            var page = $"/admin/posts/{post.ContentItemId}";
+            var fields = new Dictionary<string, string> { ["__RequestVerificationToken"] = await AdminSite.TokenAsync(admin, page) };
+            using var response = await admin.PostAsync($"{page}?handler=Delete", new FormUrlEncodedContent(fields));
+            var shown = await BlogSite.Testing.HtmlPage.GetAsync(admin, response.Headers.Location!.OriginalString);
+
+            Assert.Equal(page, response.Headers.Location?.OriginalString);
+            Assert.StartsWith($"'{SetupRecipe.TitleOf(post)}' cannot be deleted: it is the site's home page", shown.Document.QuerySelector("main .message.error")?.TextContent, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, (await site.NewClient().GetAsync("/")).StatusCode);
+        }
+        finally
+        {
+            await using var scope = site.Factory.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<BlogSite.Cms.Content.Routing.HomeRoute>().SetAsync(BlogId);
+        }
     }
 
     /// Posts an action of the item editor; returns the refusal the page then shows.

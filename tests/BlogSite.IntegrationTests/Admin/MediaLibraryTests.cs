@@ -50,6 +50,65 @@ public abstract class MediaLibraryTests<TSite>(TSite site) : IClassFixture<TSite
         Assert.Equal(HttpStatusCode.OK, (await site.NewClient().GetAsync($"/media/{stored}")).StatusCode);
     }
 
+    [Fact]
+    public async Task FoldersHoldTheirOwnImagesAndAreDeletedOnlyWhenEmpty()
+    {
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+
+        using var created = await AdminSite.PostFormAsync(editor, "/admin/media", "CreateFolder", new() { ["name"] = "Maps 2016" });
+        using var nested = await AdminSite.PostFormAsync(editor, "/admin/media?folder=maps-2016", "CreateFolder", new() { ["name"] = "Empty one" });
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Image(SKEncodedImageFormat.Png));
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+        form.Add(file, "files", "Harbour map.png");
+        form.Add(new StringContent(await AdminSite.TokenAsync(editor, "/admin/media")), "__RequestVerificationToken");
+        using var upload = await editor.PostAsync("/admin/media?handler=Upload&folder=maps-2016", form);
+        var root = await HtmlPage.GetAsync(editor, "/admin/media");
+        var folder = await HtmlPage.GetAsync(editor, "/admin/media?folder=maps-2016");
+        var searched = await HtmlPage.GetAsync(editor, "/admin/media?q=harbour-map");
+        using var notEmpty = await AdminSite.PostFormAsync(editor, "/admin/media?folder=maps-2016", "DeleteFolder", []);
+        var refusal = await HtmlPage.GetAsync(editor, notEmpty.Headers.Location!.OriginalString);
+        using var empty = await AdminSite.PostFormAsync(editor, "/admin/media?folder=maps-2016/empty-one", "DeleteFolder", []);
+
+        Assert.Equal("/admin/media?folder=maps-2016", created.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
+        Assert.True(File.Exists(Path.Combine(site.MediaFolder, "maps-2016", "harbour-map.png")));
+        Assert.Contains(root.Document.QuerySelectorAll(".folder-list a"), a => a.TextContent == "maps-2016/");
+        Assert.DoesNotContain(root.Document.QuerySelectorAll(".media-grid li > a"), a => a.TextContent == "maps-2016/harbour-map.png");
+        Assert.Contains(folder.Document.QuerySelectorAll(".media-grid li > a"), a => a.TextContent == "maps-2016/harbour-map.png");
+        Assert.Contains(searched.Document.QuerySelectorAll(".media-grid li > a"), a => a.TextContent == "maps-2016/harbour-map.png");
+        Assert.Contains("still holds files or folders", refusal.Document.QuerySelector(".message.error")?.TextContent, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(site.MediaFolder, "maps-2016", "empty-one")));
+        Assert.Equal(HttpStatusCode.OK, (await site.NewClient().GetAsync("/media/maps-2016/harbour-map.png")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnImageIsDescribedOnceFoundByItsWordsAndOfferedWithThemInTheEditor()
+    {
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+        await UploadAsync(editor, "Reactor at dusk.png", Image(SKEncodedImageFormat.Png, 960, 540));
+        await UploadAsync(editor, "Another picture.png", Image(SKEncodedImageFormat.Png));
+
+        using var saved = await AdminSite.PostFormAsync(editor, "/admin/media", "Describe", new()
+        {
+            ["path"] = "reactor-at-dusk.png", ["alt"] = "The Yongbyon cooling tower at dusk", ["caption"] = "Satellite image, March 2016",
+        });
+        var found = await HtmlPage.GetAsync(editor, "/admin/media?q=cooling+tower");
+        var byName = await HtmlPage.GetAsync(editor, "/admin/media?sort=name");
+        var postEditor = await HtmlPage.GetAsync(editor, "/admin/posts/new");
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var tile = Assert.Single(found.Document.QuerySelectorAll(".media-grid li"));
+        Assert.Contains("960 × 540 px", tile.TextContent, StringComparison.Ordinal);
+        Assert.Equal("The Yongbyon cooling tower at dusk", tile.QuerySelector("input[name=alt]")?.GetAttribute("value"));
+        Assert.Equal("/media/reactor-at-dusk.png", tile.QuerySelector("button[data-copy]")?.GetAttribute("data-copy"));
+        var names = byName.Document.QuerySelectorAll(".media-grid li > a").Select(a => a.TextContent).ToList();
+        Assert.Equal(names.Order(StringComparer.CurrentCultureIgnoreCase), names);
+        var option = postEditor.Document.QuerySelector("select[name='Form.ImagePath'] option[value='reactor-at-dusk.png']");
+        Assert.Equal("The Yongbyon cooling tower at dusk", option?.GetAttribute("data-alt"));
+        Assert.Equal("Satellite image, March 2016", option?.GetAttribute("data-caption"));
+    }
+
     [Theory]
     [InlineData("drawing.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"></svg>")]
     [InlineData("innocent.png", "<!DOCTYPE html><script>alert(document.cookie)</script>")]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Routing;
@@ -10,7 +11,7 @@ namespace BlogSite.Cms.Content.Media;
 
 /// The editors' side of the media folder: uploads checked by content and size, thumbnails, and deletes that refuse
 /// to break a post that shows the file.
-public sealed class MediaLibrary(MediaStore store, IOptions<MediaOptions> options, CmsDbContext db)
+public sealed class MediaLibrary(MediaStore store, IOptions<MediaOptions> options, CmsDbContext db, MediaDescriptions descriptions)
 {
     private const int ThumbnailWidth = 320;
     private const long MaxPixels = 50_000_000;
@@ -19,17 +20,82 @@ public sealed class MediaLibrary(MediaStore store, IOptions<MediaOptions> option
 
     private string ThumbnailRoot => store.Root.TrimEnd(Path.DirectorySeparatorChar) + "-thumbnails";
 
+    // Image sizes by file and version: reading a header is cheap, but a library page reads every one of them.
+    private static readonly ConcurrentDictionary<(string Path, DateTime Modified), (int, int)?> Sizes = new();
+
     /// The images in the library, newest first.
     public IReadOnlyList<MediaFile> Images() =>
         [.. store.AllFiles().Where(p => ImageExtensions.Contains(Path.GetExtension(p)) && MediaStore.Problem(p) is null)
             .Select(p => new FileInfo(store.FullPath(p)))
-            .Select(f => new MediaFile(Path.GetRelativePath(store.Root, f.FullName).Replace('\\', '/'), f.Length, f.LastWriteTimeUtc))
+            .Select(f => new MediaFile(Path.GetRelativePath(store.Root, f.FullName).Replace('\\', '/'), f.Length, f.LastWriteTimeUtc)
+            {
+                Size = SizeOf(f),
+            })
             .OrderByDescending(f => f.ModifiedUtc).ThenBy(f => f.Path, StringComparer.Ordinal)];
 
-    /// Stores an uploaded image under a slug of its name and the extension of its real type; returns its media path.
-    public async Task<string> UploadAsync(Stream content, string fileName, long length, CancellationToken cancellationToken = default)
+    private static (int Width, int Height)? SizeOf(FileInfo file) =>
+        Sizes.GetOrAdd((file.FullName, file.LastWriteTimeUtc), _ =>
+        {
+            using var codec = SKCodec.Create(file.FullName);
+            return codec is null ? null : (codec.Info.Width, codec.Info.Height);
+        });
+
+    /// The library's folders (Orchard Core's media folders are the media root's sub-folders), as media paths.
+    public IReadOnlyList<string> Folders() =>
+        Directory.Exists(store.Root)
+            ? [.. Directory.EnumerateDirectories(store.Root, "*", SearchOption.AllDirectories)
+                .Select(d => Path.GetRelativePath(store.Root, d).Replace('\\', '/'))
+                .Where(f => FolderProblem(f) is null)
+                .Order(StringComparer.Ordinal)]
+            : [];
+
+    /// Why <paramref name="folder"/> cannot hold media ("" is the root), or null when it can: each part a slug.
+    public static string? FolderProblem(string? folder) =>
+        string.IsNullOrEmpty(folder) || folder.Split('/').All(part => part.Length is > 0 and <= 80 && SlugGenerator.Slugify(part) == part)
+            ? null
+            : $"'{folder}' is not a folder name: use letters, digits and dashes.";
+
+    /// Makes a folder named after <paramref name="name"/> inside <paramref name="parent"/>; returns its media path.
+    public string CreateFolder(string parent, string name)
+    {
+        var slug = SlugGenerator.Slugify(name ?? "");
+        var folder = string.IsNullOrEmpty(parent) ? slug : $"{parent}/{slug}";
+        if (slug.Length == 0 || FolderProblem(folder) is { } problem)
+        {
+            throw new MediaUploadException(slug.Length == 0 ? "Give the folder a name with letters or digits." : FolderProblem(folder)!);
+        }
+
+        Directory.CreateDirectory(Path.Combine(store.Root, folder));
+        return folder;
+    }
+
+    /// Removes an empty folder; a folder that still holds anything is kept, and null says it went.
+    public string? DeleteFolder(string folder)
+    {
+        if (string.IsNullOrEmpty(folder) || FolderProblem(folder) is not null || !Directory.Exists(Path.Combine(store.Root, folder)))
+        {
+            return $"'{folder}' is not a folder of the library.";
+        }
+
+        if (Directory.EnumerateFileSystemEntries(Path.Combine(store.Root, folder)).Any())
+        {
+            return $"'{folder}' still holds files or folders; move or delete them first.";
+        }
+
+        Directory.Delete(Path.Combine(store.Root, folder));
+        return null;
+    }
+
+    /// Stores an uploaded image under a slug of its name and the extension of its real type, in
+    /// <paramref name="folder"/> ("" for the root); returns its media path.
+    public async Task<string> UploadAsync(Stream content, string fileName, long length, string folder = "", CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
+        if (FolderProblem(folder) is { } folderProblem)
+        {
+            throw new MediaUploadException(folderProblem);
+        }
+
         var limit = options.Value.MaxUploadBytes;
         if (length > limit)
         {
@@ -63,10 +129,11 @@ public sealed class MediaLibrary(MediaStore store, IOptions<MediaOptions> option
 
         var baseName = SlugGenerator.Slugify(Path.GetFileNameWithoutExtension(fileName));
         baseName = baseName.Length == 0 ? "image" : baseName[..Math.Min(baseName.Length, 80)];
-        Directory.CreateDirectory(store.Root);
+        Directory.CreateDirectory(Path.Combine(store.Root, folder));
+        var prefix = string.IsNullOrEmpty(folder) ? "" : folder + "/";
         for (var attempt = 1; ; attempt++)
         {
-            var name = attempt == 1 ? baseName + extension : $"{baseName}-{attempt.ToString(CultureInfo.InvariantCulture)}{extension}";
+            var name = prefix + (attempt == 1 ? baseName + extension : $"{baseName}-{attempt.ToString(CultureInfo.InvariantCulture)}{extension}");
             try
             {
                 // CreateNew: two uploads of the same name never overwrite each other.
@@ -106,6 +173,7 @@ public sealed class MediaLibrary(MediaStore store, IOptions<MediaOptions> option
         }
 
         File.Delete(store.FullPath(mediaPath));
+        await descriptions.ForgetAsync(mediaPath, cancellationToken);
         // A thumbnail exists only once someone has looked at the library since the upload.
         if (File.Exists(ThumbnailPath(mediaPath)))
         {

@@ -41,7 +41,8 @@ public sealed class ContentDependents(CmsDbContext db, SiteSettingsStore setting
             reasons.Add("it is the site's home page");
         }
 
-        var held = await db.Containment.AsNoTracking().Where(c => c.ListContentItemId == id).Select(c => c.ContentItemId).Distinct().CountAsync(cancellationToken);
+        // Only what readers see or editors work on counts, not versions long replaced.
+        var held = await db.Containment.AsNoTracking().Where(c => c.ListContentItemId == id && (c.Latest || c.Published)).Select(c => c.ContentItemId).Distinct().CountAsync(cancellationToken);
         if (held > 0)
         {
             reasons.Add($"it holds {Count(held, "item")}");
@@ -52,7 +53,7 @@ public sealed class ContentDependents(CmsDbContext db, SiteSettingsStore setting
             reasons.Add($"the {type} type's {field} field chooses from it");
         }
 
-        var filed = await db.TaxonomyLinks.AsNoTracking().Where(l => l.TaxonomyContentItemId == id).Select(l => l.ContentItemId).Distinct().CountAsync(cancellationToken);
+        var filed = await db.TaxonomyLinks.AsNoTracking().Where(l => l.TaxonomyContentItemId == id && (l.Latest || l.Published)).Select(l => l.ContentItemId).Distinct().CountAsync(cancellationToken);
         if (filed > 0)
         {
             reasons.Add($"{Count(filed, "item")} {(filed == 1 ? "is" : "are")} filed under its terms");

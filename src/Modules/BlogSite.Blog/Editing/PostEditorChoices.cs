@@ -11,13 +11,17 @@ namespace BlogSite.Blog.Editing;
 /// What the editor offers to pick from: the Categories tree, the existing tags, the images in the media library; and
 /// the site's zone and time, which the publish date is entered in.
 public sealed class PostEditorChoices(
-    TermCatalog terms, BlogTaxonomyLocator locator, MediaLibrary media, SiteSettingsStore settings, TimeProvider clock, PostExtraFields extras)
+    TermCatalog terms, BlogTaxonomyLocator locator, MediaLibrary media, MediaDescriptions descriptions, SiteSettingsStore settings, TimeProvider clock,
+    PostExtraFields extras)
 {
     public IReadOnlyList<TermIndex> Categories { get; private set; } = [];
 
     public IReadOnlyList<string> Tags { get; private set; } = [];
 
     public IReadOnlyList<MediaFile> Images { get; private set; } = [];
+
+    /// Each image's alt text and caption from the media library, offered when the image is inserted.
+    public IReadOnlyDictionary<string, MediaDescription> ImageDescriptions { get; private set; } = new Dictionary<string, MediaDescription>();
 
     public string ZoneName { get; private set; } = "UTC";
 
@@ -34,6 +38,7 @@ public sealed class PostEditorChoices(
         Categories = await terms.TreeAsync(categories, cancellationToken);
         Tags = [.. (await terms.TreeAsync(tags, cancellationToken)).Select(t => t.DisplayText).Order(StringComparer.OrdinalIgnoreCase)];
         Images = media.Images();
+        ImageDescriptions = await descriptions.AllAsync(cancellationToken);
         var site = await settings.GetAsync(cancellationToken);
         ZoneName = site.TimeZone.Id;
         SiteNow = site.ShowTime(clock.GetUtcNow().UtcDateTime, "yyyy-MM-ddTHH:mm");

@@ -9,10 +9,16 @@
       }
     });
     let typing;
-    filters.querySelector('input[name="search"]')?.addEventListener('input', () => {
+    const search = filters.querySelector('input[name="search"]');
+    search?.addEventListener('input', () => {
       clearTimeout(typing);
       typing = setTimeout(() => filters.requestSubmit(), 400);
     });
+    // The list reloads as one types: the search box keeps the caret, at the end, so typing goes on.
+    if (search?.value && new URLSearchParams(location.search).has('search')) {
+      search.focus();
+      search.setSelectionRange(search.value.length, search.value.length);
+    }
   }
 
   const all = document.getElementById('select-all');

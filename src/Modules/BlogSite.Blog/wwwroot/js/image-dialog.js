@@ -38,6 +38,13 @@
   const choose = path => {
     chosen = path;
     for (const option of grid.children) option.setAttribute('aria-selected', String(option.dataset.path === path));
+    // The library's own description of the image is the starting point; what the writer typed stays, and words
+    // filled in for another image give way.
+    const described = [...library.options].find(o => o.value === path)?.dataset.alt ?? '';
+    if (!alt.value.trim() || alt.value === alt.dataset.filled) {
+      alt.value = described;
+      alt.dataset.filled = described;
+    }
   };
   const showLibrary = () => {
     const words = search.value.trim().toLowerCase();

@@ -75,6 +75,19 @@
   };
   image.addEventListener('change', showImage);
   showImage();
+  // A newly chosen featured image brings the library's alt text and caption for it, where the writer has none yet.
+  image.addEventListener('change', () => {
+    const option = image.selectedOptions[0];
+    for (const [name, described] of [['ImageAlt', option?.dataset.alt ?? ''], ['ImageCaption', option?.dataset.caption ?? '']]) {
+      const input = field(name);
+      // What the writer typed stays; words filled in for the image chosen before give way.
+      if (input && (!input.value.trim() || input.value === input.dataset.filled) && input.value !== described) {
+        input.value = described;
+        input.dataset.filled = described;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+    }
+  });
 
   // Upload from the editor: the media library checks the file; the new image is added to the list and chosen.
   const upload = document.getElementById('image-upload');

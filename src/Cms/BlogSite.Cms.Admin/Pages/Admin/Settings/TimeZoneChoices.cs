@@ -31,6 +31,14 @@ public static class TimeZoneChoices
             items.Add(new SelectListItem($"{place} ({Offset(offset)})", zone.Id) { Group = Group(region) });
         }
 
+        // A zone the site already uses stays choosable even when it is an alias the list leaves out ("US/Eastern"),
+        // or saving any setting would quietly move the site to another zone.
+        if (current is { Length: > 0 } && items.TrueForAll(i => i.Value != current)
+            && TimeZoneInfo.TryFindSystemTimeZoneById(current, out var kept))
+        {
+            items.Add(new SelectListItem($"{current} ({Offset(kept.GetUtcOffset(now))})", current) { Group = Group("Other") });
+        }
+
         // Grouped in the order regions are first met, so a <select> draws each group once.
         return [.. items.GroupBy(i => i.Group!.Name).SelectMany(g => g)];
     }

@@ -15,13 +15,17 @@ namespace BlogSite.Blog.Pages.Admin.Posts;
 [Authorize(Policy = AdminPermissions.AccessAdminPanel)]
 public sealed class EditPostModel(
     PostEditorLoader loader, BlogPostEditor editor, PostFormMapper mapper, PostEditorChoices choices, SiteSettingsStore settings,
-    ContentStore store, ContentEditors editors, PostAuthorChoices authors) : PageModel
+    ContentStore store, ContentEditors editors, PostAuthorChoices authors, ContentDependents dependents) : PageModel
 {
     [BindProperty]
     public PostForm Form { get; set; } = new();
 
     [TempData]
     public string? Message { get; set; }
+
+    /// Why an unpublish or delete was refused: a post can be the site's home page.
+    [TempData]
+    public string? Refusal { get; set; }
 
     public const int MaxReviewNote = 2000;
 
@@ -98,6 +102,12 @@ public sealed class EditPostModel(
     public Task<IActionResult> OnPostUnpublishAsync(string id, CancellationToken cancellationToken) =>
         ActAsync(id, state => state.CanPublish, backToList: false, async post =>
         {
+            if (await dependents.RefusalAsync(post, "unpublished", cancellationToken) is { } refusal)
+            {
+                Refusal = refusal;
+                return null;
+            }
+
             await editor.UnpublishAsync(post, cancellationToken);
             return "Unpublished: readers no longer see this post.";
         }, cancellationToken);
@@ -114,6 +124,12 @@ public sealed class EditPostModel(
     public Task<IActionResult> OnPostDeleteAsync(string id, CancellationToken cancellationToken) =>
         ActAsync(id, state => state.CanDelete, backToList: true, async post =>
         {
+            if (await dependents.RefusalAsync(post, "deleted", cancellationToken) is { } refusal)
+            {
+                Refusal = refusal;
+                return null;
+            }
+
             await editor.DeleteAsync(post, cancellationToken);
             return $"Deleted '{post.DisplayText}'.";
         }, cancellationToken);
@@ -185,7 +201,7 @@ public sealed class EditPostModel(
     /// An action on a stored post that needs <paramref name="allowed"/>; it returns the message to show, on the post
     /// or, with <paramref name="backToList"/>, on the content list.
     private async Task<IActionResult> ActAsync(
-        string id, Func<PostEditorState, bool> allowed, bool backToList, Func<ContentItem, Task<string>> action, CancellationToken cancellationToken)
+        string id, Func<PostEditorState, bool> allowed, bool backToList, Func<ContentItem, Task<string?>> action, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } refused)
         {
@@ -198,7 +214,7 @@ public sealed class EditPostModel(
         }
 
         Message = await action(post);
-        return backToList ? RedirectToPage("/Admin/Content/Index") : RedirectToPage(new { id = post.ContentItemId });
+        return backToList && Refusal is null ? RedirectToPage("/Admin/Content/Index") : RedirectToPage(new { id = post.ContentItemId });
     }
 
     /// Loads the post and the user's permissions on it; returns the response when the user may not edit it.
