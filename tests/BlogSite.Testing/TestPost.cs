@@ -5,6 +5,8 @@ using BlogSite.Cms.Content.Fields;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Parts;
 using BlogSite.Cms.Content.Routing;
+using BlogSite.Cms.Content.Users;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BlogSite.Testing;
@@ -40,6 +42,23 @@ public sealed record TestPost(string ContentItemId, string Title, string Path, s
 
         await scope.ServiceProvider.GetRequiredService<ContentStore>().ImportAsync(post);
         return new TestPost(post.ContentItemId, title, path, markdown);
+    }
+
+    /// Imports a never-published post with the given id and path, owned by <paramref name="ownerName"/> when given;
+    /// returns its address. Importing it again changes nothing.
+    public static async Task<string> DraftAsync(IServiceProvider services, string id, string path, string? ownerName = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        await using var scope = services.CreateAsyncScope();
+        var owner = ownerName is null ? null : await scope.ServiceProvider.GetRequiredService<UserManager<CmsUser>>().FindByNameAsync(ownerName);
+        var draft = new ContentItem
+        {
+            ContentItemId = id, ContentType = BlogContentDefinitions.BlogPost, DisplayText = $"Draft {id}", Latest = true, Published = false,
+            Owner = owner?.Id,
+        };
+        draft.Apply(new TitlePart($"Draft {id}")).Apply(new AutoroutePart(path)).Apply(new MarkdownBodyPart("Body."));
+        await scope.ServiceProvider.GetRequiredService<ContentStore>().ImportAsync(draft);
+        return "/" + path;
     }
 
     private static DateTime AnHourAgo(TimeProvider clock)

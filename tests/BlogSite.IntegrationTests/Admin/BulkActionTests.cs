@@ -1,9 +1,5 @@
 using System.Net;
-using System.Text.Json.Nodes;
-using BlogSite.Cms.Content.Model;
-using BlogSite.Cms.Content.Users;
 using BlogSite.Testing;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BlogSite.IntegrationTests.Admin;
@@ -11,22 +7,8 @@ namespace BlogSite.IntegrationTests.Admin;
 /// Publish, unpublish and delete from the content list, each checked against the user's permissions on that item.
 public sealed class BulkActionTests(AdminSite site) : IClassFixture<AdminSite>
 {
-    private async Task<string> DraftAsync(string id, string path, string? ownerName = null)
-    {
-        await using var scope = site.Factory.Services.CreateAsyncScope();
-        var owner = ownerName is null ? null : await scope.ServiceProvider.GetRequiredService<UserManager<CmsUser>>().FindByNameAsync(ownerName);
-        await scope.ServiceProvider.GetRequiredService<ContentStore>().ImportAsync(new ContentItem
-        {
-            ContentItemId = id, ContentType = "BlogPost", DisplayText = $"Draft {id}", Latest = true, Published = false, Owner = owner?.Id,
-            Content = new JsonObject
-            {
-                ["TitlePart"] = new JsonObject { ["Title"] = $"Draft {id}" },
-                ["AutoroutePart"] = new JsonObject { ["Path"] = path },
-                ["MarkdownBodyPart"] = new JsonObject { ["Markdown"] = "Body." },
-            },
-        });
-        return "/" + path;
-    }
+    private Task<string> DraftAsync(string id, string path, string? ownerName = null) =>
+        TestPost.DraftAsync(site.Factory.Services, id, path, ownerName);
 
     private const string BlogId = "a0hxqec0qer4qqzbxv00xfy2c5";
 

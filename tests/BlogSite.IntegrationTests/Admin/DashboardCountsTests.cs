@@ -1,10 +1,5 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
-using BlogSite.Cms.Content.Model;
-using BlogSite.Cms.Content.Users;
 using BlogSite.Testing;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BlogSite.IntegrationTests.Admin;
 
@@ -21,21 +16,7 @@ public sealed class DashboardCountsTests(AdminSite site) : IClassFixture<AdminSi
             card.GetAttribute("href")!))];
     }
 
-    private async Task OwnDraftAsync(string id, string ownerName)
-    {
-        await using var scope = site.Factory.Services.CreateAsyncScope();
-        var owner = await scope.ServiceProvider.GetRequiredService<UserManager<CmsUser>>().FindByNameAsync(ownerName);
-        await scope.ServiceProvider.GetRequiredService<ContentStore>().ImportAsync(new ContentItem
-        {
-            ContentItemId = id, ContentType = "BlogPost", DisplayText = $"Draft {id}", Latest = true, Published = false, Owner = owner!.Id,
-            Content = new JsonObject
-            {
-                ["TitlePart"] = new JsonObject { ["Title"] = $"Draft {id}" },
-                ["AutoroutePart"] = new JsonObject { ["Path"] = $"blog/{id}" },
-                ["MarkdownBodyPart"] = new JsonObject { ["Markdown"] = "Body." },
-            },
-        });
-    }
+    private Task<string> OwnDraftAsync(string id, string ownerName) => TestPost.DraftAsync(site.Factory.Services, id, $"blog/{id}", ownerName);
 
     private static async Task<int> ListCountAsync(HttpClient client, string href)
     {

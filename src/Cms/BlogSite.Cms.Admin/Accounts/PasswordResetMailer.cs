@@ -2,7 +2,6 @@ using System.Threading.Channels;
 using BlogSite.Cms.Content.Email;
 using BlogSite.Cms.Content.Users;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -31,11 +30,8 @@ public sealed class PasswordResetMailer(IServiceScopeFactory scopes, ILogger<Pas
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var users = scope.ServiceProvider.GetRequiredService<UserManager<CmsUser>>();
-                // One account per address: an address two accounts share (an old import) gets no link rather than
-                // a link for the wrong account.
-                var normalized = users.NormalizeEmail(email);
-                var owners = await users.Users.Where(u => u.NormalizedEmail == normalized).Take(2).ToListAsync(stoppingToken);
-                if (owners is [{ IsEnabled: true } user]
+                // An address two accounts share (an old import) gets no link rather than a link for the wrong account.
+                if (await users.SoleOwnerOfEmailAsync(email, stoppingToken) is { IsEnabled: true } user
                     && !await scope.ServiceProvider.GetRequiredService<AccountTokens>().IssuedRecentlyAsync(user, AccountLinkPurpose.PasswordReset, Resend))
                 {
                     await scope.ServiceProvider.GetRequiredService<AccountMail>().SendPasswordResetAsync(user, siteRoot, stoppingToken);

@@ -1,5 +1,4 @@
 using BlogSite.Cms.Content.Definitions;
-using BlogSite.Cms.Content.Fields;
 using BlogSite.Cms.Content.Indexes;
 using BlogSite.Cms.Content.Storage;
 using BlogSite.Cms.Content.Taxonomies;
@@ -36,11 +35,7 @@ public sealed class TaxonomyQueries(CmsDbContext db, ContentDefinitionStore defi
     /// A taxonomy of tags (a field lets writers add its terms freely, as Orchard Core's tag editor does): a flat list,
     /// in name order, without the controls that only mean something for a tree.
     public async Task<bool> IsTagsAsync(string taxonomyId, CancellationToken cancellationToken) =>
-        (await definitions.GetAsync(cancellationToken)).ContentParts
-            .SelectMany(p => p.ContentPartFieldDefinitionRecords)
-            .Where(f => f.FieldName == nameof(TaxonomyField))
-            .Select(f => f.SettingsOf<TaxonomyFieldSettings>())
-            .Any(s => s?.TaxonomyContentItemId == taxonomyId && s.Open);
+        (await definitions.GetAsync(cancellationToken)).TaxonomyFieldsChoosingFrom(taxonomyId).Any(f => f.Settings.Open);
 
     /// The term's parent as stored now (not as cached for the request).
     public Task<string?> ParentOfAsync(string termId, CancellationToken cancellationToken) =>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BlogSite.Cms.Content.Fields;
 using BlogSite.Cms.Content.Model;
 
 namespace BlogSite.Cms.Content.Definitions;
@@ -16,6 +17,15 @@ public sealed class ContentDefinitionDocument
 
     public ContentPartDefinition? Part(string name) =>
         ContentParts.Find(p => string.Equals(p.Name, name, StringComparison.Ordinal));
+
+    /// The taxonomy fields that choose their terms from <paramref name="taxonomyId"/>, with the part holding each.
+    public IEnumerable<(ContentPartDefinition Part, ContentPartFieldDefinition Field, TaxonomyFieldSettings Settings)> TaxonomyFieldsChoosingFrom(string taxonomyId) =>
+        from part in ContentParts
+        from field in part.ContentPartFieldDefinitionRecords
+        where field.FieldName == nameof(TaxonomyField)
+        let settings = field.SettingsOf<TaxonomyFieldSettings>()
+        where settings?.TaxonomyContentItemId == taxonomyId
+        select (part, field, settings!);
 
     /// Orchard Core's merge: a type, part or field named again gets the new display name, its settings are merged
     /// key by key, and each part or field it names is added or merged; what it does not name stays.

@@ -40,6 +40,11 @@ public sealed class MediaLibrary(MediaStore store, IOptions<MediaOptions> option
             return codec is null ? null : (codec.Info.Width, codec.Info.Height);
         });
 
+    /// Whether <paramref name="mediaPath"/> is an image of the library, checked on its own file rather than by
+    /// listing (and measuring) every image.
+    public bool HasImage(string? mediaPath) =>
+        MediaStore.Problem(mediaPath) is null && ImageExtensions.Contains(Path.GetExtension(mediaPath!)) && store.Exists(mediaPath!);
+
     /// The library's folders (Orchard Core's media folders are the media root's sub-folders), as media paths.
     public IReadOnlyList<string> Folders() =>
         Directory.Exists(store.Root)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using BlogSite.Cms.Content.Definitions;
-using BlogSite.Cms.Content.Fields;
 using BlogSite.Cms.Content.Menus;
 using BlogSite.Cms.Content.Parts;
 using BlogSite.Cms.Content.Settings;
@@ -48,9 +47,10 @@ public sealed class ContentDependents(CmsDbContext db, SiteSettingsStore setting
             reasons.Add($"it holds {Count(held, "item")}");
         }
 
-        foreach (var (type, field) in await FieldsChoosingFromAsync(id, cancellationToken))
+        var document = await definitions.GetAsync(cancellationToken);
+        foreach (var (part, field, _) in document.TaxonomyFieldsChoosingFrom(id))
         {
-            reasons.Add($"the {type} type's {field} field chooses from it");
+            reasons.Add($"the {document.Type(part.Name)?.DisplayName ?? part.Name} type's {field.DisplayName} field chooses from it");
         }
 
         var filed = await db.TaxonomyLinks.AsNoTracking().Where(l => l.TaxonomyContentItemId == id && (l.Latest || l.Published)).Select(l => l.ContentItemId).Distinct().CountAsync(cancellationToken);
@@ -74,25 +74,6 @@ public sealed class ContentDependents(CmsDbContext db, SiteSettingsStore setting
         ArgumentNullException.ThrowIfNull(item);
         var reasons = await OfAsync(item, cancellationToken);
         return reasons.Count == 0 ? null : $"'{item.DisplayText}' cannot be {action}: {Join(reasons)}.";
-    }
-
-    private async Task<List<(string Type, string Field)>> FieldsChoosingFromAsync(string taxonomyId, CancellationToken cancellationToken)
-    {
-        var document = await definitions.GetAsync(cancellationToken);
-        var found = new List<(string, string)>();
-        foreach (var part in document.ContentParts)
-        {
-            foreach (var field in part.ContentPartFieldDefinitionRecords.Where(f => f.FieldName == nameof(TaxonomyField)))
-            {
-                if (field.SettingsOf<TaxonomyFieldSettings>()?.TaxonomyContentItemId == taxonomyId)
-                {
-                    var type = document.Type(part.Name);
-                    found.Add((type?.DisplayName ?? part.Name, field.DisplayName));
-                }
-            }
-        }
-
-        return found;
     }
 
     private async Task<bool> IsMainMenuAsync(ContentItem menu, CancellationToken cancellationToken)

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 
 namespace BlogSite.Cms.Admin.Pages.Admin.Account;
 
@@ -40,7 +39,7 @@ public sealed class ConfirmEmailModel(UserManager<CmsUser> users, SignInManager<
         }
 
         // Another account may have taken the address since the link was sent.
-        if (await users.Users.AnyAsync(u => u.NormalizedEmail == users.NormalizeEmail(NewEmail) && u.Id != user.Id))
+        if (await users.IsEmailTakenAsync(NewEmail!, user.Id, HttpContext.RequestAborted))
         {
             ModelState.AddModelError("", "Another account uses this address now; yours stays as it was.");
             return Page();

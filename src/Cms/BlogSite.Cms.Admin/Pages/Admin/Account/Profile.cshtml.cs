@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace BlogSite.Cms.Admin.Pages.Admin.Account;
 
@@ -68,7 +67,7 @@ public sealed class ProfileModel(UserManager<CmsUser> users, AccountMail mail, E
                 return Page();
             }
 
-            if (await users.Users.AnyAsync(u => u.NormalizedEmail == users.NormalizeEmail(newEmail) && u.Id != user.Id))
+            if (await users.IsEmailTakenAsync(newEmail, user.Id, HttpContext.RequestAborted))
             {
                 ModelState.AddModelError($"{nameof(Input)}.{nameof(ProfileForm.Email)}", "Another account uses this address.");
                 return Page();

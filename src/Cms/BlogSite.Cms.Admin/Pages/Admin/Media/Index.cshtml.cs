@@ -79,7 +79,7 @@ public sealed class MediaModel(MediaLibrary library, MediaDescriptions descripti
             return Forbid();
         }
 
-        if (MediaStore.Problem(path) is not null || !library.Images().Any(i => i.Path == path))
+        if (!library.HasImage(path))
         {
             Problem = $"'{path}' is not in the media library.";
         }
@@ -195,7 +195,7 @@ public sealed class MediaModel(MediaLibrary library, MediaDescriptions descripti
             return Forbid();
         }
 
-        if (MediaStore.Problem(path) is not null || !library.Images().Any(i => i.Path == path))
+        if (!library.HasImage(path))
         {
             Problem = $"'{path}' is not in the media library.";
             return RedirectToPage("/Admin/Media/Index", new { handler = (string?)null, folder = NullIfRoot(ParentOf(path ?? "")) });

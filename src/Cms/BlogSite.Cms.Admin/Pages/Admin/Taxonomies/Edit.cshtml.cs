@@ -46,7 +46,10 @@ public sealed class EditTaxonomyModel(TaxonomyEditor editor, TermCatalog terms, 
     public string? ErrorFor(string form, string field) =>
         FailedForm == form && ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 
-    public bool HasChildren(TermIndex term) => AllTerms.Any(t => t.ParentTermContentItemId == term?.TermContentItemId);
+    public bool HasChildren(TermIndex term) => term is not null && parents.Contains(term.TermContentItemId);
+
+    // Terms that have children, found once: the merge list asks for every term.
+    private HashSet<string> parents = [];
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -117,6 +120,7 @@ public sealed class EditTaxonomyModel(TaxonomyEditor editor, TermCatalog terms, 
 
         Taxonomy = taxonomy;
         AllTerms = await terms.TreeAsync(id, cancellationToken);
+        parents = [.. AllTerms.Select(t => t.ParentTermContentItemId).OfType<string>()];
         IsTags = await queries.IsTagsAsync(id, cancellationToken);
         PostCounts = await queries.PublishedCountsAsync(id, AllTerms, cancellationToken);
         var shown = IsTags ? AllTerms.OrderBy(t => t.DisplayText, StringComparer.CurrentCultureIgnoreCase).ToList() : [.. AllTerms];

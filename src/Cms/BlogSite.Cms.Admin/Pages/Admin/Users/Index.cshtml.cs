@@ -47,7 +47,7 @@ public sealed class UsersModel(UserManager<CmsUser> users, RoleManager<CmsRole> 
         }
 
         var email = EmailSender.AddressIn(Input.Email);
-        if (email is not null && await users.Users.AnyAsync(u => u.NormalizedEmail == users.NormalizeEmail(email)))
+        if (email is not null && await users.IsEmailTakenAsync(email, cancellationToken: HttpContext.RequestAborted))
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(NewUserInput.Email)}", "Another account uses this address.");
         }
