@@ -133,12 +133,34 @@ public sealed class ContentListQueries(CmsDbContext db, ContentDefinitionStore d
 
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            var text = filter.Search.Trim().ToLower(CultureInfo.InvariantCulture);
+            foreach (var word in SearchWords(filter.Search))
+            {
+                var inBody = InBody(word);
 #pragma warning disable CA1304, CA1311, CA1862 // Runs as SQL: EF translates ToLower()/Contains to lower()/LIKE on both engines; the culture overloads do not translate.
-            items = items.Where(x => x.DisplayText.ToLower().Contains(text));
+                items = items.Where(x => x.DisplayText.ToLower().Contains(word) || inBody.Any(b => b.Id == x.Id));
 #pragma warning restore CA1304, CA1311, CA1862
+            }
         }
 
         return items;
     }
+
+    /// Each word (or "quoted phrase") must be in the title or the body, in any case.
+    private static IEnumerable<string> SearchWords(string search) =>
+        search.Split('"').SelectMany((part, i) => i % 2 == 1 ? [part.Trim()] : part.Split(' ', StringSplitOptions.TrimEntries))
+            .Where(w => w.Length > 0).Select(w => w.ToLower(CultureInfo.InvariantCulture)).Distinct(StringComparer.Ordinal).Take(8);
+
+    /// The versions whose body (Markdown or HTML, the parts editors write in) holds <paramref name="word"/>. The body is
+    /// read out of the item's JSON rather than the JSON searched whole, so a word like "markdown" does not find every
+    /// item by its part names. Drafts are not in the readers' search index, so this reads the stored text.
+    private IQueryable<ContentItem> InBody(string word) =>
+        db.Database.IsNpgsql()
+            ? db.ContentItems.FromSql($$"""
+                SELECT * FROM "ContentItems" WHERE "Latest" AND strpos(lower(
+                    coalesce("Data"::jsonb #>> '{MarkdownBodyPart,Markdown}', '') || ' ' || coalesce("Data"::jsonb #>> '{HtmlBodyPart,Html}', '')), {{word}}) > 0
+                """)
+            : db.ContentItems.FromSql($"""
+                SELECT * FROM "ContentItems" WHERE "Latest" AND instr(lower(
+                    coalesce(json_extract("Data", '$.MarkdownBodyPart.Markdown'), '') || ' ' || coalesce(json_extract("Data", '$.HtmlBodyPart.Html'), '')), {word}) > 0
+                """);
 }
