@@ -174,6 +174,8 @@ public static class CmsContentModule
         // Media files.
         services.AddValidatedOptions<MediaOptions>(configuration, MediaOptions.Section);
         services.AddSingleton<MediaStore>();
+        services.AddSingleton<ResizedImages>();
+        services.AddSingleton<ResponsiveImageMarkup>();
         services.AddScoped<MediaLibrary>();
         services.AddScoped<MediaDescriptions>();
 
@@ -209,6 +211,7 @@ public static class CmsContentModule
         ArgumentNullException.ThrowIfNull(app);
         var root = app.ApplicationServices.GetRequiredService<MediaStore>().Root;
         Directory.CreateDirectory(root);
+        app.UseMiddleware<ResizedMediaMiddleware>();
         return app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(root),

@@ -28,7 +28,7 @@ public sealed class NestedItemDisplays(FieldDisplays fields, MarkdownRenderer ma
         var views = new List<NestedItemView>();
         foreach (var nested in (await HeldAsync(item, cancellationToken)).SelectMany(Nested))
         {
-            var body = nested.As<MarkdownBodyPart>()?.Markdown is { } text ? markdown.ToHtml(text) : markdown.SanitizeHtml(nested.As<HtmlBodyPart>()?.Html);
+            var body = nested.As<MarkdownBodyPart>()?.Markdown is { } text ? markdown.ToPageHtml(text) : markdown.SanitizePageHtml(nested.As<HtmlBodyPart>()?.Html);
             views.Add(new NestedItemView(
                 nested.ContentType,
                 nested.As<TitlePart>()?.Title is { Length: > 0 } title ? title : null,

@@ -15,5 +15,5 @@ public sealed class HtmlFieldDriver(MarkdownRenderer markdown) : FieldDriver<Htm
     }
 
     protected override Task<object?> DisplayAsync(HtmlField value, CancellationToken cancellationToken) =>
-        Shown(markdown.SanitizeHtml(value.Html) is { } html && !string.IsNullOrWhiteSpace(html) ? new HtmlString(html) : null);
+        Shown(markdown.SanitizePageHtml(value.Html) is { } html && !string.IsNullOrWhiteSpace(html) ? new HtmlString(html) : null);
 }

@@ -15,5 +15,5 @@ public sealed class MarkdownFieldDriver(MarkdownRenderer markdown) : FieldDriver
     }
 
     protected override Task<object?> DisplayAsync(MarkdownField value, CancellationToken cancellationToken) =>
-        Shown(markdown.ToHtml(value.Markdown) is var html && !string.IsNullOrWhiteSpace(html) ? new HtmlString(html) : null);
+        Shown(markdown.ToPageHtml(value.Markdown) is var html && !string.IsNullOrWhiteSpace(html) ? new HtmlString(html) : null);
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using BlogSite.Cms.Content.Media;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Syntax;
@@ -26,10 +27,25 @@ public sealed class MarkdownRenderer : IDisposable
     // starts, so neither start-up nor the first page (which shows no sanitized body) waits for it.
     private readonly Lazy<HtmlSanitizer> sanitizer = new(CreateSanitizer);
 
-    public MarkdownRenderer() => _ = Task.Run(() => sanitizer.Value);
+    private readonly ResponsiveImageMarkup? images;
+
+    public MarkdownRenderer(ResponsiveImageMarkup? images = null)
+    {
+        this.images = images;
+        _ = Task.Run(() => sanitizer.Value);
+    }
 
     public string ToHtml(string? markdown) =>
         string.IsNullOrWhiteSpace(markdown) ? "" : Cached("html", markdown, text => sanitizer.Value.Sanitize(Markdig.Markdown.ToHtml(text, pipeline)));
+
+    /// <see cref="ToHtml"/> for a page of the site: library images get the widths a reader's screen needs. Feeds keep
+    /// the plain images, which every reader understands.
+    public string ToPageHtml(string? markdown) =>
+        images is null || string.IsNullOrWhiteSpace(markdown) ? ToHtml(markdown) : Cached("page", markdown, text => images.Enhance(ToHtml(text)));
+
+    /// <see cref="SanitizeHtml"/> for a page of the site, with responsive library images.
+    public string SanitizePageHtml(string? html) =>
+        images is null || string.IsNullOrWhiteSpace(html) ? SanitizeHtml(html) : Cached("cleanpage", html, text => images.Enhance(SanitizeHtml(text)));
 
     /// The whole text without markup, for the search index and reading time.
     public string ToPlainText(string? markdown) =>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Routing;
@@ -11,7 +10,7 @@ namespace BlogSite.Cms.Content.Media;
 
 /// The editors' side of the media folder: uploads checked by content and size, thumbnails, and deletes that refuse
 /// to break a post that shows the file.
-public sealed class MediaLibrary(MediaStore store, IOptions<MediaOptions> options, CmsDbContext db, MediaDescriptions descriptions)
+public sealed class MediaLibrary(MediaStore store, IOptions<MediaOptions> options, CmsDbContext db, MediaDescriptions descriptions, ResizedImages resized)
 {
     private const int ThumbnailWidth = 320;
     private const long MaxPixels = 50_000_000;
@@ -20,25 +19,15 @@ public sealed class MediaLibrary(MediaStore store, IOptions<MediaOptions> option
 
     private string ThumbnailRoot => store.Root.TrimEnd(Path.DirectorySeparatorChar) + "-thumbnails";
 
-    // Image sizes by file and version: reading a header is cheap, but a library page reads every one of them.
-    private static readonly ConcurrentDictionary<(string Path, DateTime Modified), (int, int)?> Sizes = new();
-
     /// The images in the library, newest first.
     public IReadOnlyList<MediaFile> Images() =>
         [.. store.AllFiles().Where(p => ImageExtensions.Contains(Path.GetExtension(p)) && MediaStore.Problem(p) is null)
             .Select(p => new FileInfo(store.FullPath(p)))
             .Select(f => new MediaFile(Path.GetRelativePath(store.Root, f.FullName).Replace('\\', '/'), f.Length, f.LastWriteTimeUtc)
             {
-                Size = SizeOf(f),
+                Size = ImageDecoder.SizeOf(f.FullName),
             })
             .OrderByDescending(f => f.ModifiedUtc).ThenBy(f => f.Path, StringComparer.Ordinal)];
-
-    private static (int Width, int Height)? SizeOf(FileInfo file) =>
-        Sizes.GetOrAdd((file.FullName, file.LastWriteTimeUtc), _ =>
-        {
-            using var codec = SKCodec.Create(file.FullName);
-            return codec is null ? null : (codec.Info.Width, codec.Info.Height);
-        });
 
     /// Whether <paramref name="mediaPath"/> is an image of the library, checked on its own file rather than by
     /// listing (and measuring) every image.
@@ -179,6 +168,7 @@ public sealed class MediaLibrary(MediaStore store, IOptions<MediaOptions> option
 
         File.Delete(store.FullPath(mediaPath));
         await descriptions.ForgetAsync(mediaPath, cancellationToken);
+        resized.Forget(mediaPath);
         // A thumbnail exists only once someone has looked at the library since the upload.
         if (File.Exists(ThumbnailPath(mediaPath)))
         {
@@ -202,18 +192,11 @@ public sealed class MediaLibrary(MediaStore store, IOptions<MediaOptions> option
             return await File.ReadAllBytesAsync(cached, cancellationToken);
         }
 
-        using var original = SKBitmap.Decode(store.FullPath(mediaPath));
-        if (original is null)
+        if (ImageDecoder.Resized(store.FullPath(mediaPath), ThumbnailWidth, SKEncodedImageFormat.Jpeg, 82) is not { } bytes)
         {
             return null;
         }
 
-        var width = Math.Min(ThumbnailWidth, original.Width);
-        var height = Math.Max(1, (int)Math.Round(original.Height * (width / (double)original.Width)));
-        using var scaled = original.Resize(new SKImageInfo(width, height), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
-        using var image = SKImage.FromBitmap(scaled ?? original);
-        using var encoded = image.Encode(SKEncodedImageFormat.Jpeg, 82);
-        var bytes = encoded.ToArray();
         Directory.CreateDirectory(Path.GetDirectoryName(cached)!);
         await File.WriteAllBytesAsync(cached, bytes, cancellationToken);
         return bytes;

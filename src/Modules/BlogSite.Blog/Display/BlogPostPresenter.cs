@@ -56,7 +56,7 @@ public sealed class BlogPostPresenter(
             author?.Name ?? post.Author,
             await FirstTermLinkAsync(own?.Category, cancellationToken),
             await TermLinksAsync(own?.Tags, cancellationToken),
-            new HtmlString(markdown.ToHtml(body)),
+            new HtmlString(markdown.ToPageHtml(body)),
             own?.FirstImage is { } image ? $"/media/{image.TrimStart('/')}" : null,
             ReadingMinutes(body))
         {
@@ -73,8 +73,8 @@ public sealed class BlogPostPresenter(
         ArgumentNullException.ThrowIfNull(item);
         cache.ShowsItem(item.ContentItemId);
         var html = item.As<MarkdownBodyPart>()?.Markdown is { } body
-            ? markdown.ToHtml(body)
-            : markdown.SanitizeHtml(item.As<HtmlBodyPart>()?.Html);
+            ? markdown.ToPageHtml(body)
+            : markdown.SanitizePageHtml(item.As<HtmlBodyPart>()?.Html);
         var title = Title(item);
         return new ContentDisplay(title, null, new PageView(title, new HtmlString(html))
         {

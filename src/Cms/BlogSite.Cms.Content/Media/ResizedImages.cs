@@ -1,0 +1,118 @@
+using SkiaSharp;
+
+namespace BlogSite.Cms.Content.Media;
+
+/// Smaller copies of library images, made on first request and kept in a folder beside the media folder (never inside
+/// it, so nothing half-written is ever served): "/media/a.jpg?width=480" as Orchard Core writes it, and with
+/// "&amp;format=webp" the WebP encoding when it is the smaller file (else the image's own format; its type is sent).
+public sealed class ResizedImages(MediaStore store)
+{
+    /// Orchard Core's default widths. Only these are made, so requests cannot fill the disk with variants; any other
+    /// width gets the original.
+    public static readonly IReadOnlyList<int> Widths = [16, 32, 50, 100, 160, 240, 480, 600, 1024, 2048];
+
+    // Decoding a large photo takes a core and tens of megabytes for a moment; a burst of first requests waits its turn.
+    private static readonly SemaphoreSlim Resizing = new(Math.Max(1, Environment.ProcessorCount / 2));
+
+    private string Root => store.Root.TrimEnd(Path.DirectorySeparatorChar) + "-resized";
+
+    /// Photos and drawings; a GIF may be animated, and a resized copy would keep only its first frame.
+    public static bool Resizable(string mediaPath) =>
+        Path.GetExtension(mediaPath).ToUpperInvariant() is ".JPG" or ".JPEG" or ".PNG" or ".WEBP";
+
+    /// The file that answers a request for <paramref name="mediaPath"/> at <paramref name="width"/> (null: its own
+    /// width), or null when the original answers it (not an image made smaller, an unsupported width, no such file).
+    public async Task<ResizedFile?> GetAsync(string mediaPath, int? width, bool webp, CancellationToken cancellationToken)
+    {
+        if ((width is null && !webp) || (width is { } asked && !Widths.Contains(asked))
+            || MediaStore.Problem(mediaPath) is not null || !Resizable(mediaPath) || !store.Exists(mediaPath))
+        {
+            return null;
+        }
+
+        var original = store.FullPath(mediaPath);
+        if (ImageDecoder.SizeOf(original) is not { } size)
+        {
+            return null;
+        }
+
+        var target = Math.Min(width ?? size.Width, size.Width);
+        if (target == size.Width && !webp)
+        {
+            return null;
+        }
+
+        var cached = Path.Combine(Root, mediaPath, target.ToString(System.Globalization.CultureInfo.InvariantCulture) + (webp ? "-webp" : ""));
+        if (!IsCurrent(cached, original))
+        {
+            await Resizing.WaitAsync(cancellationToken);
+            try
+            {
+                if (!IsCurrent(cached, original) && await MakeAsync(original, target, target == size.Width, webp, cancellationToken) is { } bytes)
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(cached)!);
+                    var part = cached + "." + Guid.NewGuid().ToString("N") + ".part";
+                    await File.WriteAllBytesAsync(part, bytes, cancellationToken);
+                    File.Move(part, cached, overwrite: true);
+                }
+            }
+            finally
+            {
+                Resizing.Release();
+            }
+        }
+
+        return File.Exists(cached) ? new ResizedFile(cached, ContentTypeOf(cached)) : null;
+    }
+
+    /// Removes every resized copy of a file that is deleted.
+    public void Forget(string mediaPath)
+    {
+        var folder = Path.Combine(Root, mediaPath);
+        if (MediaStore.Problem(mediaPath) is null && Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static bool IsCurrent(string cached, string original) =>
+        File.Exists(cached) && File.GetLastWriteTimeUtc(cached) >= File.GetLastWriteTimeUtc(original);
+
+    private static async Task<byte[]?> MakeAsync(string original, int width, bool fullWidth, bool webp, CancellationToken cancellationToken)
+    {
+        var own = Path.GetExtension(original).ToUpperInvariant() switch
+        {
+            ".PNG" => SKEncodedImageFormat.Png,
+            ".WEBP" => SKEncodedImageFormat.Webp,
+            _ => SKEncodedImageFormat.Jpeg,
+        };
+        var bytes = fullWidth ? await File.ReadAllBytesAsync(original, cancellationToken) : ImageDecoder.Resized(original, width, own, 82);
+        if (webp && own != SKEncodedImageFormat.Webp && ImageDecoder.Resized(original, width, SKEncodedImageFormat.Webp, 80) is { } encoded
+            && (bytes is null || encoded.Length < bytes.Length))
+        {
+            bytes = encoded;
+        }
+
+        return bytes;
+    }
+
+    private static string ContentTypeOf(string file)
+    {
+        Span<byte> head = stackalloc byte[16];
+        using (var stream = File.OpenRead(file))
+        {
+            head = head[..stream.Read(head)];
+        }
+
+        return ImageSignature.ExtensionOf(head) switch
+        {
+            ".png" => "image/png",
+            ".webp" => "image/webp",
+            ".gif" => "image/gif",
+            _ => "image/jpeg",
+        };
+    }
+}
+
+/// A resized copy on disk and the type of image it holds.
+public sealed record ResizedFile(string Path, string ContentType);
