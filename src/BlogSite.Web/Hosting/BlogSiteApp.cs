@@ -6,6 +6,7 @@ using BlogSite.Cms.Content.Caching;
 using BlogSite.Cms.Content.Features;
 using BlogSite.Cms.Content.Media;
 using BlogSite.Cms.Content.Themes;
+using BlogSite.Cms.Content.Users;
 using BlogSite.Cms.Recipes;
 using BlogSite.Cms.Recipes.Deployment;
 using BlogSite.Cms.Recipes.Execution;
@@ -101,6 +102,7 @@ public static class BlogSiteApp
         app.UseCmsAdmin();
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
+        app.MapUserPictures();
         app.MapRemoteDeployment();
         app.MapBlogModule();
         return app;

@@ -177,6 +177,7 @@ public static class CmsContentModule
         services.AddSingleton<ResizedImages>();
         services.AddSingleton<ResponsiveImageMarkup>();
         services.AddScoped<MediaLibrary>();
+        services.AddScoped<UserPictures>();
         services.AddScoped<MediaDescriptions>();
 
         // Email: an SMTP server when configured, a drop folder of .eml files otherwise.

@@ -2,6 +2,7 @@ using System.Net;
 using System.Xml.Linq;
 using BlogSite.IntegrationTests.Admin;
 using BlogSite.Testing;
+using SkiaSharp;
 
 namespace BlogSite.IntegrationTests.PublicSite;
 
@@ -52,6 +53,59 @@ public sealed class AuthorPageTests(AdminSite site) : IClassFixture<AdminSite>
         var items = feed.Descendants("item").ToList();
         Assert.Equal(18, items.Count);
         Assert.All(items, i => Assert.Equal("Min-ji Park", i.Element(XName.Get("creator", "http://purl.org/dc/elements/1.1/"))?.Value));
+    }
+
+    private static async Task<string> PostPictureAsync(HttpClient client, string fileName, byte[] bytes)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+        form.Add(file, "picture", fileName);
+        form.Add(new StringContent(await AdminSite.TokenAsync(client, "/admin/account/profile")), "__RequestVerificationToken");
+        using var response = await client.PostAsync("/admin/account/profile?handler=Picture", form);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static byte[] Landscape()
+    {
+        using var bitmap = new SKBitmap(400, 300);
+        bitmap.Erase(new SKColor(200, 60, 40));
+        using var image = SKImage.FromBitmap(bitmap);
+        return image.Encode(SKEncodedImageFormat.Png, 100).ToArray();
+    }
+
+    [Fact]
+    public async Task APictureIsCutSquareShownOnTheAuthorPageAndBylinesAndCanBeRemoved()
+    {
+        using var admin = await AdminSite.SignedInAsync(site, "Administrator");
+        using var reader = site.NewClient();
+        var postUrl = (await HtmlPage.GetAsync(reader, "/")).PostLinks[0];
+        Assert.Null((await HtmlPage.GetAsync(reader, "/authors/admin")).Document.QuerySelector(".avatar"));
+
+        Assert.Contains("Your picture is saved.", await PostPictureAsync(admin, "me.png", Landscape()), StringComparison.Ordinal);
+        var author = await HtmlPage.GetAsync(reader, "/authors/admin");
+        var post = await HtmlPage.GetAsync(reader, postUrl);
+
+        var picture = author.Document.QuerySelector(".list-header img.avatar")!.GetAttribute("src")!;
+        Assert.Matches("^/avatars/[0-9a-f]{32}\\.webp$", picture);
+        Assert.Equal(picture, post.Document.QuerySelector("article.post header img.avatar")?.GetAttribute("src"));
+        using (var response = await reader.GetAsync(picture))
+        {
+            Assert.Equal("image/webp", response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("immutable", response.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+            using var decoded = SKBitmap.Decode(await response.Content.ReadAsByteArrayAsync());
+            Assert.Equal((256, 256), (decoded.Width, decoded.Height));
+        }
+
+        // A file that is not an image is refused with the reason, and the picture stays.
+        var refused = await PostPictureAsync(admin, "me.png", "<svg onload=alert(1)>"u8.ToArray());
+        Assert.Contains("is not a JPEG, PNG, GIF or WebP image", refused, StringComparison.Ordinal);
+        Assert.Equal(picture, (await HtmlPage.GetAsync(reader, "/authors/admin")).Document.QuerySelector(".list-header img.avatar")?.GetAttribute("src"));
+
+        using var removed = await AdminSite.PostFormAsync(admin, "/admin/account/profile", "RemovePicture", []);
+        Assert.Null((await HtmlPage.GetAsync(reader, "/authors/admin")).Document.QuerySelector(".avatar"));
+        Assert.Null((await HtmlPage.GetAsync(reader, postUrl)).Document.QuerySelector("img.avatar"));
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync(picture)).StatusCode);
     }
 
     [Theory]

@@ -14,7 +14,7 @@ namespace BlogSite.Cms.Content.Caching;
 /// pages carry antiforgery tokens beside text an attacker could choose).
 public static class PublicPageCaching
 {
-    private static readonly string[] NotPublic = ["/admin", "/api", "/media", "/_content", "/_framework", "/health", "/login", "/logout", "/account", "/error"];
+    private static readonly string[] NotPublic = ["/admin", "/api", "/media", "/avatars", "/_content", "/_framework", "/health", "/login", "/logout", "/account", "/error"];
 
     public static IServiceCollection AddPublicPageCaching(this IServiceCollection services, IConfiguration configuration)
     {

@@ -26,35 +26,80 @@ public static class ImageDecoder
     public static byte[]? Resized(string fullPath, int width, SKEncodedImageFormat format, int quality)
     {
         using var codec = SKCodec.Create(fullPath);
+        using var upright = DecodeUpright(codec, width, byShorterSide: false);
+        if (upright is null)
+        {
+            return null;
+        }
+
+        var target = Math.Clamp(width, 1, upright.Width);
+        var height = Math.Max(1, (int)Math.Round(upright.Height * (target / (double)upright.Width)));
+        return Encode(upright, new SKRectI(0, 0, upright.Width, upright.Height), target, height, format, quality);
+    }
+
+    /// The middle square of an image (a picture of a person), <paramref name="size"/> pixels a side at most.
+    public static byte[]? Square(byte[] image, int size, SKEncodedImageFormat format, int quality)
+    {
+        using var data = SKData.CreateCopy(image);
+        using var codec = SKCodec.Create(data);
+        using var upright = DecodeUpright(codec, size, byShorterSide: true);
+        if (upright is null)
+        {
+            return null;
+        }
+
+        var side = Math.Min(upright.Width, upright.Height);
+        var crop = SKRectI.Create((upright.Width - side) / 2, (upright.Height - side) / 2, side, side);
+        var target = Math.Min(size, side);
+        return Encode(upright, crop, target, target, format, quality);
+    }
+
+    /// The image decoded (no smaller than <paramref name="width"/> across, or on its shorter side) and turned upright.
+    private static SKBitmap? DecodeUpright(SKCodec? codec, int width, bool byShorterSide)
+    {
         if (codec is null)
         {
             return null;
         }
 
         var origin = codec.EncodedOrigin;
-        var shownWidth = Turned(origin) ? codec.Info.Height : codec.Info.Width;
-        var target = Math.Clamp(width, 1, shownWidth);
-        using var decoded = Decode(codec, target / (float)shownWidth, Turned(origin));
+        var shown = byShorterSide ? Math.Min(codec.Info.Width, codec.Info.Height) : Turned(origin) ? codec.Info.Height : codec.Info.Width;
+        var decoded = Decode(codec, Math.Min(1f, Math.Max(1, width) / (float)shown));
         if (decoded is null)
         {
             return null;
         }
 
-        using var upright = Upright(decoded, origin);
-        var source = upright ?? decoded;
-        var height = Math.Max(1, (int)Math.Round(source.Height * (target / (double)source.Width)));
-        using var scaled = source.Width == target ? null : source.Resize(new SKImageInfo(target, height), new SKSamplingOptions(SKCubicResampler.Mitchell));
-        using var image = SKImage.FromBitmap(scaled ?? source);
-        using var encoded = image.Encode(format, quality);
+        var upright = Upright(decoded, origin);
+        if (upright is null)
+        {
+            return decoded;
+        }
+
+        decoded.Dispose();
+        return upright;
+    }
+
+    private static byte[]? Encode(SKBitmap source, SKRectI area, int width, int height, SKEncodedImageFormat format, int quality)
+    {
+        using var target = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, source.AlphaType == SKAlphaType.Opaque ? SKAlphaType.Opaque : SKAlphaType.Premul));
+        using (var canvas = new SKCanvas(target))
+        using (var image = SKImage.FromBitmap(source))
+        {
+            canvas.DrawImage(image, area, new SKRect(0, 0, width, height), new SKSamplingOptions(SKCubicResampler.Mitchell));
+        }
+
+        using var result = SKImage.FromBitmap(target);
+        using var encoded = result.Encode(format, quality);
         return encoded?.ToArray();
     }
 
-    private static SKBitmap? Decode(SKCodec codec, float scale, bool turned)
+    /// Decodes at <paramref name="scale"/> when the format can decode that small directly (JPEG: a half, a quarter, an
+    /// eighth) without going under it, else at full size; scaling down from there is then exact.
+    private static SKBitmap? Decode(SKCodec codec, float scale)
     {
         var scaled = codec.GetScaledDimensions(scale);
-        var wanted = (turned ? codec.Info.Height : codec.Info.Width) * scale;
-        // Only a decoded size at least as large as the one wanted is kept; scaling down from it is then exact.
-        if ((turned ? scaled.Height : scaled.Width) >= wanted && scaled.Width < codec.Info.Width
+        if (scaled.Width < codec.Info.Width && scaled.Width >= codec.Info.Width * scale && scaled.Height >= codec.Info.Height * scale
             && SKBitmap.Decode(codec, codec.Info.WithSize(scaled.Width, scaled.Height)) is { } smaller)
         {
             return smaller;

@@ -13,7 +13,6 @@ namespace BlogSite.Cms.Content.Media;
 public sealed class MediaLibrary(MediaStore store, IOptions<MediaOptions> options, CmsDbContext db, MediaDescriptions descriptions, ResizedImages resized)
 {
     private const int ThumbnailWidth = 320;
-    private const long MaxPixels = 50_000_000;
 
     private static readonly HashSet<string> ImageExtensions = new(StringComparer.OrdinalIgnoreCase) { ".jpg", ".jpeg", ".png", ".gif", ".webp" };
 
@@ -90,37 +89,7 @@ public sealed class MediaLibrary(MediaStore store, IOptions<MediaOptions> option
             throw new MediaUploadException(folderProblem);
         }
 
-        var limit = options.Value.MaxUploadBytes;
-        if (length > limit)
-        {
-            throw new MediaUploadException($"'{fileName}' is {Megabytes(length)}; images may be at most {Megabytes(limit)}.");
-        }
-
-        using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, cancellationToken);
-        if (buffer.Length > limit)
-        {
-            throw new MediaUploadException($"'{fileName}' is larger than {Megabytes(limit)}.");
-        }
-
-        var bytes = buffer.ToArray();
-        var extension = ImageSignature.ExtensionOf(bytes)
-            ?? throw new MediaUploadException($"'{fileName}' is not a JPEG, PNG, GIF or WebP image (its content was checked, not its name). SVG and HTML files are not accepted.");
-        using (var data = SKData.CreateCopy(bytes))
-        using (var codec = SKCodec.Create(data))
-        {
-            if (codec is null || codec.Info.Width <= 0 || codec.Info.Height <= 0)
-            {
-                throw new MediaUploadException($"'{fileName}' looks like an image but cannot be read; it may be damaged.");
-            }
-
-            // A small file can claim a huge canvas; decoding it for a thumbnail would take the memory of the server.
-            if ((long)codec.Info.Width * codec.Info.Height > MaxPixels)
-            {
-                throw new MediaUploadException($"'{fileName}' is {codec.Info.Width} × {codec.Info.Height} pixels; images may have at most {MaxPixels / 1_000_000} million pixels.");
-            }
-        }
-
+        var (bytes, extension) = await UploadedImage.ReadAsync(content, fileName, length, options.Value.MaxUploadBytes, cancellationToken);
         var baseName = SlugGenerator.Slugify(Path.GetFileNameWithoutExtension(fileName));
         baseName = baseName.Length == 0 ? "image" : baseName[..Math.Min(baseName.Length, 80)];
         Directory.CreateDirectory(Path.Combine(store.Root, folder));
@@ -203,6 +172,4 @@ public sealed class MediaLibrary(MediaStore store, IOptions<MediaOptions> option
     }
 
     private string ThumbnailPath(string mediaPath) => Path.Combine(ThumbnailRoot, mediaPath.Replace('\\', '/') + ".jpg");
-
-    private static string Megabytes(long bytes) => (bytes / 1024d / 1024d).ToString("0.#", CultureInfo.InvariantCulture) + " MB";
 }

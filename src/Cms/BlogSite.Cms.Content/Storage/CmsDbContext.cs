@@ -27,6 +27,8 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<DocumentRecord> Documents => Set<DocumentRecord>();
 
+    public DbSet<UserAvatar> UserAvatars => Set<UserAvatar>();
+
     // Both engines read a bare boolean column as a condition, and SQLite uses a partial index only when a query's WHERE
     // holds the same term, which is how EF Core writes `x.Published`.
     private const string PublishedOnly = "\"Published\"";
@@ -47,6 +49,13 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
         {
             user.Property(x => x.DisplayName).HasMaxLength(100);
             user.Property(x => x.Bio).HasMaxLength(2000);
+            user.Property(x => x.AvatarId).HasMaxLength(32);
+        });
+
+        builder.Entity<UserAvatar>(avatar =>
+        {
+            avatar.ToTable("UserAvatars");
+            avatar.Property(x => x.Id).HasMaxLength(32);
         });
 
         builder.Entity<ContentItem>(item =>

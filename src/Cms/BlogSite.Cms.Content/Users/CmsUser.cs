@@ -12,6 +12,9 @@ public sealed class CmsUser : IdentityUser
     /// A few sentences about the author, shown on their page (plain text).
     public string? Bio { get; set; }
 
+    /// The id of their picture (<see cref="UserAvatar"/>), or null for none.
+    public string? AvatarId { get; set; }
+
     /// The name people see.
     public string ShownName => string.IsNullOrWhiteSpace(DisplayName) ? UserName ?? "" : DisplayName;
 }

@@ -24,5 +24,5 @@ public sealed class AuthorDirectory(UserManager<CmsUser> users)
     }
 
     private static Author? Of(CmsUser? user) =>
-        user?.UserName is { Length: > 0 } name ? new Author(user.Id, user.ShownName, name.ToLowerInvariant(), user.Bio) : null;
+        user?.UserName is { Length: > 0 } name ? new Author(user.Id, user.ShownName, name.ToLowerInvariant(), user.Bio, UserPictures.UrlOf(user)) : null;
 }

@@ -64,6 +64,7 @@ public sealed class BlogPostPresenter(
             ImageAlt = own?.ImageAlt ?? "",
             ImageCaption = own?.ImageCaption?.Text is { Length: > 0 } caption ? caption : null,
             AuthorUrl = author?.Url,
+            AuthorPictureUrl = author?.PictureUrl,
         };
     }
 

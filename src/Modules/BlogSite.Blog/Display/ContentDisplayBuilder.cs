@@ -107,7 +107,7 @@ public sealed class ContentDisplayBuilder(
         {
             CanonicalPath = page > 1 ? $"{author.Url}?page={page}" : author.Url,
             Description = author.Bio is { Length: > 0 } bio ? bio : $"Posts by {author.Name}.",
-            Model = ((PostListView)display.Model!) with { FeedUrl = author.FeedUrl, Bio = author.Bio },
+            Model = ((PostListView)display.Model!) with { FeedUrl = author.FeedUrl, Bio = author.Bio, PictureUrl = author.PictureUrl },
             Feed = new FeedLink($"Posts by {author.Name}", author.FeedUrl),
         };
     }

@@ -39,6 +39,8 @@ public sealed record PostView(
     /// The author's page, when the post is credited to someone.
     public string? AuthorUrl { get; init; }
 
+    public string? AuthorPictureUrl { get; init; }
+
     public IReadOnlyList<PostSummary> Related { get; init; } = [];
 
     /// The post's other fields (added to the type in a recipe or the admin), each with its default display.
@@ -109,6 +111,9 @@ public sealed record PostListView(
 
     /// An author's own words about themselves, as plain text.
     public string? Bio { get; init; }
+
+    /// The author's picture, on an author page.
+    public string? PictureUrl { get; init; }
 }
 
 public sealed record PageView(string Title, IHtmlContent Body)

@@ -2,8 +2,10 @@ using System.ComponentModel.DataAnnotations;
 using BlogSite.Cms.Admin.Accounts;
 using BlogSite.Cms.Content.Caching;
 using BlogSite.Cms.Content.Email;
+using BlogSite.Cms.Content.Media;
 using BlogSite.Cms.Content.Users;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +15,7 @@ namespace BlogSite.Cms.Admin.Pages.Admin.Account;
 /// Any signed-in user's own profile: the name bylines show, a short bio for their author page, and their address,
 /// which changes only once the new address confirms it.
 [Authorize]
-public sealed class ProfileModel(UserManager<CmsUser> users, AccountMail mail, EmailSender email, SiteChangeFeed changes) : PageModel
+public sealed class ProfileModel(UserManager<CmsUser> users, AccountMail mail, EmailSender email, SiteChangeFeed changes, UserPictures pictures) : PageModel
 {
     [BindProperty]
     public ProfileForm Input { get; set; } = new();
@@ -21,6 +23,10 @@ public sealed class ProfileModel(UserManager<CmsUser> users, AccountMail mail, E
     public string? UserName { get; private set; }
 
     public string? Message { get; private set; }
+
+    public string? PictureUrl { get; private set; }
+
+    public string? PictureError { get; private set; }
 
     public bool EmailUsesServer => email.UsesServer;
 
@@ -32,7 +38,50 @@ public sealed class ProfileModel(UserManager<CmsUser> users, AccountMail mail, E
         }
 
         Show(user);
-        Input = new ProfileForm { DisplayName = user.DisplayName, Bio = user.Bio, Email = user.Email };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPictureAsync(IFormFile? picture)
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+
+        if (picture is null || picture.Length == 0)
+        {
+            PictureError = "Choose an image file for your picture.";
+        }
+        else
+        {
+            try
+            {
+                await using var content = picture.OpenReadStream();
+                await pictures.SetAsync(user, content, picture.FileName, picture.Length, HttpContext.RequestAborted);
+                await PeopleSeeChangeAsync(user);
+                Message = "Your picture is saved.";
+            }
+            catch (MediaUploadException e)
+            {
+                PictureError = e.Message;
+            }
+        }
+
+        Show(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemovePictureAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+
+        await pictures.RemoveAsync(user, HttpContext.RequestAborted);
+        await PeopleSeeChangeAsync(user);
+        Message = "Your picture is removed.";
+        Show(user);
         return Page();
     }
 
@@ -43,7 +92,8 @@ public sealed class ProfileModel(UserManager<CmsUser> users, AccountMail mail, E
             return Challenge();
         }
 
-        Show(user);
+        PictureUrl = UserPictures.UrlOf(user);
+        UserName = user.UserName;
         if (!ModelState.IsValid)
         {
             return Page();
@@ -52,8 +102,7 @@ public sealed class ProfileModel(UserManager<CmsUser> users, AccountMail mail, E
         user.DisplayName = string.IsNullOrWhiteSpace(Input.DisplayName) ? null : Input.DisplayName.Trim();
         user.Bio = string.IsNullOrWhiteSpace(Input.Bio) ? null : Input.Bio.Trim().ReplaceLineEndings("\n");
         await users.UpdateAsync(user);
-        // Bylines and the author page show the name and bio.
-        await changes.PublishAsync(new SiteChange(new HashSet<string>(StringComparer.Ordinal) { CacheTags.User(user.Id) }), HttpContext.RequestAborted);
+        await PeopleSeeChangeAsync(user);
         Message = "Your profile is saved.";
 
         var newEmail = EmailSender.AddressIn(Input.Email) ?? "";
@@ -88,7 +137,18 @@ public sealed class ProfileModel(UserManager<CmsUser> users, AccountMail mail, E
         return Page();
     }
 
-    private void Show(CmsUser user) => UserName = user.UserName;
+    /// The form as stored (the picture forms post none of its fields).
+    private void Show(CmsUser user)
+    {
+        ModelState.Clear();
+        UserName = user.UserName;
+        PictureUrl = UserPictures.UrlOf(user);
+        Input = new ProfileForm { DisplayName = user.DisplayName, Bio = user.Bio, Email = user.Email };
+    }
+
+    /// Bylines and the author page show the name, bio and picture.
+    private Task PeopleSeeChangeAsync(CmsUser user) =>
+        changes.PublishAsync(new SiteChange(new HashSet<string>(StringComparer.Ordinal) { CacheTags.User(user.Id) }), HttpContext.RequestAborted);
 
     public sealed class ProfileForm
     {
