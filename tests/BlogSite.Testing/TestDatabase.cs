@@ -24,8 +24,8 @@ public abstract class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await DropAsync();
-        // The media folder, the thumbnails the media library keeps beside it, and the mail drop folder.
-        foreach (var folder in new[] { MediaFolder, MediaFolder + "-thumbnails", MailDropFolder })
+        // The media folder, the thumbnails and resized copies kept beside it, and the mail drop folder.
+        foreach (var folder in new[] { MediaFolder, MediaFolder + "-thumbnails", MediaFolder + "-resized", MailDropFolder })
         {
             if (Directory.Exists(folder))
             {

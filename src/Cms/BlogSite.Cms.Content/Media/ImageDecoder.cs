@@ -3,21 +3,30 @@ using SkiaSharp;
 
 namespace BlogSite.Cms.Content.Media;
 
-/// Reads image files the way browsers show them: turned as the camera's orientation tag says, and decoded no larger
-/// than the width asked for (JPEG decodes at a half, a quarter or an eighth directly, which saves most of the memory).
+/// Reads image files the way browsers show them: turned as the camera's orientation tag says, in sRGB, and decoded
+/// no larger than needed (JPEG decodes at a whole number of eighths directly, which saves most of the memory).
 public static class ImageDecoder
 {
-    // Sizes by file and version: reading a header is cheap, but a page or the library reads many of them.
-    private static readonly ConcurrentDictionary<(string Path, DateTime Modified), (int, int)?> Sizes = new();
+    // What a header says, by file and version: reading one is cheap, but a page or the library reads many of them.
+    private static readonly ConcurrentDictionary<(string Path, DateTime Modified), ImageInfo?> Infos = new();
 
     /// Pixels across and down as shown, or null when the file is not a readable image.
-    public static (int Width, int Height)? SizeOf(string fullPath)
+    public static (int Width, int Height)? SizeOf(string fullPath) => InfoOf(fullPath) is { } info ? (info.Width, info.Height) : null;
+
+    /// The image's size as shown and whether it moves, or null when the file is not a readable image.
+    public static ImageInfo? InfoOf(string fullPath)
     {
         var modified = File.GetLastWriteTimeUtc(fullPath);
-        return Sizes.GetOrAdd((fullPath, modified), key =>
+        return Infos.GetOrAdd((fullPath, modified), key =>
         {
             using var codec = SKCodec.Create(key.Path);
-            return codec is null ? null : Turned(codec.EncodedOrigin) ? (codec.Info.Height, codec.Info.Width) : (codec.Info.Width, codec.Info.Height);
+            if (codec is null)
+            {
+                return null;
+            }
+
+            var (width, height) = Turned(codec.EncodedOrigin) ? (codec.Info.Height, codec.Info.Width) : (codec.Info.Width, codec.Info.Height);
+            return new ImageInfo(width, height, codec.FrameCount > 1);
         });
     }
 
@@ -82,36 +91,48 @@ public static class ImageDecoder
 
     private static byte[]? Encode(SKBitmap source, SKRectI area, int width, int height, SKEncodedImageFormat format, int quality)
     {
-        using var target = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, source.AlphaType == SKAlphaType.Opaque ? SKAlphaType.Opaque : SKAlphaType.Premul));
+        // sRGB, so a photo in a wide colour space (Display P3) is converted rather than shown washed out.
+        using var target = new SKBitmap(new SKImageInfo(
+            width, height, SKColorType.Rgba8888, source.AlphaType == SKAlphaType.Opaque ? SKAlphaType.Opaque : SKAlphaType.Premul, SKColorSpace.CreateSrgb()));
         using (var canvas = new SKCanvas(target))
-        using (var image = SKImage.FromBitmap(source))
         {
-            canvas.DrawImage(image, area, new SKRect(0, 0, width, height), new SKSamplingOptions(SKCubicResampler.Mitchell));
+            // Immutable bitmaps are drawn without another full-size copy.
+            source.SetImmutable();
+            using var image = SKImage.FromBitmap(source);
+            canvas.DrawImage(image, area, new SKRect(0, 0, width, height), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
         }
 
-        using var result = SKImage.FromBitmap(target);
-        using var encoded = result.Encode(format, quality);
+        target.SetImmutable();
+        using var pixels = target.PeekPixels();
+        using var encoded = pixels.Encode(format, quality);
         return encoded?.ToArray();
     }
 
-    /// Decodes at <paramref name="scale"/> when the format can decode that small directly (JPEG: a half, a quarter, an
-    /// eighth) without going under it, else at full size; scaling down from there is then exact.
+    /// Decodes at the smallest size the format decodes directly (for JPEG k/8 of the whole) that is still at least
+    /// <paramref name="scale"/>, else at full size; scaling down from there is then exact.
     private static SKBitmap? Decode(SKCodec codec, float scale)
     {
-        var scaled = codec.GetScaledDimensions(scale);
-        if (scaled.Width < codec.Info.Width && scaled.Width >= codec.Info.Width * scale && scaled.Height >= codec.Info.Height * scale
-            && SKBitmap.Decode(codec, codec.Info.WithSize(scaled.Width, scaled.Height)) is { } smaller)
+        for (var eighths = (int)Math.Ceiling(scale * 8); eighths < 8; eighths++)
         {
-            return smaller;
+            var scaled = codec.GetScaledDimensions(eighths / 8f);
+            if (scaled.Width < codec.Info.Width && scaled.Width >= codec.Info.Width * scale && scaled.Height >= codec.Info.Height * scale)
+            {
+                if (SKBitmap.Decode(codec, codec.Info.WithSize(scaled.Width, scaled.Height)) is { } smaller)
+                {
+                    return smaller;
+                }
+
+                break;
+            }
         }
 
         return SKBitmap.Decode(codec, codec.Info);
     }
 
-    private static bool Turned(SKEncodedOrigin origin) =>
-        origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
+    /// Quarter and half turns; the mirrored orientations (which cameras do not write) are left as stored.
+    private static bool Turned(SKEncodedOrigin origin) => origin is SKEncodedOrigin.RightTop or SKEncodedOrigin.LeftBottom;
 
-    /// The bitmap turned upright, or null when it already is (mirrored origins, which cameras do not write, are left).
+    /// The bitmap turned upright, or null when it already is.
     private static SKBitmap? Upright(SKBitmap bitmap, SKEncodedOrigin origin)
     {
         var degrees = origin switch
@@ -137,3 +158,6 @@ public static class ImageDecoder
         return turned;
     }
 }
+
+/// An image's size as readers see it, and whether it is animated (GIF, WebP, APNG).
+public sealed record ImageInfo(int Width, int Height, bool Animated);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SkiaSharp;
 
 namespace BlogSite.Cms.Content.Media;
@@ -11,8 +12,10 @@ public sealed class ResizedImages(MediaStore store)
     /// width gets the original.
     public static readonly IReadOnlyList<int> Widths = [16, 32, 50, 100, 160, 240, 480, 600, 1024, 2048];
 
-    // Decoding a large photo takes a core and tens of megabytes for a moment; a burst of first requests waits its turn.
-    private static readonly SemaphoreSlim Resizing = new(Math.Max(1, Environment.ProcessorCount / 2));
+    // Decoding a large photo takes a core and tens of megabytes for a moment: two at a time, whatever the machine, and a
+    // request that waits longer than a few seconds gets the original instead of queueing without end.
+    private static readonly SemaphoreSlim Resizing = new(2);
+    private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(5);
 
     private string Root => store.Root.TrimEnd(Path.DirectorySeparatorChar) + "-resized";
 
@@ -31,29 +34,38 @@ public sealed class ResizedImages(MediaStore store)
         }
 
         var original = store.FullPath(mediaPath);
-        if (ImageDecoder.SizeOf(original) is not { } size)
+        // A file that moves stays whole; one larger than an upload may be (a recipe or a hand copied it in) is not
+        // decoded for a reader.
+        if (ImageDecoder.InfoOf(original) is not { Animated: false } info || (long)info.Width * info.Height > UploadedImage.MaxPixels)
         {
             return null;
         }
 
-        var target = Math.Min(width ?? size.Width, size.Width);
-        if (target == size.Width && !webp)
+        var target = Math.Min(width ?? info.Width, info.Width);
+        // Only the widths pages link to are made: a WebP of a photo wider than the largest would be a full-size decode.
+        if ((target == info.Width && !webp) || target > Widths[^1])
         {
             return null;
         }
 
-        var cached = Path.Combine(Root, mediaPath, target.ToString(System.Globalization.CultureInfo.InvariantCulture) + (webp ? "-webp" : ""));
-        if (!IsCurrent(cached, original))
+        // The copy is named after the version of the original it was made from, so a replaced original never gets
+        // an older copy, even one made while the new file was being moved into place.
+        var source = new FileInfo(original);
+        var folder = Path.Combine(Root, mediaPath);
+        var prefix = target.ToString(CultureInfo.InvariantCulture) + (webp ? "-webp" : "");
+        var cached = Path.Combine(folder, $"{prefix}@{source.LastWriteTimeUtc.Ticks.ToString("x", CultureInfo.InvariantCulture)}-{source.Length.ToString("x", CultureInfo.InvariantCulture)}");
+        if (!File.Exists(cached))
         {
-            await Resizing.WaitAsync(cancellationToken);
+            if (!await Resizing.WaitAsync(LongestWait, cancellationToken))
+            {
+                return null;
+            }
+
             try
             {
-                if (!IsCurrent(cached, original) && await MakeAsync(original, target, target == size.Width, webp, cancellationToken) is { } bytes)
+                if (!File.Exists(cached) && await MakeAsync(original, target, target == info.Width, webp, cancellationToken) is { } bytes)
                 {
-                    Directory.CreateDirectory(Path.GetDirectoryName(cached)!);
-                    var part = cached + "." + Guid.NewGuid().ToString("N") + ".part";
-                    await File.WriteAllBytesAsync(part, bytes, cancellationToken);
-                    File.Move(part, cached, overwrite: true);
+                    await StoreAsync(folder, prefix, cached, bytes);
                 }
             }
             finally
@@ -65,6 +77,27 @@ public sealed class ResizedImages(MediaStore store)
         return File.Exists(cached) ? new ResizedFile(cached, ContentTypeOf(cached)) : null;
     }
 
+    /// Writes the copy whole (a reader leaving does not waste it) and removes copies of older versions at that width.
+    private static async Task StoreAsync(string folder, string prefix, string cached, byte[] bytes)
+    {
+        Directory.CreateDirectory(folder);
+        var part = cached + "." + Guid.NewGuid().ToString("N") + ".part";
+        try
+        {
+            await File.WriteAllBytesAsync(part, bytes, CancellationToken.None);
+            File.Move(part, cached, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(part);
+        }
+
+        foreach (var older in Directory.EnumerateFiles(folder, prefix + "@*").Where(f => f != cached && !f.EndsWith(".part", StringComparison.Ordinal)))
+        {
+            File.Delete(older);
+        }
+    }
+
     /// Removes every resized copy of a file that is deleted.
     public void Forget(string mediaPath)
     {
@@ -74,9 +107,6 @@ public sealed class ResizedImages(MediaStore store)
             Directory.Delete(folder, recursive: true);
         }
     }
-
-    private static bool IsCurrent(string cached, string original) =>
-        File.Exists(cached) && File.GetLastWriteTimeUtc(cached) >= File.GetLastWriteTimeUtc(original);
 
     private static async Task<byte[]?> MakeAsync(string original, int width, bool fullWidth, bool webp, CancellationToken cancellationToken)
     {

@@ -12,18 +12,31 @@ namespace BlogSite.Cms.Content.Media;
 /// the page does not jump while it loads. Anything that is not a library photo stays a plain &lt;img&gt;.
 public sealed class ResponsiveImageMarkup(MediaStore store)
 {
-    /// The theme's text column: the whole screen less its margins on phones, 42rem wide elsewhere.
-    public const string ColumnSizes = "(max-width: 45rem) calc(100vw - 2.5rem), 42rem";
+    /// How wide the image is drawn: the theme's text column (the whole screen less its margins on phones, 42rem
+    /// elsewhere), or the image's own width when it is narrower, so a small image is never drawn blown up.
+    public static string SizesFor(int width)
+    {
+        var own = width.ToString(CultureInfo.InvariantCulture) + "px";
+        return $"(max-width: 45rem) min(calc(100vw - 2.5rem), {own}), min(42rem, {own})";
+    }
 
     private static readonly int[] SourceWidths = [480, 1024, 2048];
 
     public IHtmlContent Image(string? url, string? alt, string? cssClass = null, bool lazy = true) =>
         new HtmlString(Markup(url ?? "", alt ?? "", cssClass, lazy));
 
-    public string Markup(string url, string alt, string? cssClass, bool lazy)
+    public string Markup(string url, string alt, string? cssClass, bool lazy, string? title = null, string? id = null)
     {
         var encoder = HtmlEncoder.Default;
         var attributes = new StringBuilder().Append(" alt=\"").Append(encoder.Encode(alt)).Append('"');
+        foreach (var (name, value) in new[] { ("title", title), ("id", id) })
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                attributes.Append(' ').Append(name).Append("=\"").Append(encoder.Encode(value)).Append('"');
+            }
+        }
+
         if (!string.IsNullOrEmpty(cssClass))
         {
             attributes.Append(" class=\"").Append(encoder.Encode(cssClass)).Append('"');
@@ -31,7 +44,7 @@ public sealed class ResponsiveImageMarkup(MediaStore store)
 
         attributes.Append(lazy ? " loading=\"lazy\" decoding=\"async\"" : " fetchpriority=\"high\"");
         if (MediaPathOf(url) is not { } path || !ResizedImages.Resizable(path) || !store.Exists(path)
-            || ImageDecoder.SizeOf(store.FullPath(path)) is not { } size)
+            || ImageDecoder.InfoOf(store.FullPath(path)) is not { Animated: false } size || (long)size.Width * size.Height > UploadedImage.MaxPixels)
         {
             return $"<img src=\"{encoder.Encode(url)}\"{attributes} />";
         }
@@ -43,8 +56,9 @@ public sealed class ResponsiveImageMarkup(MediaStore store)
         string SourceSet(bool webp) => encoder.Encode(string.Join(", ", widths.Select(w => $"{At(w, webp)} {w.ToString(CultureInfo.InvariantCulture)}w")));
 
         var height = (int)Math.Round(size.Height * (widths[^1] / (double)size.Width));
-        return $"<picture><source type=\"image/webp\" srcset=\"{SourceSet(true)}\" sizes=\"{ColumnSizes}\" />"
-            + $"<img src=\"{encoder.Encode(At(widths[^1], false))}\" srcset=\"{SourceSet(false)}\" sizes=\"{ColumnSizes}\""
+        var sizes = SizesFor(widths[^1]);
+        return $"<picture><source type=\"image/webp\" srcset=\"{SourceSet(true)}\" sizes=\"{sizes}\" />"
+            + $"<img src=\"{encoder.Encode(At(widths[^1], false))}\" srcset=\"{SourceSet(false)}\" sizes=\"{sizes}\""
             + $" width=\"{widths[^1].ToString(CultureInfo.InvariantCulture)}\" height=\"{height.ToString(CultureInfo.InvariantCulture)}\"{attributes} /></picture>";
     }
 
@@ -62,7 +76,7 @@ public sealed class ResponsiveImageMarkup(MediaStore store)
             if (image.ParentElement is not IHtmlPictureElement && image.GetAttribute("src") is { } src && MediaPathOf(src) is not null)
             {
                 var replacement = document.CreateElement("div");
-                replacement.InnerHtml = Markup(src, image.AlternativeText ?? "", image.ClassName, lazy: true);
+                replacement.InnerHtml = Markup(src, image.AlternativeText ?? "", image.ClassName, lazy: true, image.Title, image.Id);
                 image.Replace([.. replacement.ChildNodes]);
             }
         }

@@ -49,7 +49,8 @@ public sealed class UserPictures(CmsDbContext db, UserManager<CmsUser> users, IO
         var result = await users.UpdateAsync(user);
         if (!result.Succeeded)
         {
-            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+            // Another change to the account got there first (its concurrency stamp moved): nothing is kept.
+            throw new MediaUploadException($"Your picture was not saved: {string.Join(" ", result.Errors.Select(e => e.Description))} Try again.");
         }
 
         if (old is not null)

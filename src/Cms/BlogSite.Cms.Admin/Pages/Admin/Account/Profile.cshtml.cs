@@ -78,9 +78,17 @@ public sealed class ProfileModel(UserManager<CmsUser> users, AccountMail mail, E
             return Challenge();
         }
 
-        await pictures.RemoveAsync(user, HttpContext.RequestAborted);
-        await PeopleSeeChangeAsync(user);
-        Message = "Your picture is removed.";
+        try
+        {
+            await pictures.RemoveAsync(user, HttpContext.RequestAborted);
+            await PeopleSeeChangeAsync(user);
+            Message = "Your picture is removed.";
+        }
+        catch (MediaUploadException e)
+        {
+            PictureError = e.Message;
+        }
+
         Show(user);
         return Page();
     }
@@ -146,9 +154,10 @@ public sealed class ProfileModel(UserManager<CmsUser> users, AccountMail mail, E
         Input = new ProfileForm { DisplayName = user.DisplayName, Bio = user.Bio, Email = user.Email };
     }
 
-    /// Bylines and the author page show the name, bio and picture.
+    /// Bylines and the author page show the name, bio and picture. Once saved, the pages are evicted even if the
+    /// browser has gone, or they would point at a picture that no longer exists.
     private Task PeopleSeeChangeAsync(CmsUser user) =>
-        changes.PublishAsync(new SiteChange(new HashSet<string>(StringComparer.Ordinal) { CacheTags.User(user.Id) }), HttpContext.RequestAborted);
+        changes.PublishAsync(new SiteChange(new HashSet<string>(StringComparer.Ordinal) { CacheTags.User(user.Id) }), CancellationToken.None);
 
     public sealed class ProfileForm
     {
