@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using BlogSite.Cms.Content.Media;
 using BlogSite.Cms.Content.Storage;
 using BlogSite.Cms.Recipes.Deployment;
 using BlogSite.Cms.Recipes.Export;
@@ -35,7 +36,10 @@ internal static class DeploymentCommands
             return removed ? BlogSiteCommandLine.Success : BlogSiteCommandLine.RecipeError;
         });
 
-        var target = new Argument<string>("url") { Description = "The target site, like https://staging.example.org/." };
+        var target = new Argument<string>("url")
+        {
+            Description = "The target: a BlogSite site (https://staging.example.org/) or an Orchard Core remote instance's import URL (https://example.org/OrchardCore.Deployment.Remote/ImportRemoteInstance/Import).",
+        };
         target.Validators.Add(result =>
         {
             if (!Uri.TryCreate(result.GetValueOrDefault<string>(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
@@ -52,9 +56,12 @@ internal static class DeploymentCommands
             await using var host = BlogSiteCommandLine.BuildHost(configure);
             await using var scope = host.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
-            var recipe = await scope.ServiceProvider.GetRequiredService<RecipeExporter>().ExportAsync(parse.GetValue(setup), ct);
-            var (status, result) = await scope.ServiceProvider.GetRequiredService<DeploymentClient>()
-                .PushAsync(new Uri(parse.GetValue(target)!), parse.GetValue(client)!, parse.GetValue(key)!, recipe, ct);
+            var exporter = scope.ServiceProvider.GetRequiredService<RecipeExporter>();
+            var options = new ExportOptions(parse.GetValue(setup));
+            var recipe = await exporter.ExportAsync(options, ct);
+            var (status, result) = await scope.ServiceProvider.GetRequiredService<DeploymentClient>().PushAsync(
+                new Uri(parse.GetValue(target)!), parse.GetValue(client)!, parse.GetValue(key)!, recipe,
+                scope.ServiceProvider.GetRequiredService<MediaStore>().AllFiles(), ct);
             await output.WriteLineAsync($"HTTP {status}: {JsonSerializer.Serialize(result, JsonSerializerOptions.Web)}");
             return status == 200 ? BlogSiteCommandLine.Success : BlogSiteCommandLine.RecipeError;
         });

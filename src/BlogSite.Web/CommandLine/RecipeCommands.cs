@@ -1,12 +1,16 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
+using BlogSite.Cms.Content.Definitions;
 using BlogSite.Cms.Content.Media;
 using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Settings;
 using BlogSite.Cms.Content.Storage;
 using BlogSite.Cms.Recipes.Execution;
 using BlogSite.Cms.Recipes.Export;
 using BlogSite.Cms.Recipes.Reading;
 using BlogSite.Cms.Recipes.Setup;
 using BlogSite.Web.Hosting;
+using Microsoft.EntityFrameworkCore;
 
 namespace BlogSite.Web.CommandLine;
 
@@ -38,9 +42,26 @@ internal static class RecipeCommands
         await using var scope = app.Services.CreateAsyncScope();
         try
         {
-            await using var source = await RecipeSource.OpenAsync(file, cancellationToken);
+            await using var source = await RecipePackage.OpenAsync(file.FullName, cancellationToken);
             var recipe = await RecipeReader.ReadFileAsync(source.RecipePath, cancellationToken);
-            var report = scope.ServiceProvider.GetRequiredService<RecipeExecutor>().Validate(recipe);
+            var services = scope.ServiceProvider;
+            var site = await SiteDatabase.DescribeAsync(services, cancellationToken);
+            var executor = services.GetRequiredService<RecipeExecutor>();
+            RecipeReport report;
+            if (site is not null)
+            {
+                // What `recipe run` would check: the site's types, terms and containers, with the parameters it would pass.
+                var parameters = await services.GetRequiredService<AdministratorAccount>().RecipeParametersAsync();
+                parameters["SiteName"] = (await services.GetRequiredService<SiteSettingsStore>().GetAsync(cancellationToken)).SiteName;
+                report = executor.Validate(recipe, parameters, await services.GetRequiredService<ContentDefinitionStore>().GetAsync(cancellationToken));
+                await output.WriteLineAsync($"Checked against the site in {site}.");
+            }
+            else
+            {
+                report = executor.Validate(recipe);
+                await output.WriteLineAsync("Checked the file alone: no set-up site database is configured here, so what a site would already hold (types, terms, containers) was not checked.");
+            }
+
             await WriteReportAsync(report, error);
             if (!report.Succeeded)
             {
@@ -65,12 +86,31 @@ internal static class RecipeCommands
         var services = scope.ServiceProvider;
         try
         {
-            await using var source = await RecipeSource.OpenAsync(file, cancellationToken);
+            await using var source = await RecipePackage.OpenAsync(file.FullName, cancellationToken);
             var recipe = await RecipeReader.ReadFileAsync(source.RecipePath, cancellationToken);
             await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
-            var parameters = await services.GetRequiredService<AdministratorAccount>().RecipeParametersAsync();
-            var report = await services.GetRequiredService<RecipeExecutor>().RunAsync(
-                recipe, parameters, progress: new ConsoleProgress(error), cancellationToken: cancellationToken);
+            var setup = services.GetRequiredService<SetupService>();
+            RecipeReport report;
+            var db = services.GetRequiredService<CmsDbContext>();
+            var bringsUsers = recipe.Steps.OfType<JsonObject>().Any(s => string.Equals(RecipeReader.StringProperty(s, "name"), "Users", StringComparison.OrdinalIgnoreCase));
+            if (!bringsUsers && !await setup.IsSetUpAsync(cancellationToken) && !await db.Users.AnyAsync(cancellationToken) && !await db.ContentItems.AnyAsync(cancellationToken))
+            {
+                // An empty database: the recipe sets the site up, with the parameters a first start gives it. A recipe
+                // that brings its own people (a whole site's export) is imported as it is; the first start then keeps it.
+                var result = await setup.SetUpIfNeededAsync(recipe, new ConsoleProgress(error), cancellationToken);
+                report = result.Report ?? new RecipeReport();
+                await output.WriteLineAsync(result.GeneratedPassword is null
+                    ? $"The site is set up; sign in as '{result.AdminUserName}'."
+                    : $"The site is set up; sign in as '{result.AdminUserName}' with this password (shown once): {result.GeneratedPassword}");
+            }
+            else
+            {
+                var parameters = await services.GetRequiredService<AdministratorAccount>().RecipeParametersAsync();
+                parameters["SiteName"] = (await services.GetRequiredService<SiteSettingsStore>().GetAsync(cancellationToken)).SiteName;
+                report = await services.GetRequiredService<RecipeExecutor>().RunAsync(
+                    recipe, parameters, progress: new ConsoleProgress(error), cancellationToken: cancellationToken);
+            }
+
             await WriteReportAsync(report, error);
             await output.WriteLineAsync($"{file.Name}: {report.Created} created, {report.Updated} updated, {report.Unchanged} unchanged.");
             return BlogSiteCommandLine.Success;

@@ -231,7 +231,7 @@ public static class CmsContentModule
         .Type(Taxonomy.ContentType, "Taxonomy", type => type
             .Settings(new ContentTypeSettings(Creatable: true, Listable: true, Draftable: true, Versionable: true))
             .Part<TitlePart>()
-            .Part<AutoroutePart>(new AutoroutePartSettings(AllowCustomPath: true))
+            .Part<AutoroutePart>(new AutoroutePartSettings(AllowCustomPath: true, AllowRouteContainedItems: true))
             .Part<TaxonomyPart>())
         .Build();
 

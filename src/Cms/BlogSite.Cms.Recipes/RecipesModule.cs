@@ -2,6 +2,7 @@ using BlogSite.Cms.Content;
 using BlogSite.Cms.Content.Features;
 using BlogSite.Cms.Recipes.Deployment;
 using BlogSite.Cms.Recipes.Execution;
+using BlogSite.Cms.Recipes.Reading;
 using BlogSite.Cms.Recipes.Export;
 using BlogSite.Cms.Recipes.Setup;
 using BlogSite.Cms.Recipes.Steps;
@@ -40,6 +41,8 @@ public static class RecipesModule
         services.AddScoped<IRecipeStep, RecipesStep>();
 
         services.AddScoped<KeptStepStore>();
+        services.AddSingleton<RecipeCatalog>();
+        services.Configure<RecipeCatalogOptions>(configuration.GetSection(RecipeCatalogOptions.Section));
         services.AddScoped<RecipeExecutor>();
         services.AddScoped<RecipeExporter>();
         services.AddScoped<ExportDownload>();

@@ -15,6 +15,10 @@ public static class BlogContentDefinitions
     public const string Tag = "Tag";
     public const string Page = "Page";
 
+    /// Terms are routed by their taxonomy, as Orchard Core's term types are set up.
+    private static readonly AutoroutePartSettings TermRoutes =
+        new(AllowCustomPath: true, Pattern: "{{ Model.ContentItem | display_text | slugify }}", ManageContainedItemRoutes: true);
+
     public static ContentDefinitionDocument Build() => new ContentDefinitionBuilder()
         .Type(Blog, "Blog", type => type
             .Settings(new ContentTypeSettings(Creatable: true, Listable: true, Draftable: true, Versionable: true))
@@ -44,11 +48,11 @@ public static class BlogContentDefinitions
             .Field<TextField>(nameof(Parts.BlogPost.ImageCaption), "Banner Image Caption"))
         .Type(Category, "Category", type => type
             .Part<TitlePart>()
-            .Part<AutoroutePart>(new AutoroutePartSettings(AllowCustomPath: true))
+            .Part<AutoroutePart>(TermRoutes)
             .NamedPart(Category, Category))
         .Type(Tag, "Tag", type => type
             .Part<TitlePart>()
-            .Part<AutoroutePart>(new AutoroutePartSettings(AllowCustomPath: true))
+            .Part<AutoroutePart>(TermRoutes)
             .NamedPart(Tag, Tag))
         .Type(Page, "Page", type => type
             .Settings(new ContentTypeSettings(Creatable: true, Listable: true, Draftable: true, Versionable: true))

@@ -89,7 +89,7 @@ public sealed class ExportTests : IAsyncLifetime
         Assert.Equal(0, (await RunAsync(source, "recipe", "export", "--out", zip)).Exit);
         using (var archive = await ZipFile.OpenReadAsync(zip))
         {
-            Assert.Equal(["media/covers/first.png", "recipe.json"], archive.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+            Assert.Equal(["Recipe.json", "media/covers/first.png"], archive.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
         }
 
         var (exit, output) = await RunAsync(target, "recipe", "run", zip);

@@ -113,4 +113,83 @@ public sealed class RemoteDeploymentTests : IAsyncLifetime
         Assert.Contains("\"jsonPath\":\"$.steps[0].Data[0].ContentItemId\"", body, StringComparison.Ordinal);
         Assert.Contains("\"stepName\":\"content\"", body, StringComparison.Ordinal);
     }
+
+    /// An Orchard Core deployment package: Recipe.json at the root and a media file the recipe's media step names.
+    private async Task<byte[]> OrchardPackageAsync()
+    {
+        var zip = Path.Combine(folder, $"{Guid.NewGuid():N}.zip");
+        await using (var archive = await System.IO.Compression.ZipFile.OpenAsync(zip, System.IO.Compression.ZipArchiveMode.Create))
+        {
+            var recipe = archive.CreateEntry("Recipe.json");
+            await using (var writer = new StreamWriter(await recipe.OpenAsync()))
+            {
+                await writer.WriteAsync("""
+                    { "name": "FromOrchard", "steps": [
+                        { "name": "media", "Files": [ { "SourcePath": "shipyard.txt.pdf", "TargetPath": "orchard/shipyard.pdf" } ] },
+                        { "name": "content", "data": [
+                          { "ContentItemId": "orchardpushed0000000000001", "ContentType": "BlogPost", "DisplayText": "Pushed by Orchard Core", "Latest": true, "Published": true,
+                            "PublishedUtc": "2016-06-02T08:00:00Z", "TitlePart": { "Title": "Pushed by Orchard Core" }, "AutoroutePart": { "Path": "blog/pushed-by-orchard-core" },
+                            "MarkdownBodyPart": { "Markdown": "Sent in Orchard Core's **remote instance** form." } } ] } ] }
+                    """);
+            }
+
+            var file = archive.CreateEntry("shipyard.txt.pdf");
+            await using var stream = await file.OpenAsync();
+            await stream.WriteAsync("%PDF-1.4 shipyard"u8.ToArray());
+        }
+
+        return await File.ReadAllBytesAsync(zip);
+    }
+
+    [Theory]
+    [InlineData(RemoteDeploymentEndpoints.OrchardImportPath)]
+    [InlineData("/api/deployment/import")]
+    public async Task APackageInOrchardCoresRemoteInstanceFormImportsWithItsFiles(string path)
+    {
+        var key = await CreateClientOnTargetAsync();
+        using var http = new HttpClient { BaseAddress = targetUrl };
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("staging"), "ClientName" },
+            { new StringContent(key), "ApiKey" },
+            { new ByteArrayContent(await OrchardPackageAsync()), "Content", "Content.zip" },
+        };
+
+        using var response = await http.PostAsync(path, form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("remote instance", await http.GetStringAsync("/blog/pushed-by-orchard-core"), StringComparison.Ordinal);
+        Assert.Equal("%PDF-1.4 shipyard", await http.GetStringAsync("/media/orchard/shipyard.pdf"));
+    }
+
+    [Fact]
+    public async Task AFormWithAWrongKeyIsUnauthorizedAndImportsNothing()
+    {
+        await CreateClientOnTargetAsync();
+        using var http = new HttpClient { BaseAddress = targetUrl };
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("staging"), "ClientName" },
+            { new StringContent("guessed"), "ApiKey" },
+            { new ByteArrayContent(await OrchardPackageAsync()), "Content", "Content.zip" },
+        };
+
+        using var response = await http.PostAsync(RemoteDeploymentEndpoints.OrchardImportPath, form);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/blog/pushed-by-orchard-core")).StatusCode);
+    }
+
+    [Fact]
+    public async Task APushToAnOrchardCoreImportAddressSpeaksItsProtocol()
+    {
+        var key = await CreateClientOnTargetAsync();
+
+        var (exit, output) = await RunAsync(
+            sourceDatabase, "deployment", "push", new Uri(targetUrl, RemoteDeploymentEndpoints.OrchardImportPath).ToString(), "--client", "staging", "--key", key);
+
+        Assert.True(exit == 0, output);
+        using var http = new HttpClient { BaseAddress = targetUrl };
+        Assert.Contains("remote deployment", await http.GetStringAsync("/blog/written-on-staging"), StringComparison.Ordinal);
+    }
 }

@@ -4,7 +4,8 @@ using BlogSite.Cms.Content.Storage;
 namespace BlogSite.Cms.Recipes.Execution;
 
 /// Steps BlogSite cannot run (Orchard Core's layers, queries, admin menus…), kept as they came so an export
-/// writes them back. A later step of the same name replaces the kept one, so re-running a recipe keeps one copy.
+/// writes them back. A later step of the same name is merged into the kept one as Orchard Core merges it
+/// (<see cref="KeptStepMerge"/>), so re-running a recipe keeps one copy and another recipe never drops what it holds.
 public sealed class KeptStepStore(DocumentStore documents)
 {
     private const string DocumentKey = "KeptRecipeSteps";
@@ -17,8 +18,16 @@ public sealed class KeptStepStore(DocumentStore documents)
         ArgumentNullException.ThrowIfNull(step);
         var kept = await documents.GetAsync<KeptSteps>(DocumentKey, cancellationToken);
         var name = Reading.RecipeReader.StringProperty(step, "name");
-        kept.Steps.RemoveAll(s => string.Equals(Reading.RecipeReader.StringProperty(s, "name"), name, StringComparison.OrdinalIgnoreCase));
-        kept.Steps.Add((JsonObject)step.DeepClone());
+        var index = kept.Steps.FindIndex(s => string.Equals(Reading.RecipeReader.StringProperty(s, "name"), name, StringComparison.OrdinalIgnoreCase));
+        if (index >= 0)
+        {
+            kept.Steps[index] = KeptStepMerge.Merge(kept.Steps[index], step);
+        }
+        else
+        {
+            kept.Steps.Add((JsonObject)step.DeepClone());
+        }
+
         await documents.SaveAsync(DocumentKey, kept, cancellationToken);
     }
 

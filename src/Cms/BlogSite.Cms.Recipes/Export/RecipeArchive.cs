@@ -5,11 +5,12 @@ using BlogSite.Cms.Content.Model;
 
 namespace BlogSite.Cms.Recipes.Export;
 
-/// A recipe and its media files in one .zip: recipe.json at the root, files under media/, and a media step in the
-/// recipe that points at them, so running the archive restores both.
+/// A recipe and its media files in one .zip, laid out as Orchard Core's deployment packages are: Recipe.json at the
+/// root, files under media/, and a media step in the recipe that points at them, so running the archive restores both.
 public static class RecipeArchive
 {
-    public const string RecipeEntry = "recipe.json";
+    /// Orchard Core reads Recipe.json; archives BlogSite wrote before used recipe.json, and both are read.
+    public const string RecipeEntry = "Recipe.json";
 
     public static async Task WriteAsync(string zipPath, JsonObject recipe, MediaStore media, IEnumerable<string> mediaPaths, CancellationToken cancellationToken = default)
     {
@@ -39,12 +40,33 @@ public static class RecipeArchive
         }
     }
 
-    /// Extracts an archive into a new temporary folder and returns the path of its recipe; the caller deletes the folder.
+    /// Extracts an archive into a new temporary folder and returns the folder; the caller deletes it.
     public static async Task<string> ExtractAsync(string zipPath, CancellationToken cancellationToken = default)
     {
         var folder = Directory.CreateTempSubdirectory("blogsite-archive-").FullName;
-        // ExtractToDirectory refuses entries that would land outside the folder.
-        await ZipFile.ExtractToDirectoryAsync(zipPath, folder, cancellationToken);
-        return Path.Combine(folder, RecipeEntry);
+        try
+        {
+            // Entries that would land outside the folder ("../") are refused before anything is written there.
+            using (var zip = await ZipFile.OpenReadAsync(zipPath, cancellationToken))
+            {
+                if (zip.Entries.FirstOrDefault(e => !Path.GetFullPath(Path.Combine(folder, e.FullName)).StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal)) is { } outside)
+                {
+                    throw new InvalidDataException($"its entry '{outside.FullName}' would be written outside the archive's folder");
+                }
+            }
+
+            await ZipFile.ExtractToDirectoryAsync(zipPath, folder, cancellationToken);
+            return folder;
+        }
+        catch
+        {
+            Directory.Delete(folder, recursive: true);
+            throw;
+        }
     }
+
+    /// The recipe at the root of an extracted archive: Recipe.json, or recipe.json in any case; null when there is none.
+    public static string? RecipeIn(string folder) =>
+        Directory.EnumerateFiles(folder).Where(f => string.Equals(Path.GetFileName(f), RecipeEntry, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(f => Path.GetFileName(f) == RecipeEntry ? 0 : 1).FirstOrDefault();
 }

@@ -105,7 +105,7 @@ public sealed class RecipeExporter(
         return json;
     }
 
-    /// Users with their Identity password hash, never a plain password.
+    /// Users with their Identity password hash, never a plain password, and the fields Orchard Core's Users step reads.
     private async Task<JsonObject> UsersStepAsync(CancellationToken cancellationToken)
     {
         var users = await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(cancellationToken);
@@ -119,11 +119,15 @@ public sealed class RecipeExporter(
             {
                 ["UserId"] = user.Id,
                 ["UserName"] = user.UserName,
+                ["NormalizedUserName"] = user.NormalizedUserName,
                 ["Email"] = user.Email,
+                ["NormalizedEmail"] = user.NormalizedEmail,
                 ["EmailConfirmed"] = user.EmailConfirmed,
                 ["IsEnabled"] = user.IsEnabled,
                 ["RoleNames"] = new JsonArray([.. roleNames.Where(r => r.UserId == user.Id).Select(r => r.Name).Order(StringComparer.Ordinal).Select(n => JsonValue.Create(n))]),
                 ["PasswordHash"] = user.PasswordHash,
+                // Orchard Core's Users step writes the stamp as it comes; without one its sign-in check fails.
+                ["SecurityStamp"] = user.SecurityStamp,
             });
         }
 

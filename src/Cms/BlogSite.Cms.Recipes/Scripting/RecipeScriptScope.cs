@@ -6,17 +6,51 @@ using Microsoft.Extensions.Configuration;
 namespace BlogSite.Cms.Recipes.Scripting;
 
 /// What a recipe's script values can see: its variables (each evaluated once, on first use, then reused), the
-/// caller's parameters, the host's configuration, and files next to the recipe.
+/// caller's parameters, the host's configuration, and files inside the recipe's own folder.
 public sealed class RecipeScriptScope(
     JsonObject variables,
     IReadOnlyDictionary<string, string> parameters,
     IConfiguration configuration,
-    string basePath)
+    string basePath) : IDisposable
 {
     private readonly Dictionary<string, object?> evaluatedVariables = new(StringComparer.Ordinal);
     private readonly HashSet<string> evaluating = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RecipeScriptEngine> engines = new(StringComparer.Ordinal);
+    private int depth;
 
-    public string BasePath { get; } = basePath;
+    public string BasePath { get; } = Path.GetFullPath(basePath);
+
+    /// Runs <paramref name="script"/> in the "js" or "file" engine. A variable that refers to another runs it in an
+    /// engine of its own, so evaluations never nest inside one engine.
+    internal object? Run(string engine, string script)
+    {
+        depth++;
+        try
+        {
+            if (depth > 1)
+            {
+                using var nested = new RecipeScriptEngine(engine, this);
+                return nested.Evaluate(script);
+            }
+
+            var runner = engines.TryGetValue(engine, out var kept) ? kept : engines[engine] = new RecipeScriptEngine(engine, this);
+            return runner.Evaluate(script);
+        }
+        finally
+        {
+            depth--;
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var engine in engines.Values)
+        {
+            engine.Dispose();
+        }
+
+        engines.Clear();
+    }
 
     public object? Variable(string name)
     {
@@ -39,7 +73,7 @@ public sealed class RecipeScriptScope(
         {
             object? value = raw is JsonValue v && v.GetValueKind() == JsonValueKind.String
                 ? ScriptEvaluator.EvaluateString(v.GetValue<string>(), this)
-                : raw.ToJsonString(ContentJson.Options);
+                : raw.DeepClone();
             evaluatedVariables[name] = value;
             return value;
         }
@@ -54,11 +88,41 @@ public sealed class RecipeScriptScope(
 
     public string? Configuration(string key) => configuration[key];
 
+    /// A file inside the recipe's folder; a path that leads out of it (absolute, "..", a link) is refused.
     public string ResolveFile(string relativePath)
     {
+        if (string.IsNullOrWhiteSpace(relativePath) || Path.IsPathRooted(relativePath) || relativePath.StartsWith('\\'))
+        {
+            throw new ScriptException($"'{relativePath}' is not a path inside the recipe's folder: give it relative to the recipe.");
+        }
+
         var path = Path.GetFullPath(Path.Combine(BasePath, relativePath));
-        return File.Exists(path)
-            ? path
-            : throw new ScriptException($"The file '{relativePath}' does not exist next to the recipe (looked for {path}).");
+        var root = BasePath.EndsWith(Path.DirectorySeparatorChar) ? BasePath : BasePath + Path.DirectorySeparatorChar;
+        if (!path.StartsWith(root, StringComparison.Ordinal))
+        {
+            throw new ScriptException($"'{relativePath}' leads out of the recipe's folder; a recipe reads only files beside it.");
+        }
+
+        var file = new FileInfo(path);
+        if (!file.Exists)
+        {
+            throw new ScriptException($"The file '{relativePath}' does not exist next to the recipe.");
+        }
+
+        // A link inside the folder may point anywhere on the host.
+        if (file.LinkTarget is not null || Ancestors(file.Directory).Any(d => d.LinkTarget is not null))
+        {
+            throw new ScriptException($"'{relativePath}' is a link; a recipe reads only files beside it.");
+        }
+
+        return path;
+    }
+
+    private IEnumerable<DirectoryInfo> Ancestors(DirectoryInfo? directory)
+    {
+        for (var d = directory; d is not null && d.FullName.Length > BasePath.Length; d = d.Parent)
+        {
+            yield return d;
+        }
     }
 }

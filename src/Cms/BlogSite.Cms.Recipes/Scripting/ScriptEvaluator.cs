@@ -1,13 +1,11 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using BlogSite.Cms.Content.Model;
 
 namespace BlogSite.Cms.Recipes.Scripting;
 
-/// Evaluates Orchard Core's recipe script values, `[js: …]` and `[file: …]`: string and number literals, `+`, and
-/// the functions uuid, variables, parameters, configuration and base64 (js) or text and base64 (file).
+/// Evaluates Orchard Core's recipe script values: a JSON string that is wholly `[js: …]` or `[file: …]` becomes the
+/// script's result (a string, number, boolean, null, or JSON for an object), as Orchard Core replaces it.
 public static partial class ScriptEvaluator
 {
     [GeneratedRegex(@"^\s*\[(?<engine>js|file)\s*:(?<script>.*)\]\s*$", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
@@ -15,19 +13,16 @@ public static partial class ScriptEvaluator
 
     public static bool IsScript(string value) => ScriptValue().IsMatch(value);
 
-    /// A string that is a script value becomes its result; any other string comes back as it was.
+    /// A string that is a script value becomes its result (string, double, bool, JsonNode or null); any other string
+    /// comes back as it was.
     public static object? EvaluateString(string value, RecipeScriptScope scope)
     {
         ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(scope);
         var match = ScriptValue().Match(value);
-        if (!match.Success)
-        {
-            return value;
-        }
-
-        var engine = match.Groups["engine"].Value.ToLowerInvariant();
-        var parser = new ScriptParser(match.Groups["script"].Value, engine, scope);
-        return parser.ParseAll();
+        return match.Success
+            ? scope.Run(match.Groups["engine"].Value.ToLowerInvariant(), match.Groups["script"].Value)
+            : value;
     }
 
     /// Replaces, in place, every script value inside <paramref name="node"/> and returns the node (or, for a script
@@ -64,12 +59,7 @@ public static partial class ScriptEvaluator
             case JsonValue value when value.TryGetValue<string>(out var text) && IsScript(text):
                 try
                 {
-                    return EvaluateString(text, scope) switch
-                    {
-                        null => null,
-                        double number => JsonValue.Create(number),
-                        var other => JsonValue.Create(Convert.ToString(other, CultureInfo.InvariantCulture)),
-                    };
+                    return ToNode(EvaluateString(text, scope));
                 }
                 catch (ScriptException e)
                 {
@@ -81,4 +71,13 @@ public static partial class ScriptEvaluator
                 return node;
         }
     }
+
+    public static JsonNode? ToNode(object? result) => result switch
+    {
+        null => null,
+        JsonNode json => json,
+        double number => JsonValue.Create(number),
+        bool flag => JsonValue.Create(flag),
+        var other => JsonValue.Create(Convert.ToString(other, CultureInfo.InvariantCulture)),
+    };
 }

@@ -25,10 +25,15 @@ public sealed class SetupService(
 {
     private const string DocumentKey = "Setup";
 
-    public async Task<SetupResult> SetUpIfNeededAsync(CancellationToken cancellationToken = default)
+    public async Task<SetupResult> SetUpIfNeededAsync(CancellationToken cancellationToken = default) =>
+        await SetUpIfNeededAsync(await RecipeReader.ReadFileAsync(options.Value.RecipePath(), cancellationToken), null, cancellationToken);
+
+    /// Sets the site up with <paramref name="recipe"/> instead of the configured one: what `recipe run` does on an
+    /// empty database, so the recipe gets the same parameters (site name, administrator) as at a first start.
+    public async Task<SetupResult> SetUpIfNeededAsync(RecipeDescriptor recipe, IProgress<RecipeProgress>? progress, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(recipe);
         var setup = options.Value;
-        var recipe = await RecipeReader.ReadFileAsync(setup.RecipePath(), cancellationToken);
         var adminUserId = ContentItemIdGenerator.NewId();
         var parameters = new Dictionary<string, string>
         {
@@ -77,10 +82,13 @@ public sealed class SetupService(
 
             await administrator.CreateAsync(adminUserId, setup, password);
             await MarkSetUpAsync(recipe.Name, ct);
-        }, cancellationToken: cancellationToken);
+        }, progress, cancellationToken);
 
         return new SetupResult(true, setup.AdminUserName, generated, report);
     }
+
+    /// Whether setup has run on this database (its record exists).
+    public Task<bool> IsSetUpAsync(CancellationToken cancellationToken = default) => documents.ExistsAsync(DocumentKey, cancellationToken);
 
     private Task MarkSetUpAsync(string recipeName, CancellationToken cancellationToken) =>
         documents.SaveAsync(DocumentKey, new JsonObject { ["Recipe"] = recipeName, ["CompletedUtc"] = clock.GetUtcNow().UtcDateTime }, cancellationToken);

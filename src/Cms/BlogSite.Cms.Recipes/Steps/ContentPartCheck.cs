@@ -6,9 +6,9 @@ using BlogSite.Cms.Content.Parts;
 
 namespace BlogSite.Cms.Recipes.Steps;
 
-/// Parts and fields an item carries that its type does not define are mistakes (a typo loses content silently),
-/// except parts Orchard Core attaches without the type naming them, and parts of Orchard Core features BlogSite
-/// lacks, which are kept and reported as warnings.
+/// Parts and fields an item carries that its type does not define are imported and kept as they came, as Orchard
+/// Core keeps an item's JSON whole, and a warning names each one (a typo shows up there instead of vanishing). Parts
+/// Orchard Core attaches without the type naming them pass without a word.
 internal static class ContentPartCheck
 {
     private static readonly HashSet<string> AttachedWithoutDefinition = new(StringComparer.Ordinal)
@@ -40,14 +40,9 @@ internal static class ContentPartCheck
             var record = type.ContentTypePartDefinitionRecords.Find(p => p.Name == name);
             if (record is null)
             {
-                if (OrchardPartsBlogSiteLacks.Contains(name))
-                {
-                    context.Warning($"{path}.{name}", $"BlogSite has no '{name}'; it is kept as it came.");
-                }
-                else
-                {
-                    context.Error($"{path}.{name}", $"The type '{item.ContentType}' has no part '{name}' (its parts: {string.Join(", ", type.ContentTypePartDefinitionRecords.Select(p => p.Name))}).");
-                }
+                context.Warning($"{path}.{name}", OrchardPartsBlogSiteLacks.Contains(name)
+                    ? $"BlogSite has no '{name}'; it is kept as it came."
+                    : $"The type '{item.ContentType}' does not list a part '{name}' (its parts: {string.Join(", ", type.ContentTypePartDefinitionRecords.Select(p => p.Name))}); it is kept as it came and exported again, but not shown.");
 
                 continue;
             }
@@ -61,7 +56,7 @@ internal static class ContentPartCheck
             {
                 if (fieldValue is JsonObject && !partDefinition.ContentPartFieldDefinitionRecords.Exists(f => f.Name == fieldName))
                 {
-                    context.Error($"{path}.{name}.{fieldName}", $"The part '{name}' has no field '{fieldName}' (its fields: {string.Join(", ", partDefinition.ContentPartFieldDefinitionRecords.Select(f => f.Name))}).");
+                    context.Warning($"{path}.{name}.{fieldName}", $"The part '{name}' does not list a field '{fieldName}' (its fields: {string.Join(", ", partDefinition.ContentPartFieldDefinitionRecords.Select(f => f.Name))}); it is kept as it came and exported again, but not shown.");
                 }
             }
         }

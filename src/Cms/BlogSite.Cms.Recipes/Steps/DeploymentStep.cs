@@ -4,8 +4,9 @@ using BlogSite.Cms.Recipes.Reading;
 
 namespace BlogSite.Cms.Recipes.Steps;
 
-/// `{"name": "deployment", "Plans": [{"Name": "...", "DeploymentSteps": [...]}]}`: deployment plans are data; a plan
-/// with the same name is replaced, the others stay.
+/// `{"name": "deployment", "Plans": [{"Name": "...", "Steps": [{"Type": "...", "Step": {...}}]}]}`: deployment plans
+/// are data, kept in Orchard Core's shape (its plan model has "Steps"; plans BlogSite wrote before, with
+/// "DeploymentSteps", are read and kept as "Steps"); a plan with the same name is replaced, the others stay.
 public sealed class DeploymentStep(DocumentStore documents) : IRecipeStep
 {
     public const string DocumentKey = "DeploymentPlans";
@@ -33,7 +34,15 @@ public sealed class DeploymentStep(DocumentStore documents) : IRecipeStep
                 plans.Remove(same);
             }
 
-            plans.Add(plan.DeepClone());
+            var kept = (JsonObject)plan.DeepClone();
+            if (RecipeReader.Property(kept, "DeploymentSteps") is not null && RecipeReader.Property(kept, "Steps") is null)
+            {
+                var older = RecipeReader.KeyOf(kept, "DeploymentSteps");
+                kept["Steps"] = kept[older]!.DeepClone();
+                kept.Remove(older);
+            }
+
+            plans.Add(kept);
         }
 
         stored["Plans"] = plans.DeepClone();
@@ -53,9 +62,10 @@ public sealed class DeploymentStep(DocumentStore documents) : IRecipeStep
                 continue;
             }
 
-            if (RecipeReader.Property(plan, "DeploymentSteps") is { } steps and not JsonArray)
+            var stepsKey = RecipeReader.Property(plan, "Steps") is not null ? "Steps" : "DeploymentSteps";
+            if (RecipeReader.Property(plan, stepsKey) is { } steps and not JsonArray)
             {
-                context.Error($"{key}[{i}].DeploymentSteps", $"'DeploymentSteps' must be an array, not {steps.GetValueKind()}.");
+                context.Error($"{key}[{i}].{stepsKey}", $"'{stepsKey}' must be an array, not {steps.GetValueKind()}.");
                 continue;
             }
 

@@ -5,8 +5,8 @@ using BlogSite.Cms.Recipes.Reading;
 namespace BlogSite.Cms.Recipes.Steps;
 
 /// `{"name": "recipes", "Values": [{"executionid": "...", "name": "Blog.Core"}]}`: runs other recipes, found by
-/// their `name` among the *.recipe.json files next to this one, inside the same transaction.
-public sealed class RecipesStep : IRecipeStep
+/// their `name` among every recipe the site knows (<see cref="RecipeCatalog"/>), inside the same transaction.
+public sealed class RecipesStep(RecipeCatalog catalog) : IRecipeStep
 {
     public string Name => "recipes";
 
@@ -28,7 +28,7 @@ public sealed class RecipesStep : IRecipeStep
         }
     }
 
-    private static List<(string Path, RecipeDescriptor Recipe)> Resolve(RecipeStepContext context)
+    private List<(string Path, RecipeDescriptor Recipe)> Resolve(RecipeStepContext context)
     {
         var key = RecipeReader.KeyOf(context.Step, "Values");
         var values = context.ArrayProperty("Values", required: true) ?? [];
@@ -57,30 +57,23 @@ public sealed class RecipesStep : IRecipeStep
         return found;
     }
 
-    private static RecipeDescriptor? FindByName(string folder, string name, out string problem)
+    private RecipeDescriptor? FindByName(string folder, string name, out string problem)
     {
-        foreach (var file in Directory.EnumerateFiles(folder, "*.recipe.json").Order(StringComparer.Ordinal))
+        if (catalog.Find(name, folder) is not { } file)
         {
-            try
-            {
-                var recipe = RecipeReader.Parse(File.ReadAllText(file), folder);
-                if (string.Equals(recipe.Name, name, StringComparison.OrdinalIgnoreCase))
-                {
-                    problem = "";
-                    return recipe;
-                }
-            }
-            catch (RecipeException e)
-            {
-                if (string.Equals(Path.GetFileName(file), $"{name}.recipe.json", StringComparison.OrdinalIgnoreCase))
-                {
-                    problem = $"The recipe '{name}' ({file}) cannot be read: {e.Message}";
-                    return null;
-                }
-            }
+            problem = $"No recipe named '{name}' was found (looked in {string.Join(", ", catalog.Folders(folder))}).";
+            return null;
         }
 
-        problem = $"No recipe named '{name}' was found in {folder}.";
-        return null;
+        try
+        {
+            problem = "";
+            return RecipeReader.Parse(File.ReadAllText(file), Path.GetDirectoryName(file)!);
+        }
+        catch (RecipeException e)
+        {
+            problem = $"The recipe '{name}' ({Path.GetFileName(file)}) cannot be read: {e.Message}";
+            return null;
+        }
     }
 }

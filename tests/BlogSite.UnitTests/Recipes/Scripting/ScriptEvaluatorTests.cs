@@ -73,15 +73,60 @@ public sealed class ScriptEvaluatorTests : IDisposable
         Assert.Equal("[not a script]", ScriptEvaluator.EvaluateString("[not a script]", Scope()));
 
     [Theory]
-    [InlineData("[js: nosuch()]", "unknown function 'nosuch'")]
+    [InlineData("[js: nosuch()]", "nosuch is not defined")]
     [InlineData("[js: variables('missing')]", "no variable 'missing'")]
-    [InlineData("[js: 'unclosed]", "not closed")]
+    [InlineData("[js: 'unclosed]", "is not valid JavaScript")]
     [InlineData("[file:text('nothere.html')]", "does not exist")]
     [InlineData("[js: base64('***')]", "not valid Base64")]
+    [InlineData("[js: while (true) {}]", "ran past the limits")]
+    [InlineData("[js: (function f() { return f(); })()]", "ran past the limits")]
+    [InlineData("[js: System.IO.File.ReadAllText('/etc/passwd')]", "System is not defined")]
+    [InlineData("[js: importNamespace('System.IO')]", "importNamespace is not defined")]
     public void BadScriptsSayWhatIsWrong(string script, string expected)
     {
         var error = Assert.Throws<ScriptException>(() => ScriptEvaluator.EvaluateString(script, Scope()));
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[file:text('/etc/passwd')]")]
+    [InlineData("[file:text('../../../../etc/passwd')]")]
+    [InlineData("[file:base64('sub/../../outside.txt')]")]
+    [InlineData("[file:text('\\\\evil/x')]")]
+    public void FilesOutsideTheRecipesFolderAreRefused(string script)
+    {
+        File.WriteAllText(Path.Combine(Path.GetDirectoryName(folder)!, "outside.txt"), "secret");
+
+        var error = Assert.Throws<ScriptException>(() => ScriptEvaluator.EvaluateString(script, Scope()));
+
+        Assert.Contains("recipe's folder", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ALinkInsideTheFolderToAFileOutsideIsRefused()
+    {
+        File.CreateSymbolicLink(Path.Combine(folder, "passwd.txt"), "/etc/passwd");
+
+        var error = Assert.Throws<ScriptException>(() => ScriptEvaluator.EvaluateString("[file:text('passwd.txt')]", Scope()));
+
+        Assert.Contains("is a link", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OrchardCoresScriptsEvaluate()
+    {
+        var scope = Scope(new JsonObject { ["now"] = "[js: new Date().toISOString()]", ["count"] = 3 });
+
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$", (string)ScriptEvaluator.EvaluateString("[js: variables('now')]", scope)!);
+        Assert.Equal("2020-1-2", ScriptEvaluator.EvaluateString("[js: const d = new Date(Date.UTC(2020, 0, 2)); d.getUTCFullYear() + '-' + (d.getUTCMonth() + 1) + '-' + d.getUTCDate()]", scope));
+        Assert.Equal("KOREA", ScriptEvaluator.EvaluateString("[js: 'north korea'.split(' ')[1].toUpperCase()]", scope));
+        Assert.Equal(6d, ScriptEvaluator.EvaluateString("[js: variables('count') * 2]", scope));
+        Assert.Equal(true, ScriptEvaluator.EvaluateString("[js: 1 < 2]", scope));
+        Assert.Equal("<p>Tom & Jerry</p>", ScriptEvaluator.EvaluateString("[js: html('&lt;p&gt;Tom &amp; Jerry&lt;/p&gt;')]", scope));
+        Assert.Equal(Convert.ToBase64String("Hello World!"u8.ToArray()), ScriptEvaluator.EvaluateString("[js: gzip('H4sIAOCaLmcAA/NIzcnJVwjPL8pJUQQAoxwpHAwAAAA=')]", scope));
+        var json = Assert.IsAssignableFrom<JsonObject>(ScriptEvaluator.EvaluateString("[js: ({ name: 'Tags', ids: [1, 2] })]", scope));
+        Assert.Equal("""{"name":"Tags","ids":[1,2]}""", json.ToJsonString());
+        Assert.Null(ScriptEvaluator.EvaluateString("[js: configuration('Missing:Key')]", scope));
     }
 
     [Fact]

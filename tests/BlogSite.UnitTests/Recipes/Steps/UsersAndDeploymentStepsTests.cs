@@ -64,17 +64,20 @@ public sealed class UsersAndDeploymentStepsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DeploymentPlansAreDataReplacedByNameAndExported()
+    public async Task DeploymentPlansAreDataReplacedByNameAndExportedInOrchardCoresShape()
     {
         await store.RunAsync(With("""{ "name": "feature", "enable": [ "OrchardCore.Deployment" ] }"""));
-        await store.RunAsync(With("""{ "name": "deployment", "Plans": [ { "Name": "Nightly", "DeploymentSteps": [ { "Type": "AllContent" } ] }, { "Name": "Settings only", "DeploymentSteps": [] } ] }"""));
+        await store.RunAsync(With("""{ "name": "deployment", "Plans": [ { "Name": "Nightly", "Steps": [ { "Type": "AllContent", "Step": { "Id": "1" } } ] }, { "Name": "Settings only", "Steps": [] } ] }"""));
+        // A plan as BlogSite wrote it before, with "DeploymentSteps", is kept as Orchard Core's "Steps".
         await store.RunAsync(With("""{ "name": "deployment", "Plans": [ { "Name": "Nightly", "DeploymentSteps": [ { "Type": "ContentTypes" } ] } ] }"""));
 
         await using var scope = store.Services.CreateAsyncScope();
         var export = await scope.ServiceProvider.GetRequiredService<RecipeExporter>().ExportAsync(setup: false);
         var plans = export["steps"]!.AsArray().Single(s => s!["name"]!.GetValue<string>() == "deployment")!["Plans"]!.AsArray();
         Assert.Equal(["Settings only", "Nightly"], plans.Select(p => p!["Name"]!.GetValue<string>()));
-        Assert.Equal("ContentTypes", plans[1]!["DeploymentSteps"]![0]!["Type"]!.GetValue<string>());
+        Assert.Equal("ContentTypes", plans[1]!["Steps"]![0]!["Type"]!.GetValue<string>());
+        Assert.Null(plans[1]!["DeploymentSteps"]);
+        Assert.Empty(plans[0]!["Steps"]!.AsArray());
         Assert.True(await scope.ServiceProvider.GetRequiredService<DocumentStore>().ExistsAsync("DeploymentPlans"));
     }
 

@@ -12,7 +12,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BlogSite.Cms.Admin.Pages.Admin.Deployment;
 
-/// Import in two steps: the uploaded or pasted recipe is kept in a pending file and validated; only when the
+/// Import in two steps: the uploaded recipe or deployment package (.zip), or a pasted recipe, is kept in a pending file
+/// and validated; only when the
 /// editor confirms is it run, all or nothing. The pending file is named by a random token, never by user input.
 [Authorize(Policy = AdminPermissions.Import)]
 public sealed class ImportModel(RecipeExecutor executor, ContentDefinitionStore definitions, UserManager<CmsUser> users) : PageModel
@@ -57,7 +58,8 @@ public sealed class ImportModel(RecipeExecutor executor, ContentDefinitionStore 
         Json = file is null ? json : null;
         try
         {
-            var recipe = await RecipeReader.ReadFileAsync(pending, cancellationToken);
+            await using var package = await RecipePackage.OpenAsync(pending, cancellationToken);
+            var recipe = await RecipeReader.ReadFileAsync(package.RecipePath, cancellationToken);
             StepCount = recipe.Steps.Count;
             Report = executor.Validate(recipe, await ParametersAsync(), await definitions.GetAsync(cancellationToken));
         }
@@ -87,7 +89,8 @@ public sealed class ImportModel(RecipeExecutor executor, ContentDefinitionStore 
         var pending = PendingPath(token!);
         try
         {
-            var recipe = await RecipeReader.ReadFileAsync(pending, cancellationToken);
+            await using var package = await RecipePackage.OpenAsync(pending, cancellationToken);
+            var recipe = await RecipeReader.ReadFileAsync(package.RecipePath, cancellationToken);
             Result = ImportResult.From(await executor.RunAsync(recipe, await ParametersAsync(), cancellationToken: cancellationToken));
             Report = new RecipeReport();
             Report.Warnings.AddRange(Result.Warnings);
@@ -106,7 +109,7 @@ public sealed class ImportModel(RecipeExecutor executor, ContentDefinitionStore 
         return Page();
     }
 
-    private static string PendingPath(string token) => Path.Combine(PendingFolder, $"{token}.recipe.json");
+    private static string PendingPath(string token) => Path.Combine(PendingFolder, $"{token}.pending");
 
     private async Task<Dictionary<string, string>> ParametersAsync()
     {

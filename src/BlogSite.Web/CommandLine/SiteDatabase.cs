@@ -1,0 +1,49 @@
+using BlogSite.Cms.Content.Storage;
+using BlogSite.Cms.Recipes.Setup;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace BlogSite.Web.CommandLine;
+
+/// Whether the configured database holds a set-up site, found without creating anything: a missing SQLite file is
+/// not made, an unreachable PostgreSQL server is not an error.
+internal static class SiteDatabase
+{
+    /// Where the site is (the SQLite file, or the PostgreSQL database and host), or null when there is none.
+    public static async Task<string?> DescribeAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<CmsDbContext>();
+        string where;
+        if (db.Database.IsSqlite())
+        {
+            var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            if (string.IsNullOrEmpty(file) || !File.Exists(file))
+            {
+                return null;
+            }
+
+            where = file;
+        }
+        else
+        {
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
+            where = $"the PostgreSQL database '{builder.Database}' on {builder.Host}";
+            if (!await db.Database.CanConnectAsync(cancellationToken))
+            {
+                return null;
+            }
+        }
+
+        try
+        {
+            return (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any()
+                && await services.GetRequiredService<SetupService>().IsSetUpAsync(cancellationToken)
+                ? where
+                : null;
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+}
