@@ -52,7 +52,6 @@ internal static class RecipeCommands
             {
                 // What `recipe run` would check: the site's types, terms and containers, with the parameters it would pass.
                 var parameters = await services.GetRequiredService<AdministratorAccount>().RecipeParametersAsync();
-                parameters["SiteName"] = (await services.GetRequiredService<SiteSettingsStore>().GetAsync(cancellationToken)).SiteName;
                 report = executor.Validate(recipe, parameters, await services.GetRequiredService<ContentDefinitionStore>().GetAsync(cancellationToken));
                 await output.WriteLineAsync($"Checked against the site in {site}.");
             }
@@ -90,23 +89,25 @@ internal static class RecipeCommands
             var recipe = await RecipeReader.ReadFileAsync(source.RecipePath, cancellationToken);
             await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
             var setup = services.GetRequiredService<SetupService>();
-            RecipeReport report;
             var db = services.GetRequiredService<CmsDbContext>();
-            var bringsUsers = recipe.Steps.OfType<JsonObject>().Any(s => string.Equals(RecipeReader.StringProperty(s, "name"), "Users", StringComparison.OrdinalIgnoreCase));
-            if (!bringsUsers && !await setup.IsSetUpAsync(cancellationToken) && !await db.Users.AnyAsync(cancellationToken) && !await db.ContentItems.AnyAsync(cancellationToken))
+            SetupResult? setUp = null;
+            if (recipe.IsSetupRecipe && !await setup.IsSetUpAsync(cancellationToken) && !await db.Users.AnyAsync(cancellationToken) && !await db.ContentItems.AnyAsync(cancellationToken))
             {
-                // An empty database: the recipe sets the site up, with the parameters a first start gives it. A recipe
-                // that brings its own people (a whole site's export) is imported as it is; the first start then keeps it.
-                var result = await setup.SetUpIfNeededAsync(recipe, new ConsoleProgress(error), cancellationToken);
-                report = result.Report ?? new RecipeReport();
-                await output.WriteLineAsync(result.GeneratedPassword is null
-                    ? $"The site is set up; sign in as '{result.AdminUserName}'."
-                    : $"The site is set up; sign in as '{result.AdminUserName}' with this password (shown once): {result.GeneratedPassword}");
+                // A setup recipe on an empty database sets the site up, with the parameters a first start gives it.
+                setUp = await setup.SetUpIfNeededAsync(recipe, new ConsoleProgress(error), cancellationToken);
+            }
+
+            RecipeReport report;
+            if (setUp is { RanSetup: true })
+            {
+                report = setUp.Report ?? new RecipeReport();
+                await output.WriteLineAsync(setUp.GeneratedPassword is null
+                    ? $"The site is set up; sign in as '{setUp.AdminUserName}'."
+                    : $"The site is set up; sign in as '{setUp.AdminUserName}' with this password (shown once): {setUp.GeneratedPassword}");
             }
             else
             {
                 var parameters = await services.GetRequiredService<AdministratorAccount>().RecipeParametersAsync();
-                parameters["SiteName"] = (await services.GetRequiredService<SiteSettingsStore>().GetAsync(cancellationToken)).SiteName;
                 report = await services.GetRequiredService<RecipeExecutor>().RunAsync(
                     recipe, parameters, progress: new ConsoleProgress(error), cancellationToken: cancellationToken);
             }

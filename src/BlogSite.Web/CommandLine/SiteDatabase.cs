@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BlogSite.Web.CommandLine;
 
-/// Whether the configured database holds a set-up site, found without creating anything: a missing SQLite file is
+/// Whether the configured database holds a site (set up, or holding imported content), found without creating anything: a missing SQLite file is
 /// not made, an unreachable PostgreSQL server is not an error.
 internal static class SiteDatabase
 {
@@ -37,7 +37,7 @@ internal static class SiteDatabase
         try
         {
             return (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any()
-                && await services.GetRequiredService<SetupService>().IsSetUpAsync(cancellationToken)
+                && (await services.GetRequiredService<SetupService>().IsSetUpAsync(cancellationToken) || await db.ContentItems.AnyAsync(cancellationToken))
                 ? where
                 : null;
         }

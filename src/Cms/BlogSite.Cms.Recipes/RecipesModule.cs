@@ -49,7 +49,8 @@ public static class RecipesModule
 
         // Remote deployment: API clients on the target, the pushing client on the source.
         services.AddScoped<ApiClientStore>();
-        services.AddHttpClient<DeploymentClient>();
+        // A whole site's package with its media can take minutes to send and import.
+        services.AddHttpClient<DeploymentClient>(http => http.Timeout = TimeSpan.FromMinutes(30));
 
         services.AddValidatedOptions<SetupOptions>(configuration, SetupOptions.Section);
         services.AddScoped<AdministratorAccount>();

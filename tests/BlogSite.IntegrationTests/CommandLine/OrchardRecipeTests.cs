@@ -54,7 +54,7 @@ public sealed class OrchardRecipeTests : IAsyncLifetime
     public async Task ARunOnAnEmptyDatabaseGetsTheSiteNameAndAdministratorSetupGives()
     {
         var recipe = Write("first.recipe.json", $$"""
-            { "name": "First", "steps": [
+            { "name": "First", "issetuprecipe": true, "steps": [
                 { "name": "feature", "enable": [ "BlogSite.Blog" ] },
                 { "name": "content", "Data": [ {{Page("firstpost0000000000000001", "[js: 'Welcome to ' + parameters('SiteName')]", "blog/first")}} ] } ] }
             """);
@@ -68,6 +68,23 @@ public sealed class OrchardRecipeTests : IAsyncLifetime
         var post = await db.ContentItems.SingleAsync(x => x.ContentItemId == "firstpost0000000000000001");
         Assert.Equal(("editor-in-chief", admin.Id, "editor-in-chief"), (admin.UserName, post.Owner, post.Author));
         Assert.Equal("Welcome to Pyongyang Watch", post.DisplayText);
+    }
+
+    [Fact]
+    public async Task ARecipeThatIsNotASetupRecipeLeavesSetupToTheFirstStart()
+    {
+        var recipe = Write("part.recipe.json", $$"""
+            { "name": "Part", "steps": [ { "name": "feature", "enable": [ "BlogSite.Blog" ] },
+                { "name": "content", "Data": [ {{Page("partpost00000000000000001", "A part", "blog/a-part")}} ] } ] }
+            """);
+
+        var (exit, output, error) = await RunAsync("recipe", "run", recipe);
+
+        Assert.True(exit == BlogSiteCommandLine.Success, error);
+        Assert.DoesNotContain("set up", output, StringComparison.Ordinal);
+        await using var db = Db();
+        Assert.Equal(0, await db.Users.CountAsync());
+        Assert.True(await db.ContentItems.AnyAsync(x => x.ContentItemId == "partpost00000000000000001"));
     }
 
     [Fact]

@@ -181,6 +181,24 @@ public sealed class RemoteDeploymentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task APackageSentBeforeTheKeyIsRefusedUnread()
+    {
+        var key = await CreateClientOnTargetAsync();
+        using var http = new HttpClient { BaseAddress = targetUrl };
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(await OrchardPackageAsync()), "Content", "Content.zip" },
+            { new StringContent("staging"), "ClientName" },
+            { new StringContent(key), "ApiKey" },
+        };
+
+        using var response = await http.PostAsync(RemoteDeploymentEndpoints.OrchardImportPath, form);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/blog/pushed-by-orchard-core")).StatusCode);
+    }
+
+    [Fact]
     public async Task APushToAnOrchardCoreImportAddressSpeaksItsProtocol()
     {
         var key = await CreateClientOnTargetAsync();

@@ -60,4 +60,11 @@ public sealed class KeptStepMergeTests
         Assert.Equal("""["a","b","c"]""", merged["Rules"]!.ToJsonString());
         Assert.True(merged["Enabled"]!.GetValue<bool>());
     }
+
+    [Fact]
+    public void AStepThatIsOneThingOfItsOwnIsNamedByItsIdentity()
+    {
+        Assert.Equal("ClientId=shop", KeptStepMerge.EntityOf(Step("""{ "name": "OpenIdApplication", "ClientId": "shop", "RedirectUris": "a" }""")));
+        Assert.Null(KeptStepMerge.EntityOf(Step("""{ "name": "Queries", "Queries": [] }""")));
+    }
 }

@@ -4,8 +4,9 @@ using BlogSite.Cms.Recipes.Reading;
 using BlogSite.Cms.Recipes.Setup;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
 
 namespace BlogSite.Cms.Recipes.Deployment;
 
@@ -38,35 +39,31 @@ public static class RemoteDeploymentEndpoints
     {
         var cancellationToken = context.RequestAborted;
         var request = context.Request;
-        IFormFile? package = null;
-        string? client = request.Headers[ClientHeader], key = request.Headers[KeyHeader];
-        if (request.HasFormContentType)
-        {
-            context.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = MaxRecipeBytes }));
-            var form = await request.ReadFormAsync(cancellationToken);
-            (client, key, package) = (form["ClientName"], form["ApiKey"], form.Files["Content"]);
-        }
-
-        if (!await clients.VerifyAsync(client, key, cancellationToken))
-        {
-            return Results.Json(
-                ImportResult.Failed([new RecipeError(null, null, "$", "A known API client name and its key are required.")]),
-                statusCode: StatusCodes.Status401Unauthorized);
-        }
-
-        if (request.HasFormContentType && package is null)
-        {
-            return Results.Json(
-                ImportResult.Failed([new RecipeError(null, null, "Content", "The form has no file 'Content' (the recipe or deployment package).")]),
-                statusCode: StatusCodes.Status422UnprocessableEntity);
-        }
-
-        var file = Path.Combine(Path.GetTempPath(), $"blogsite-deployment-{Guid.NewGuid():N}");
+        // Each push gets a folder of its own: a recipe's files are read from beside it, and nothing else is there.
+        var folder = Directory.CreateTempSubdirectory("blogsite-deployment-").FullName;
+        var file = Path.Combine(folder, "Recipe.json");
         try
         {
-            await using (var target = File.Create(file))
+            string? refusal;
+            if (request.HasFormContentType)
             {
-                await (package?.OpenReadStream() ?? request.Body).CopyToAsync(target, cancellationToken);
+                refusal = await ReadFormAsync(request, clients, file, cancellationToken);
+            }
+            else
+            {
+                refusal = await clients.VerifyAsync(request.Headers[ClientHeader], request.Headers[KeyHeader], cancellationToken) ? null : Unknown;
+                if (refusal is null)
+                {
+                    await using var target = File.Create(file);
+                    await request.Body.CopyToAsync(target, cancellationToken);
+                }
+            }
+
+            if (refusal is not null)
+            {
+                return Results.Json(
+                    ImportResult.Failed([new RecipeError(null, null, refusal == Unknown ? "$" : "Content", refusal)]),
+                    statusCode: refusal == Unknown ? StatusCodes.Status401Unauthorized : StatusCodes.Status422UnprocessableEntity);
             }
 
             await using var source = await RecipePackage.OpenAsync(file, cancellationToken);
@@ -80,8 +77,61 @@ public static class RemoteDeploymentEndpoints
         }
         finally
         {
-            File.Delete(file);
+            Directory.Delete(folder, recursive: true);
         }
+    }
+
+    private const string Unknown = "A known API client name and its key are required.";
+
+    /// Orchard Core's form, read as it streams in: ClientName and ApiKey (small values) must come before Content, and
+    /// are checked before a byte of Content is kept, so nobody without a key can make the server store anything.
+    /// Returns why the push is refused, or null when Content was written to <paramref name="file"/>.
+    private static async Task<string?> ReadFormAsync(HttpRequest request, ApiClientStore clients, string file, CancellationToken cancellationToken)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            || HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 and <= 200 } boundary)
+        {
+            return "A push is a multipart form with ClientName, ApiKey and the package as Content.";
+        }
+
+        var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 8 * 1024 };
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        {
+            var name = section.GetContentDispositionHeader()?.Name.Value?.Trim('"');
+            if (name is "ClientName" or "ApiKey")
+            {
+                var buffer = new char[1025];
+                using var text = new StreamReader(section.Body);
+                var read = await text.ReadBlockAsync(buffer, cancellationToken);
+                if (read > 1024)
+                {
+                    return Unknown;
+                }
+
+                fields[name] = new string(buffer, 0, read);
+                continue;
+            }
+
+            if (name != "Content")
+            {
+                await section.Body.CopyToAsync(Stream.Null, cancellationToken);
+                continue;
+            }
+
+            if (!await clients.VerifyAsync(fields.GetValueOrDefault("ClientName"), fields.GetValueOrDefault("ApiKey"), cancellationToken))
+            {
+                return Unknown;
+            }
+
+            await using var target = File.Create(file);
+            await section.Body.CopyToAsync(target, cancellationToken);
+            return null;
+        }
+
+        return await clients.VerifyAsync(fields.GetValueOrDefault("ClientName"), fields.GetValueOrDefault("ApiKey"), cancellationToken)
+            ? "The form has no file 'Content' (the recipe or deployment package)."
+            : Unknown;
     }
 
     /// Raises Kestrel's body limit for this endpoint only: exports of large sites are bigger than the default 30 MB.

@@ -12,6 +12,17 @@ public static class KeptStepMerge
     private static readonly string[] IdentityProperties =
         ["Id", "SitemapId", "WorkflowTypeId", "ContentItemId", "Name", "name", "Identifier", "ClientId", "TenantName"];
 
+    /// The properties that make a whole step one thing of its own (Orchard Core's OpenIdApplication has its ClientId,
+    /// OpenIdScope its ScopeName): two such steps of one name are two things, never merged.
+    private static readonly string[] StepIdentityProperties = ["ClientId", "ScopeName", "TenantName", "Id", "SitemapId", "WorkflowTypeId"];
+
+    /// Which one thing a step describes, or null for a step that holds a collection (merged with others of its name).
+    public static string? EntityOf(JsonObject step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return StepIdentityProperties.Select(p => step[p] is JsonValue value ? $"{p}={value}" : null).FirstOrDefault(id => id is not null);
+    }
+
     public static JsonObject Merge(JsonObject earlier, JsonObject later)
     {
         ArgumentNullException.ThrowIfNull(earlier);

@@ -18,7 +18,9 @@ public sealed class KeptStepStore(DocumentStore documents)
         ArgumentNullException.ThrowIfNull(step);
         var kept = await documents.GetAsync<KeptSteps>(DocumentKey, cancellationToken);
         var name = Reading.RecipeReader.StringProperty(step, "name");
-        var index = kept.Steps.FindIndex(s => string.Equals(Reading.RecipeReader.StringProperty(s, "name"), name, StringComparison.OrdinalIgnoreCase));
+        var entity = KeptStepMerge.EntityOf(step);
+        var index = kept.Steps.FindIndex(s => string.Equals(Reading.RecipeReader.StringProperty(s, "name"), name, StringComparison.OrdinalIgnoreCase)
+            && KeptStepMerge.EntityOf(s) == entity);
         if (index >= 0)
         {
             kept.Steps[index] = KeptStepMerge.Merge(kept.Steps[index], step);

@@ -106,7 +106,7 @@ public sealed class RecipeExecutor(
 
     private void ValidateSteps(RecipeDescriptor recipe, Run run, int depth)
     {
-        using var scope = Scope(recipe, run.Parameters);
+        var scope = Scope(recipe, run.Parameters);
         for (var i = 0; i < recipe.Steps.Count; i++)
         {
             var context = Prepare(recipe, i, scope, run, depth, validating: true);
@@ -128,7 +128,7 @@ public sealed class RecipeExecutor(
 
     private async Task RunStepsAsync(RecipeDescriptor recipe, Run run, int depth, CancellationToken cancellationToken)
     {
-        using var scope = Scope(recipe, run.Parameters);
+        var scope = Scope(recipe, run.Parameters);
         for (var i = 0; i < recipe.Steps.Count; i++)
         {
             var errorsBefore = run.Report.Errors.Count;

@@ -12,6 +12,9 @@ public static class RecipeArchive
     /// Orchard Core reads Recipe.json; archives BlogSite wrote before used recipe.json, and both are read.
     public const string RecipeEntry = "Recipe.json";
 
+    private const int MaxEntries = 200_000;
+    private const long MaxExtractedBytes = 8L * 1024 * 1024 * 1024;
+
     public static async Task WriteAsync(string zipPath, JsonObject recipe, MediaStore media, IEnumerable<string> mediaPaths, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(recipe);
@@ -46,16 +49,23 @@ public static class RecipeArchive
         var folder = Directory.CreateTempSubdirectory("blogsite-archive-").FullName;
         try
         {
-            // Entries that would land outside the folder ("../") are refused before anything is written there.
+            // Checked before anything is written: entries that would land outside the folder ("../"), and archives
+            // that would fill the disk (a small zip can hold gigabytes of zeros).
             using (var zip = await ZipFile.OpenReadAsync(zipPath, cancellationToken))
             {
                 if (zip.Entries.FirstOrDefault(e => !Path.GetFullPath(Path.Combine(folder, e.FullName)).StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal)) is { } outside)
                 {
                     throw new InvalidDataException($"its entry '{outside.FullName}' would be written outside the archive's folder");
                 }
+
+                if (zip.Entries.Count > MaxEntries || zip.Entries.Sum(e => e.Length) > MaxExtractedBytes)
+                {
+                    throw new InvalidDataException($"it holds more than {MaxEntries:N0} files or {MaxExtractedBytes / 1024 / 1024 / 1024} GB once extracted");
+                }
+
+                zip.ExtractToDirectory(folder);
             }
 
-            await ZipFile.ExtractToDirectoryAsync(zipPath, folder, cancellationToken);
             return folder;
         }
         catch

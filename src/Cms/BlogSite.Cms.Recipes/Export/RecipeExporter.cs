@@ -65,7 +65,7 @@ public sealed class RecipeExporter(
 
         if ((await documents.GetAsync(DeploymentStep.DocumentKey, cancellationToken))["Plans"] is JsonArray { Count: > 0 } plans)
         {
-            steps.Add(new JsonObject { ["name"] = "deployment", ["Plans"] = plans.DeepClone() });
+            steps.Add(new JsonObject { ["name"] = "deployment", ["Plans"] = new JsonArray([.. plans.OfType<JsonObject>().Select(DeploymentStep.Normalized)]) });
         }
 
         foreach (var kept in await keptSteps.GetAsync(cancellationToken))

@@ -50,7 +50,9 @@ public sealed class RecipeCatalog(IOptions<RecipeCatalogOptions> options, IHostE
             read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         }
 
-        var reader = new Utf8JsonReader(head.AsSpan(0, read), isFinalBlock: read < head.Length, new JsonReaderState(new JsonReaderOptions
+        // A byte order mark is not JSON.
+        var start = head.AsSpan(0, read).StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        var reader = new Utf8JsonReader(head.AsSpan(start, read - start), isFinalBlock: read < head.Length, new JsonReaderState(new JsonReaderOptions
         {
             CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true,
         }));
@@ -71,11 +73,15 @@ public sealed class RecipeCatalog(IOptions<RecipeCatalogOptions> options, IHostE
                         return reader.GetString();
                     }
 
-                    reader.Skip();
+                    // A value longer than the head: the name, if any, is not in it.
+                    if (!reader.TrySkip())
+                    {
+                        return null;
+                    }
                 }
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
         }
 

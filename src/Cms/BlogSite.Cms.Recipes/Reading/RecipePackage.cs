@@ -42,6 +42,11 @@ public sealed class RecipePackage : IAsyncDisposable
         {
             throw Refused($"'{Path.GetFileName(file)}' is not a readable .zip archive: {e.Message}");
         }
+        catch (IOException e)
+        {
+            // Two entries of one name, or a disk that filled up while extracting.
+            throw Refused($"'{Path.GetFileName(file)}' could not be extracted: {e.Message}");
+        }
     }
 
     public ValueTask DisposeAsync()

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Recipes.Reading;
 using Microsoft.Extensions.Configuration;
 
 namespace BlogSite.Cms.Recipes.Scripting;
@@ -11,45 +12,54 @@ public sealed class RecipeScriptScope(
     JsonObject variables,
     IReadOnlyDictionary<string, string> parameters,
     IConfiguration configuration,
-    string basePath) : IDisposable
+    string basePath)
 {
     private readonly Dictionary<string, object?> evaluatedVariables = new(StringComparer.Ordinal);
     private readonly HashSet<string> evaluating = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, RecipeScriptEngine> engines = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ScriptException> failedVariables = new(StringComparer.Ordinal);
+    private readonly System.Diagnostics.Stopwatch spent = new();
     private int depth;
+
+    /// Scripts that refer to variables that refer to others nest; past this depth the recipe is wrong.
+    private const int MaxDepth = 32;
+
+    /// All of one recipe's scripts together may take this long; a recipe of many slow scripts stops here.
+    private static readonly TimeSpan TimeBudget = TimeSpan.FromSeconds(30);
 
     public string BasePath { get; } = Path.GetFullPath(basePath);
 
-    /// Runs <paramref name="script"/> in the "js" or "file" engine. A variable that refers to another runs it in an
-    /// engine of its own, so evaluations never nest inside one engine.
+    /// Runs <paramref name="script"/> as a "js" or "file" value, each in an engine of its own.
     internal object? Run(string engine, string script)
     {
+        if (depth >= MaxDepth)
+        {
+            throw new ScriptException($"Script values refer to each other more than {MaxDepth} deep.");
+        }
+
+        if (spent.Elapsed > TimeBudget)
+        {
+            throw new ScriptException($"The recipe's scripts have run for more than {TimeBudget.TotalSeconds:0} s in all; nothing more is evaluated.");
+        }
+
         depth++;
+        var outermost = depth == 1;
+        if (outermost)
+        {
+            spent.Start();
+        }
+
         try
         {
-            if (depth > 1)
-            {
-                using var nested = new RecipeScriptEngine(engine, this);
-                return nested.Evaluate(script);
-            }
-
-            var runner = engines.TryGetValue(engine, out var kept) ? kept : engines[engine] = new RecipeScriptEngine(engine, this);
-            return runner.Evaluate(script);
+            return RecipeScriptEngine.Evaluate(engine, script, this);
         }
         finally
         {
             depth--;
+            if (outermost)
+            {
+                spent.Stop();
+            }
         }
-    }
-
-    public void Dispose()
-    {
-        foreach (var engine in engines.Values)
-        {
-            engine.Dispose();
-        }
-
-        engines.Clear();
     }
 
     public object? Variable(string name)
@@ -57,6 +67,12 @@ public sealed class RecipeScriptScope(
         if (evaluatedVariables.TryGetValue(name, out var cached))
         {
             return cached;
+        }
+
+        // A variable that failed once fails the same way again, without running again.
+        if (failedVariables.TryGetValue(name, out var failed))
+        {
+            throw failed;
         }
 
         if (variables[name] is not { } raw)
@@ -77,6 +93,11 @@ public sealed class RecipeScriptScope(
             evaluatedVariables[name] = value;
             return value;
         }
+        catch (ScriptException e)
+        {
+            failedVariables[name] = e;
+            throw;
+        }
         finally
         {
             evaluating.Remove(name);
@@ -88,41 +109,7 @@ public sealed class RecipeScriptScope(
 
     public string? Configuration(string key) => configuration[key];
 
-    /// A file inside the recipe's folder; a path that leads out of it (absolute, "..", a link) is refused.
-    public string ResolveFile(string relativePath)
-    {
-        if (string.IsNullOrWhiteSpace(relativePath) || Path.IsPathRooted(relativePath) || relativePath.StartsWith('\\'))
-        {
-            throw new ScriptException($"'{relativePath}' is not a path inside the recipe's folder: give it relative to the recipe.");
-        }
-
-        var path = Path.GetFullPath(Path.Combine(BasePath, relativePath));
-        var root = BasePath.EndsWith(Path.DirectorySeparatorChar) ? BasePath : BasePath + Path.DirectorySeparatorChar;
-        if (!path.StartsWith(root, StringComparison.Ordinal))
-        {
-            throw new ScriptException($"'{relativePath}' leads out of the recipe's folder; a recipe reads only files beside it.");
-        }
-
-        var file = new FileInfo(path);
-        if (!file.Exists)
-        {
-            throw new ScriptException($"The file '{relativePath}' does not exist next to the recipe.");
-        }
-
-        // A link inside the folder may point anywhere on the host.
-        if (file.LinkTarget is not null || Ancestors(file.Directory).Any(d => d.LinkTarget is not null))
-        {
-            throw new ScriptException($"'{relativePath}' is a link; a recipe reads only files beside it.");
-        }
-
-        return path;
-    }
-
-    private IEnumerable<DirectoryInfo> Ancestors(DirectoryInfo? directory)
-    {
-        for (var d = directory; d is not null && d.FullName.Length > BasePath.Length; d = d.Parent)
-        {
-            yield return d;
-        }
-    }
+    /// A file inside the recipe's folder (<see cref="RecipeFiles"/>).
+    public string ResolveFile(string relativePath) =>
+        RecipeFiles.Resolve(BasePath, relativePath, out var problem) ?? throw new ScriptException(problem);
 }

@@ -1,3 +1,4 @@
+using BlogSite.Cms.Content.Settings;
 using BlogSite.Cms.Content.Users;
 using BlogSite.Cms.Recipes.Execution;
 using Microsoft.AspNetCore.Identity;
@@ -5,7 +6,7 @@ using Microsoft.AspNetCore.Identity;
 namespace BlogSite.Cms.Recipes.Setup;
 
 /// The administrator setup creates: a user in the Administrator role (the role is made if the recipe has none).
-public sealed class AdministratorAccount(UserManager<CmsUser> users, RoleManager<CmsRole> roles)
+public sealed class AdministratorAccount(UserManager<CmsUser> users, RoleManager<CmsRole> roles, SiteSettingsStore settings)
 {
     public const string RoleName = "Administrator";
 
@@ -22,11 +23,17 @@ public sealed class AdministratorAccount(UserManager<CmsUser> users, RoleManager
         Check(await users.AddToRoleAsync(user, RoleName), "admin user");
     }
 
-    /// The `parameters('AdminUserId' | 'AdminUsername')` a recipe run on an existing site gets: its first administrator.
+    /// The `parameters('AdminUserId' | 'AdminUsername' | 'SiteName')` a recipe run on an existing site gets: its first
+    /// administrator and its name.
     public async Task<Dictionary<string, string>> RecipeParametersAsync()
     {
         var admin = (await users.GetUsersInRoleAsync(RoleName)).OrderBy(u => u.UserName, StringComparer.Ordinal).FirstOrDefault();
-        return new Dictionary<string, string> { ["AdminUserId"] = admin?.Id ?? "", ["AdminUsername"] = admin?.UserName ?? "" };
+        return new Dictionary<string, string>
+        {
+            ["AdminUserId"] = admin?.Id ?? "",
+            ["AdminUsername"] = admin?.UserName ?? "",
+            ["SiteName"] = (await settings.GetAsync()).SiteName,
+        };
     }
 
     private static void Check(IdentityResult result, string what)

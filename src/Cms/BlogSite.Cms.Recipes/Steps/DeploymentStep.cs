@@ -34,19 +34,28 @@ public sealed class DeploymentStep(DocumentStore documents) : IRecipeStep
                 plans.Remove(same);
             }
 
-            var kept = (JsonObject)plan.DeepClone();
-            if (RecipeReader.Property(kept, "DeploymentSteps") is not null && RecipeReader.Property(kept, "Steps") is null)
-            {
-                var older = RecipeReader.KeyOf(kept, "DeploymentSteps");
-                kept["Steps"] = kept[older]!.DeepClone();
-                kept.Remove(older);
-            }
-
+            var kept = Normalized(plan);
             plans.Add(kept);
         }
 
         stored["Plans"] = plans.DeepClone();
         await documents.SaveAsync(DocumentKey, stored, cancellationToken);
+    }
+
+    /// A copy of <paramref name="plan"/> in Orchard Core's shape: its steps under "Steps" (plans stored before were
+    /// written with "DeploymentSteps").
+    public static JsonObject Normalized(JsonObject plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var kept = (JsonObject)plan.DeepClone();
+        if (RecipeReader.Property(kept, "DeploymentSteps") is not null && RecipeReader.Property(kept, "Steps") is null)
+        {
+            var older = RecipeReader.KeyOf(kept, "DeploymentSteps");
+            kept["Steps"] = kept[older]!.DeepClone();
+            kept.Remove(older);
+        }
+
+        return kept;
     }
 
     private static List<JsonObject> Read(RecipeStepContext context)

@@ -50,10 +50,9 @@ public sealed class MediaStep : IRecipeStep
 
             if (RecipeReader.StringProperty(entry, "SourcePath") is { } source)
             {
-                var full = Path.GetFullPath(Path.Combine(context.Recipe.BasePath, source));
-                if (!File.Exists(full))
+                if (RecipeFiles.Resolve(context.Recipe.BasePath, source, out var sourceProblem) is not { } full)
                 {
-                    context.Error($"{path}.SourcePath", $"The media file '{source}' does not exist (looked for {full}).");
+                    context.Error($"{path}.SourcePath", sourceProblem);
                     continue;
                 }
 

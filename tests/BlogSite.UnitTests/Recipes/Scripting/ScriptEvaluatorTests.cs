@@ -113,6 +113,34 @@ public sealed class ScriptEvaluatorTests : IDisposable
     }
 
     [Fact]
+    public void EachValueRunsInAnEngineOfItsOwn()
+    {
+        var scope = Scope();
+
+        Assert.Equal(2020d, ScriptEvaluator.EvaluateString("[js: const d = new Date(Date.UTC(2020, 0, 1)); d.getUTCFullYear()]", scope));
+        Assert.Equal(2021d, ScriptEvaluator.EvaluateString("[js: const d = new Date(Date.UTC(2021, 0, 1)); d.getUTCFullYear()]", scope));
+        ScriptEvaluator.EvaluateString("[js: uuid = function () { return 'same'; }; 1]", scope);
+        Assert.NotEqual("same", ScriptEvaluator.EvaluateString("[js: uuid()]", scope));
+    }
+
+    [Fact]
+    public void WhatAScriptMakesIsBounded()
+    {
+        using var zeros = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(zeros, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            gzip.Write(new byte[80 * 1024 * 1024]);
+        }
+
+        var bomb = Convert.ToBase64String(zeros.ToArray());
+
+        Assert.Contains("more than 64 MB", Assert.Throws<ScriptException>(() => ScriptEvaluator.EvaluateString($"[js: gzip('{bomb}')]", Scope())).Message, StringComparison.Ordinal);
+        Assert.Throws<ScriptException>(() => ScriptEvaluator.EvaluateString("[js: 'x'.repeat(200000000)]", Scope()));
+        Assert.Throws<ScriptException>(() => ScriptEvaluator.EvaluateString("[js: new Array(100000000).fill(0)]", Scope()));
+        Assert.Null(ScriptEvaluator.EvaluateString("[js: 0 / 0]", Scope()));
+    }
+
+    [Fact]
     public void OrchardCoresScriptsEvaluate()
     {
         var scope = Scope(new JsonObject { ["now"] = "[js: new Date().toISOString()]", ["count"] = 3 });

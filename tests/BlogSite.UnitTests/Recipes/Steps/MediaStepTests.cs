@@ -51,6 +51,22 @@ public sealed class MediaStepTests : IAsyncLifetime
             report.Errors.Select(e => e.JsonPath));
     }
 
+    [Theory]
+    [InlineData("/etc/passwd", "not a path inside the recipe's folder")]
+    [InlineData("../../../../../../etc/passwd", "leads out of the recipe's folder")]
+    [InlineData("link.png", "is a link")]
+    public void HostFilesAreNeverCopiedIntoTheMediaFolder(string source, string reason)
+    {
+        File.CreateSymbolicLink(Path.Combine(store.RecipeFolder, "link.png"), "/etc/passwd");
+
+        var report = store.Validate(With($$"""{ "name": "media", "Files": [ { "TargetPath": "leak.png", "SourcePath": "{{source}}" } ] }"""));
+
+        var error = Assert.Single(report.Errors);
+        Assert.Equal("$.steps[0].Files[0].SourcePath", error.JsonPath);
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(store.RecipeFolder, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AFailedRecipeLeavesTheMediaFolderAsItWas()
     {

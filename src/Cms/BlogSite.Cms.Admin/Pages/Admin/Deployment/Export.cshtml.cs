@@ -23,7 +23,7 @@ public sealed class ExportModel(ExportDownload download, ContentDefinitionStore 
         Types = [.. (await definitions.GetAsync(cancellationToken)).ContentTypes.Select(t => t.Name).Order(StringComparer.Ordinal)];
         DeploymentPlans = [.. ((await documents.GetAsync(DeploymentStep.DocumentKey, cancellationToken))["Plans"] as JsonArray ?? [])
             .OfType<JsonObject>()
-            .Select(p => (p["Name"]?.GetValue<string>() ?? "", (p["Steps"] as JsonArray)?.Count ?? 0))];
+            .Select(p => (p["Name"]?.GetValue<string>() ?? "", (DeploymentStep.Normalized(p)["Steps"] as JsonArray)?.Count ?? 0))];
     }
 
     public async Task<IActionResult> OnPostAsync(string[]? types, bool setup, string? format, CancellationToken cancellationToken)

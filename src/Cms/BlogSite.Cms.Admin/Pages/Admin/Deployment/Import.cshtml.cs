@@ -39,9 +39,9 @@ public sealed class ImportModel(RecipeExecutor executor, ContentDefinitionStore 
             return Page();
         }
 
-        Directory.CreateDirectory(PendingFolder);
         Token = Guid.NewGuid().ToString("N");
         var pending = PendingPath(Token);
+        Directory.CreateDirectory(Path.GetDirectoryName(pending)!);
         await using (var target = System.IO.File.Create(pending))
         {
             if (file is not null)
@@ -71,7 +71,7 @@ public sealed class ImportModel(RecipeExecutor executor, ContentDefinitionStore 
 
         if (!Report.Succeeded)
         {
-            System.IO.File.Delete(pending);
+            Forget(pending);
             Token = null;
         }
 
@@ -103,13 +103,16 @@ public sealed class ImportModel(RecipeExecutor executor, ContentDefinitionStore 
         }
         finally
         {
-            System.IO.File.Delete(pending);
+            Forget(pending);
         }
 
         return Page();
     }
 
-    private static string PendingPath(string token) => Path.Combine(PendingFolder, $"{token}.pending");
+    private static void Forget(string pending) => Directory.Delete(Path.GetDirectoryName(pending)!, recursive: true);
+
+    /// Each pending import has a folder of its own: a recipe's files are read from beside it, and nothing else is there.
+    private static string PendingPath(string token) => Path.Combine(PendingFolder, token, "Recipe.json");
 
     private async Task<Dictionary<string, string>> ParametersAsync()
     {
