@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test of BlogSite. Starts what the tests need first (PostgreSQL from Debian's packages on 127.0.0.1, a
+# Runs every test of BlogSite. Starts what the tests need first (PostgreSQL and Redis from Debian's packages on 127.0.0.1, a
 # local SMTP server (Debian's aiosmtpd) whose Maildir the e-mail tests read, Debian's Chromium for the browser
 # tests), then runs `dotnet test` on the solution and ends with one line counted from the test results:
 #   N passed, N failed, N skipped
@@ -10,6 +10,11 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 if ! bash tests/services/postgres.sh; then
   echo "PostgreSQL could not be started; the PostgreSQL tests cannot run."
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+if ! bash tests/services/redis.sh; then
+  echo "Redis could not be started; the tests of several nodes cannot run."
   echo "0 passed, 1 failed"
   exit 1
 fi
@@ -27,6 +32,7 @@ fi
 # Screenshots from the browser tests land here.
 export BLOGSITE_ARTIFACTS="${BLOGSITE_ARTIFACTS:-$PWD/artifacts}"
 export BLOGSITE_TEST_POSTGRES="${BLOGSITE_TEST_POSTGRES:-Host=127.0.0.1;Port=5432;Username=blogsite;Password=blogsite;Database=postgres}"
+export BLOGSITE_TEST_REDIS="${BLOGSITE_TEST_REDIS:-127.0.0.1:6379}"
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

@@ -5,6 +5,8 @@ using BlogSite.Cms.Content;
 using BlogSite.Cms.Content.Caching;
 using BlogSite.Cms.Content.Features;
 using BlogSite.Cms.Content.Media;
+using BlogSite.Cms.Content.Nodes;
+using BlogSite.Cms.Content.Storage;
 using BlogSite.Cms.Content.Themes;
 using BlogSite.Cms.Content.Users;
 using BlogSite.Cms.Recipes;
@@ -13,6 +15,11 @@ using BlogSite.Cms.Recipes.Execution;
 using BlogSite.Cms.Recipes.Setup;
 using BlogSite.Theme;
 using BlogSite.Theme.Plain;
+using HealthChecks.UI.Client;
+using Microsoft.Data.Sqlite;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace BlogSite.Web.Hosting;
 
@@ -26,7 +33,14 @@ public static class BlogSiteApp
         // The theme's CSS is a static web asset of its project; serve it from the build output in every environment.
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddBlogSiteServices(builder.Configuration);
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        var health = builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
+            .AddCheck<MediaFolderHealthCheck>("media", tags: [ReadyTag]);
+        if (builder.Configuration.GetSection(RedisOptions.Section).Get<RedisOptions>()?.Enabled == true)
+        {
+            health.AddCheck<RedisHealthCheck>("redis", tags: [ReadyTag]);
+        }
+
         return builder;
     }
 
@@ -46,10 +60,17 @@ public static class BlogSiteApp
         ArgumentNullException.ThrowIfNull(app);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("BlogSite.Setup");
         await using var scope = app.Services.CreateAsyncScope();
+        LogDataPaths(app, scope.ServiceProvider, logger);
         try
         {
-            var result = await scope.ServiceProvider.GetRequiredService<SetupService>().SetUpIfNeededAsync();
-            await scope.ServiceProvider.GetRequiredService<SystemRoles>().EnsureAsync();
+            SetupResult result;
+            // Nodes starting together on one empty database set it up once: the others wait, then find it done.
+            await using (await scope.ServiceProvider.GetRequiredService<SetupLock>().AcquireAsync(CancellationToken.None))
+            {
+                result = await scope.ServiceProvider.GetRequiredService<SetupService>().SetUpIfNeededAsync();
+                await scope.ServiceProvider.GetRequiredService<SystemRoles>().EnsureAsync();
+            }
+
             if (!result.RanSetup)
             {
                 return true;
@@ -85,6 +106,22 @@ public static class BlogSiteApp
         }
     }
 
+    private const string ReadyTag = "ready";
+
+    /// Where this node keeps its data, so an operator starting it from a service manager sees which files it uses.
+    private static void LogDataPaths(WebApplication app, IServiceProvider services, ILogger logger)
+    {
+        var database = services.GetRequiredService<CmsDbContext>().Database;
+        var where = database.IsSqlite()
+            ? $"SQLite file {new SqliteConnectionStringBuilder(database.GetConnectionString()).DataSource}"
+            : new NpgsqlConnectionStringBuilder(database.GetConnectionString()) is var pg ? $"PostgreSQL database '{pg.Database}' on {pg.Host}:{pg.Port}" : "";
+        var redis = app.Configuration.GetSection(RedisOptions.Section).Get<RedisOptions>();
+        logger.LogInformation(
+            "Content root {ContentRoot}; {Database}; media folder {Media}; {Redis}.",
+            app.Environment.ContentRootPath, where, services.GetRequiredService<MediaStore>().Root,
+            redis?.Enabled == true ? $"nodes meet on Redis {redis.Configuration!.Split(',')[0]}" : "a single node (no Redis)");
+    }
+
     public static WebApplication MapBlogSite(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -101,7 +138,11 @@ public static class BlogSiteApp
         app.UseSiteTheme();
         app.UseCmsAdmin();
         app.MapStaticAssets();
+        // /health/live: the process answers (a service manager restarts it when not); /health/ready: it can serve,
+        // with what it depends on (a load balancer sends it requests only then). Both in the health-check JSON format.
         app.MapHealthChecks("/health");
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = UIResponseWriter.WriteHealthCheckUIResponse });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = UIResponseWriter.WriteHealthCheckUIResponse });
         app.MapUserPictures();
         app.MapRemoteDeployment();
         app.MapBlogModule();

@@ -11,6 +11,7 @@ using BlogSite.Cms.Content.Markdown;
 using BlogSite.Cms.Content.Media;
 using BlogSite.Cms.Content.Menus;
 using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Nodes;
 using BlogSite.Cms.Content.Parts;
 using BlogSite.Cms.Content.Routing;
 using BlogSite.Cms.Content.Security;
@@ -87,6 +88,7 @@ public static class CmsContentModule
         services.AddSingleton<ListFacts>();
         services.AddSingleton(_ => new GenerationalCache<string, RouteMatch>(RouteResolver.Capacity));
         services.AddPublicPageCaching(configuration);
+        services.AddCmsNodes(configuration);
         services.AddScoped<CmsDbContext>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.PostgreSql
                 ? sp.GetRequiredService<PostgreSqlCmsDbContext>()

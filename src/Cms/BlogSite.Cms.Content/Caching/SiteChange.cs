@@ -4,5 +4,8 @@ namespace BlogSite.Cms.Content.Caching;
 public sealed record SiteChange(IReadOnlySet<string> Tags)
 {
     /// True when lists, counts or every page changed, not only the pages of single items.
+    /// Relayed from another node of the site, which has already told the others.
+    public bool FromAnotherNode { get; init; }
+
     public bool ChangesLists => Tags.Any(t => t == CacheTags.Site || t.StartsWith("type:", StringComparison.Ordinal));
 }

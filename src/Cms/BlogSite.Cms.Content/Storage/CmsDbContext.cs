@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using BlogSite.Cms.Content.Indexes;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Users;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -11,7 +12,7 @@ namespace BlogSite.Cms.Content.Storage;
 
 /// The one store: content versions, their index tables, site documents, and Identity's users and roles, so a recipe
 /// that touches all of them commits or rolls back as one transaction. Each provider has a subclass with its migrations.
-public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext<CmsUser, CmsRole, string>(options)
+public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext<CmsUser, CmsRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<ContentItem> ContentItems => Set<ContentItem>();
 
@@ -28,6 +29,9 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<DocumentRecord> Documents => Set<DocumentRecord>();
 
     public DbSet<UserAvatar> UserAvatars => Set<UserAvatar>();
+
+    /// The keys that sign cookies and antiforgery tokens, shared by every node of the site and by no other site.
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Both engines read a bare boolean column as a condition, and SQLite uses a partial index only when a query's WHERE
     // holds the same term, which is how EF Core writes `x.Published`.

@@ -1,0 +1,33 @@
+using BlogSite.Cms.Content.Caching;
+using BlogSite.Cms.Content.Storage;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BlogSite.Cms.Content.Nodes;
+
+/// What lets several nodes serve one site: the keys that sign cookies kept in the site's database (so a sign-in on
+/// one node is valid on all of them, and on no other site), and, with Redis configured, changes relayed between nodes.
+public static class NodeServices
+{
+    public static IServiceCollection AddCmsNodes(this IServiceCollection services, IConfiguration configuration)
+    {
+        // The application name, not the folder each node runs from, decides which keys a cookie may be read with.
+        services.AddDataProtection()
+            .SetApplicationName(configuration["BlogSite:DataProtection:ApplicationName"] is { Length: > 0 } name ? name : "BlogSite")
+            .PersistKeysToDbContext<CmsDbContext>();
+
+        services.AddSingleton<SetupLock>();
+        services.Configure<RedisOptions>(configuration.GetSection(RedisOptions.Section));
+        var redis = configuration.GetSection(RedisOptions.Section).Get<RedisOptions>();
+        if (redis?.Enabled == true)
+        {
+            services.AddSingleton<RedisConnection>();
+            services.AddSingleton<RedisSiteChangeRelay>();
+            services.AddSingleton<ISiteChangeListener>(sp => sp.GetRequiredService<RedisSiteChangeRelay>());
+            services.AddHostedService(sp => sp.GetRequiredService<RedisSiteChangeRelay>());
+        }
+
+        return services;
+    }
+}

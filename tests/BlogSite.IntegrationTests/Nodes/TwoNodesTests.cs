@@ -1,0 +1,105 @@
+using System.Net;
+using System.Text.Json;
+using BlogSite.Cms.Content.Storage;
+using BlogSite.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BlogSite.IntegrationTests.Nodes;
+
+/// Two BlogSite nodes on 127.0.0.1 ports sharing one PostgreSQL database and one Redis, as a load balancer would
+/// see them: they set the site up once, a sign-in on one is valid on the other, and a publish on one reaches the
+/// other's cached pages at once.
+public sealed class TwoNodesTests : IAsyncLifetime
+{
+    private const string AdminPassword = "Two-nodes-password-1";
+
+    private PostgreSqlTestDatabase database = null!;
+    private BlogSiteFactory nodeA = null!;
+    private BlogSiteFactory nodeB = null!;
+    private Uri urlA = null!;
+    private Uri urlB = null!;
+
+    public static string Redis => Environment.GetEnvironmentVariable("BLOGSITE_TEST_REDIS") is { Length: > 0 } redis ? redis : "127.0.0.1:6379";
+
+    public async Task InitializeAsync()
+    {
+        database = await PostgreSqlTestDatabase.CreateAsync();
+        var settings = new Dictionary<string, string?>(database.Settings)
+        {
+            ["BlogSite:Redis:Configuration"] = Redis,
+            // Test classes share the Redis server; each site talks on channels of its own.
+            ["BlogSite:Redis:ChannelPrefix"] = $"blogsite-test-{Guid.NewGuid():N}",
+            ["BlogSite:Setup:AdminPassword"] = AdminPassword,
+        };
+        nodeA = new BlogSiteFactory(settings);
+        nodeB = new BlogSiteFactory(settings);
+        // Both start at once on the empty database, as two services brought up together do.
+        var starting = await Task.WhenAll(Task.Run(nodeA.StartOnLoopback), Task.Run(nodeB.StartOnLoopback));
+        (urlA, urlB) = (starting[0], starting[1]);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await nodeA.DisposeAsync();
+        await nodeB.DisposeAsync();
+        await database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task NodesStartingTogetherSetTheSiteUpOnce()
+    {
+        await using var scope = nodeA.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
+
+        Assert.Equal(1, await db.Users.CountAsync());
+        Assert.Equal(SetupRecipe.Instance.Posts.Count, await db.ContentItems.CountAsync(x => x.ContentType == "BlogPost" && x.Latest));
+    }
+
+    [Fact]
+    public async Task ASignInOnOneNodeIsValidOnTheOther()
+    {
+        var cookies = new CookieContainer();
+        using var onA = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = urlA };
+        // Cookies are kept by host, not port: the same browser going to B sends what A set.
+        using var onB = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = urlB };
+
+        using var signIn = await Admin.AdminSite.SignInAsync(onA, "admin", AdminPassword);
+        using var dashboard = await onB.GetAsync("/admin");
+
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.Contains("Dashboard", await dashboard.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APublishOnOneNodeReachesTheOthersCachedPagesWithinASecond()
+    {
+        using var readerOnB = new HttpClient { BaseAddress = urlB };
+        var before = await readerOnB.GetStringAsync("/");
+        Assert.Equal(before, await readerOnB.GetStringAsync("/"));
+
+        var post = await TestPost.PublishAsync(nodeA.Services, "Published on node A", "Written on one node, read on the other.");
+
+        await Eventually.TrueAsync(
+            async () => (await readerOnB.GetStringAsync("/")).Contains(post.Title, StringComparison.Ordinal),
+            "node B's cached home page lists the post published on node A",
+            TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task ReadinessNamesTheDatabaseRedisAndTheMediaFolder()
+    {
+        using var http = new HttpClient { BaseAddress = urlA };
+
+        using var live = await http.GetAsync("/health/live");
+        using var ready = await http.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        using var report = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", report.RootElement.GetProperty("status").GetString());
+        var entries = report.RootElement.GetProperty("entries");
+        Assert.Equal(["database", "media", "redis"], entries.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+    }
+}
