@@ -18,6 +18,11 @@ if ! bash tests/services/redis.sh; then
   echo "0 passed, 1 failed"
   exit 1
 fi
+if ! bash tests/services/nginx.sh; then
+  echo "nginx could not be installed; the load-balancer tests cannot run."
+  echo "0 passed, 1 failed"
+  exit 1
+fi
 if ! bash tests/services/smtp.sh; then
   echo "The local SMTP server could not be started; the e-mail tests cannot run."
   echo "0 passed, 1 failed"

@@ -6,6 +6,7 @@ using BlogSite.Cms.Admin.Queries;
 using BlogSite.Cms.Admin.Security;
 using BlogSite.Cms.Content;
 using BlogSite.Cms.Content.Features;
+using BlogSite.Cms.Content.Nodes;
 using BlogSite.Cms.Content.Menus;
 using BlogSite.Cms.Content.Users;
 using Microsoft.AspNetCore.Authorization;
@@ -14,6 +15,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using BlogSite.Cms.Content.Hosting;
 using BlogSite.Cms.Admin.Dashboard;
@@ -59,16 +61,28 @@ public static class AdminModule
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // Only attempts (POSTs) count: showing the form is free.
-            limiter.AddPolicy(SignInRateLimit, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions
+            // With several nodes (Redis configured) the attempts are counted in Redis, the same on every node.
+            limiter.AddPolicy(SignInRateLimit, context =>
+            {
+                if (!HttpMethods.IsPost(context.Request.Method))
+                {
+                    return RateLimitPartition.GetNoLimiter("form");
+                }
+
+                var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                var permits = context.RequestServices.GetRequiredService<IOptions<AdminOptions>>().Value.SignInAttemptsPerMinute;
+                return context.RequestServices.GetService<RedisConnection>() is { } redis
+                    ? RateLimitPartition.Get(address, key => new RedisFixedWindowLimiter(
+                        redis, redis.Channel($"sign-in:{key}"), permits, TimeSpan.FromMinutes(1),
+                        context.RequestServices.GetRequiredService<TimeProvider>(),
+                        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger<RedisFixedWindowLimiter>()))
+                    : RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
                     {
-                        PermitLimit = context.RequestServices.GetRequiredService<IOptions<AdminOptions>>().Value.SignInAttemptsPerMinute,
+                        PermitLimit = permits,
                         Window = TimeSpan.FromMinutes(1),
                         QueueLimit = 0,
-                    })
-                : RateLimitPartition.GetNoLimiter("form"));
+                    });
+            });
         });
 
         // Permissions: one policy per named permission, granted through role claims.

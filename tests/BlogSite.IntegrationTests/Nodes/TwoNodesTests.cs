@@ -1,9 +1,13 @@
 using System.Net;
 using System.Text.Json;
+using BlogSite.Blog.Queries;
+using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Parts;
 using BlogSite.Cms.Content.Storage;
 using BlogSite.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BlogSite.IntegrationTests.Nodes;
 
@@ -20,6 +24,9 @@ public sealed class TwoNodesTests : IAsyncLifetime
     private Uri urlA = null!;
     private Uri urlB = null!;
 
+    /// Both nodes' clock, which moves only when a test says.
+    private readonly FakeTimeProvider time = new(DateTimeOffset.UtcNow);
+
     public static string Redis => Environment.GetEnvironmentVariable("BLOGSITE_TEST_REDIS") is { Length: > 0 } redis ? redis : "127.0.0.1:6379";
 
     public async Task InitializeAsync()
@@ -31,9 +38,10 @@ public sealed class TwoNodesTests : IAsyncLifetime
             // Test classes share the Redis server; each site talks on channels of its own.
             ["BlogSite:Redis:ChannelPrefix"] = $"blogsite-test-{Guid.NewGuid():N}",
             ["BlogSite:Setup:AdminPassword"] = AdminPassword,
+            ["BlogSite:Admin:SignInAttemptsPerMinute"] = "4",
         };
-        nodeA = new BlogSiteFactory(settings);
-        nodeB = new BlogSiteFactory(settings);
+        nodeA = new BlogSiteFactory(settings) { Clock = time };
+        nodeB = new BlogSiteFactory(settings) { Clock = time };
         // Both start at once on the empty database, as two services brought up together do.
         var starting = await Task.WhenAll(Task.Run(nodeA.StartOnLoopback), Task.Run(nodeB.StartOnLoopback));
         (urlA, urlB) = (starting[0], starting[1]);
@@ -73,6 +81,28 @@ public sealed class TwoNodesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SignInAttemptsAreCountedAcrossBothNodes()
+    {
+        // A fresh minute: attempts other tests made count in the one they made them in.
+        time.Advance(TimeSpan.FromSeconds(61));
+        using var onA = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = urlA };
+        using var onB = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = urlB };
+        var statuses = new List<HttpStatusCode>();
+        foreach (var client in new[] { onA, onB, onA, onB, onA })
+        {
+            using var response = await Admin.AdminSite.SignInAsync(client, "nobody-at-all", "not-the-password");
+            statuses.Add(response.StatusCode);
+        }
+
+        time.Advance(TimeSpan.FromSeconds(61));
+        using var afterwards = await Admin.AdminSite.SignInAsync(onB, "nobody-at-all", "not-the-password");
+
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses.Take(4));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[4]);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, afterwards.StatusCode);
+    }
+
+    [Fact]
     public async Task APublishOnOneNodeReachesTheOthersCachedPagesWithinASecond()
     {
         using var readerOnB = new HttpClient { BaseAddress = urlB };
@@ -85,6 +115,37 @@ public sealed class TwoNodesTests : IAsyncLifetime
             async () => (await readerOnB.GetStringAsync("/")).Contains(post.Title, StringComparison.Ordinal),
             "node B's cached home page lists the post published on node A",
             TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task AScheduledPostIsPublishedOnceWithBothNodesRunning()
+    {
+        var due = time.GetUtcNow().UtcDateTime.AddMinutes(1);
+        string id;
+        await using (var scope = nodeA.Services.CreateAsyncScope())
+        {
+            var blogId = await scope.ServiceProvider.GetRequiredService<BlogPostQueries>().BlogIdAsync(CancellationToken.None);
+            var draft = new ContentItem
+            {
+                ContentItemId = ContentItemIdGenerator.NewId(), ContentType = "BlogPost", DisplayText = "Due on both nodes", Latest = true, Published = false,
+            };
+            draft.Apply(new TitlePart("Due on both nodes")).Apply(new AutoroutePart("blog/due-on-both-nodes")).Apply(new MarkdownBodyPart("Once."))
+                .Apply(new PublishLaterPart(due)).Apply(new ContainedPart(blogId!));
+            await scope.ServiceProvider.GetRequiredService<ContentStore>().ImportAsync(draft);
+            id = draft.ContentItemId;
+        }
+
+        time.Advance(TimeSpan.FromSeconds(61));
+        using var reader = new HttpClient { BaseAddress = urlB };
+        await Eventually.TrueAsync(
+            async () => (await reader.GetAsync("/blog/due-on-both-nodes")).StatusCode == HttpStatusCode.OK, "the scheduled post is live");
+
+        await using var check = nodeB.Services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<CmsDbContext>();
+        Assert.Equal(1, await db.ContentItems.CountAsync(x => x.ContentItemId == id && x.Published));
+        var published = nodeA.Logs.Concat(nodeB.Logs).Count(l => l.Contains("Published scheduled item 'Due on both nodes'", StringComparison.Ordinal));
+        Assert.Equal(1, published);
+        Assert.DoesNotContain(nodeA.Logs.Concat(nodeB.Logs), l => l.Contains($"Scheduled item {id} could not be published", StringComparison.Ordinal));
     }
 
     [Fact]

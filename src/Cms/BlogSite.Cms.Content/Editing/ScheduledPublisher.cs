@@ -11,8 +11,7 @@ namespace BlogSite.Cms.Content.Editing;
 /// Publishes scheduled versions when they fall due, whether or not anyone visits the site. A schedule belongs to
 /// the version that was scheduled: drafts saved after it are not published with it. The publisher looks at the
 /// database at least once a minute, so schedules saved on other nodes and versions due while the site was down are
-/// published too (late, never lost); several nodes publishing the same version is harmless, as a published version
-/// is skipped. A version that cannot go live (its path was taken meanwhile) is logged once and left scheduled; it is
+/// published too (late, never lost); nodes sharing a database take turns per item, so a version is published once. A version that cannot go live (its path was taken meanwhile) is logged once and left scheduled; it is
 /// tried again when it changes or the site restarts.
 public sealed partial class ScheduledPublisher(
     IServiceScopeFactory scopes, TimeProvider clock, PublishingSchedule schedule, ILogger<ScheduledPublisher> logger) : BackgroundService
@@ -75,6 +74,13 @@ public sealed partial class ScheduledPublisher(
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             try
             {
+                // Nodes sharing a PostgreSQL database take turns per item: the second finds it published and skips it,
+                // so each due version goes live exactly once, whichever nodes are up.
+                if (db.Database.IsNpgsql())
+                {
+                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({version.ContentItemId}))", cancellationToken);
+                }
+
                 // Publish exactly the version that was scheduled, and only if it still is (nobody published,
                 // unscheduled or rescheduled it since the query above).
                 var stillDue = await db.ContentItems.AnyAsync(

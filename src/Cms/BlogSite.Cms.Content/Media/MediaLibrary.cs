@@ -97,15 +97,21 @@ public sealed class MediaLibrary(MediaStore store, IOptions<MediaOptions> option
         for (var attempt = 1; ; attempt++)
         {
             var name = prefix + (attempt == 1 ? baseName + extension : $"{baseName}-{attempt.ToString(CultureInfo.InvariantCulture)}{extension}");
+            // Written whole under a hidden name (never served), then renamed into place, so no node sharing the media
+            // folder ever serves half a file; the rename refuses to replace a file, so two uploads of one name both stay.
+            var partial = Path.Combine(Path.GetDirectoryName(store.FullPath(name))!, $".{Guid.NewGuid():N}.partial");
             try
             {
-                // CreateNew: two uploads of the same name never overwrite each other.
-                await using var file = new FileStream(store.FullPath(name), FileMode.CreateNew, FileAccess.Write);
-                await file.WriteAsync(bytes, cancellationToken);
+                await File.WriteAllBytesAsync(partial, bytes, cancellationToken);
+                File.Move(partial, store.FullPath(name), overwrite: false);
                 return name;
             }
             catch (IOException) when (File.Exists(store.FullPath(name)))
             {
+            }
+            finally
+            {
+                File.Delete(partial);
             }
         }
     }

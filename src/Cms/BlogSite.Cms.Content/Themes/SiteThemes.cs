@@ -1,3 +1,4 @@
+using BlogSite.Cms.Content.Caching;
 using BlogSite.Cms.Content.Features;
 using BlogSite.Cms.Content.Storage;
 using Microsoft.Extensions.Caching.Memory;
@@ -6,7 +7,7 @@ namespace BlogSite.Cms.Content.Themes;
 
 /// Which installed theme draws the public site. A recorded theme BlogSite does not have (an Orchard Core recipe's
 /// "TheBlogTheme") leaves the default in place.
-public sealed class SiteThemes(DocumentStore documents, FeatureCatalog catalog, FeatureManager features, IMemoryCache cache)
+public sealed class SiteThemes(DocumentStore documents, FeatureCatalog catalog, FeatureManager features, IMemoryCache cache, SiteChangeFeed changes)
 {
     public const string DocumentKey = "Themes";
     public const string DefaultTheme = "BlogSite.Theme";
@@ -19,7 +20,8 @@ public sealed class SiteThemes(DocumentStore documents, FeatureCatalog catalog, 
 
     /// The theme drawing the site now.
     public async Task<string> CurrentAsync(CancellationToken cancellationToken = default) =>
-        (await cache.GetOrCreateAsync(CacheKey, async entry =>
+        // Keyed by the site's change generation, so a choice made on any node shows on every node's next page.
+        (await cache.GetOrCreateAsync($"{CacheKey}:{changes.ListGeneration.ToString(System.Globalization.CultureInfo.InvariantCulture)}", async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(5);
             var chosen = (await SelectionAsync(cancellationToken)).Site;
@@ -42,6 +44,6 @@ public sealed class SiteThemes(DocumentStore documents, FeatureCatalog catalog, 
 
         selection.Admin = admin ?? selection.Admin;
         await documents.SaveAsync(DocumentKey, selection, cancellationToken);
-        cache.Remove(CacheKey);
+        cache.Remove($"{CacheKey}:{changes.ListGeneration.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
     }
 }

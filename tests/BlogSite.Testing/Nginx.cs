@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace BlogSite.Benchmarks.Load;
+namespace BlogSite.Testing;
 
-/// Debian's nginx serving a folder of saved pages on a loopback port, configured as a static site would be: the
-/// yardstick the cached site is measured against.
+/// Debian's nginx on a loopback port, run by the test user from a folder of its own: serving a folder of saved pages
+/// as a static site would be (the yardstick the cached site is measured against), or balancing BlogSite nodes as
+/// deploy/nginx-blogsite.conf does.
 public sealed class Nginx : IAsyncDisposable
 {
     private readonly string folder;
@@ -17,7 +18,38 @@ public sealed class Nginx : IAsyncDisposable
 
     public int Port { get; }
 
-    public static async Task<Nginx> StartAsync(string folder, string root, int port)
+    public static Task<Nginx> StartAsync(string folder, string root, int port) =>
+        StartAsync(folder, port, $$"""
+            default_type text/html;
+            server {
+                listen 127.0.0.1:{{port.ToString(CultureInfo.InvariantCulture)}};
+                root {{root}};
+                location / { try_files $uri =404; }
+            }
+            """);
+
+    /// nginx in front of <paramref name="nodes"/>, with deploy/nginx-blogsite.conf's upstream and retry settings.
+    public static Task<Nginx> BalanceAsync(string folder, int port, IEnumerable<Uri> nodes) =>
+        StartAsync(folder, port, $$"""
+            upstream blogsite {
+                {{string.Join("\n    ", nodes.Select(n => $"server {n.Host}:{n.Port.ToString(CultureInfo.InvariantCulture)} max_fails=1 fail_timeout=10s;"))}}
+                keepalive 32;
+            }
+            server {
+                listen 127.0.0.1:{{port.ToString(CultureInfo.InvariantCulture)}};
+                location / {
+                    proxy_pass http://blogsite;
+                    proxy_http_version 1.1;
+                    proxy_set_header Connection "";
+                    proxy_set_header Host $host;
+                    proxy_next_upstream error timeout http_502 http_503 http_504;
+                    proxy_next_upstream_tries 2;
+                    proxy_connect_timeout 2s;
+                }
+            }
+            """);
+
+    private static async Task<Nginx> StartAsync(string folder, int port, string http)
     {
         Directory.CreateDirectory(folder);
         var config = Path.Combine(folder, "nginx.conf");
@@ -31,17 +63,12 @@ public sealed class Nginx : IAsyncDisposable
                 sendfile on;
                 tcp_nopush on;
                 keepalive_requests 100000;
-                default_type text/html;
                 client_body_temp_path {{folder}}/body;
                 proxy_temp_path {{folder}}/proxy;
                 fastcgi_temp_path {{folder}}/fastcgi;
                 uwsgi_temp_path {{folder}}/uwsgi;
                 scgi_temp_path {{folder}}/scgi;
-                server {
-                    listen 127.0.0.1:{{port.ToString(CultureInfo.InvariantCulture)}};
-                    root {{root}};
-                    location / { try_files $uri =404; }
-                }
+            {{http}}
             }
             """);
         await RunAsync("-c", config);
