@@ -45,6 +45,8 @@ public sealed class Nginx : IAsyncDisposable
                     proxy_next_upstream error timeout http_502 http_503 http_504;
                     proxy_next_upstream_tries 2;
                     proxy_connect_timeout 2s;
+                    # No temporary files: the test's folder is private to the user running it, not to nginx's workers.
+                    proxy_max_temp_file_size 0;
                 }
             }
             """);

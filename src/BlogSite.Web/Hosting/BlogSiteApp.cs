@@ -17,7 +17,9 @@ using BlogSite.Theme;
 using BlogSite.Theme.Plain;
 using HealthChecks.UI.Client;
 using Microsoft.Data.Sqlite;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -69,6 +71,8 @@ public static class BlogSiteApp
             {
                 result = await scope.ServiceProvider.GetRequiredService<SetupService>().SetUpIfNeededAsync();
                 await scope.ServiceProvider.GetRequiredService<SystemRoles>().EnsureAsync();
+                // The first node makes the key that signs cookies while the others wait, so no two nodes each make one.
+                app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("BlogSite.Setup").Protect("key ring");
             }
 
             if (!result.RanSetup)
@@ -119,13 +123,18 @@ public static class BlogSiteApp
         logger.LogInformation(
             "Content root {ContentRoot}; {Database}; media folder {Media}; {Redis}.",
             app.Environment.ContentRootPath, where, services.GetRequiredService<MediaStore>().Root,
-            redis?.Enabled == true ? $"nodes meet on Redis {redis.Configuration!.Split(',')[0]}" : "a single node (no Redis)");
+            redis?.Enabled == true
+                ? $"nodes meet on Redis {string.Join(", ", StackExchange.Redis.ConfigurationOptions.Parse(redis.Configuration!).EndPoints)}"
+                : "a single node (no Redis)");
     }
 
     public static WebApplication MapBlogSite(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
 
+        // Behind nginx: the reader's address and scheme come from the proxy's headers, trusted from loopback only
+        // (ASP.NET Core's default), so the sign-in limit counts readers, not the proxy, and cookies are Secure under TLS.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         // Readers never see a stack trace, in any environment.
         app.UseExceptionHandler("/error");
         // Cached pages for anonymous readers are answered here, before anything else runs.

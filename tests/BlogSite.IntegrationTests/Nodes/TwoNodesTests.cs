@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using BlogSite.Blog.Queries;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Parts;
+using BlogSite.Cms.Content.Settings;
 using BlogSite.Cms.Content.Storage;
 using BlogSite.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -77,6 +79,9 @@ public sealed class TwoNodesTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        // The key that signed the cookie is in the site's database, where every node (and no other site) reads it.
+        await using var scope = nodeB.Services.CreateAsyncScope();
+        Assert.NotEqual(0, await scope.ServiceProvider.GetRequiredService<CmsDbContext>().DataProtectionKeys.CountAsync());
         Assert.Contains("Dashboard", await dashboard.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
@@ -105,9 +110,22 @@ public sealed class TwoNodesTests : IAsyncLifetime
     [Fact]
     public async Task APublishOnOneNodeReachesTheOthersCachedPagesWithinASecond()
     {
+        // Pages are cached for readers who come by the site's Base URL.
+        await using (var scope = nodeA.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SiteSettingsStore>().MergeAsync(new JsonObject { ["BaseUrl"] = "http://two-nodes.test" });
+        }
+
         using var readerOnB = new HttpClient { BaseAddress = urlB };
-        var before = await readerOnB.GetStringAsync("/");
-        Assert.Equal(before, await readerOnB.GetStringAsync("/"));
+        readerOnB.DefaultRequestHeaders.Host = "two-nodes.test";
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                using var first = await readerOnB.GetAsync("/");
+                using var second = await readerOnB.GetAsync("/");
+                return second.Headers.Age is not null;
+            },
+            "node B serves its home page from its cache once the Base URL set on node A reaches it");
 
         var post = await TestPost.PublishAsync(nodeA.Services, "Published on node A", "Written on one node, read on the other.");
 

@@ -41,14 +41,20 @@ public sealed class SetupLock(IOptions<DatabaseOptions> options)
     {
         public async ValueTask DisposeAsync()
         {
-            if (connection is not null)
+            if (connection is null)
             {
-                await using (var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection))
-                {
-                    command.Parameters.AddWithValue("key", LockKey);
-                    await command.ExecuteNonQueryAsync();
-                }
+                return;
+            }
 
+            try
+            {
+                await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
+                command.Parameters.AddWithValue("key", LockKey);
+                await command.ExecuteNonQueryAsync();
+            }
+            finally
+            {
+                // Closing the unpooled connection ends its session, and the lock with it, even if unlocking failed.
                 await connection.DisposeAsync();
             }
         }
