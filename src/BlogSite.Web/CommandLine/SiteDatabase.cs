@@ -1,6 +1,5 @@
 using BlogSite.Cms.Content.Storage;
 using BlogSite.Cms.Recipes.Setup;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlogSite.Web.CommandLine;
@@ -13,27 +12,14 @@ internal static class SiteDatabase
     public static async Task<string?> DescribeAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<CmsDbContext>();
-        string where;
-        if (db.Database.IsSqlite())
+        if (db.Database.IsSqlite()
+            ? DatabaseLocation.SqliteFile(db.Database) is not { Length: > 0 } file || !File.Exists(file)
+            : !await db.Database.CanConnectAsync(cancellationToken))
         {
-            var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-            if (string.IsNullOrEmpty(file) || !File.Exists(file))
-            {
-                return null;
-            }
-
-            where = file;
-        }
-        else
-        {
-            var builder = new Npgsql.NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
-            where = $"the PostgreSQL database '{builder.Database}' on {builder.Host}";
-            if (!await db.Database.CanConnectAsync(cancellationToken))
-            {
-                return null;
-            }
+            return null;
         }
 
+        var where = DatabaseLocation.Describe(db.Database);
         try
         {
             return (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any()

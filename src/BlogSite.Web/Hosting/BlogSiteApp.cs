@@ -16,12 +16,10 @@ using BlogSite.Cms.Recipes.Setup;
 using BlogSite.Theme;
 using BlogSite.Theme.Plain;
 using HealthChecks.UI.Client;
-using Microsoft.Data.Sqlite;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace BlogSite.Web.Hosting;
 
@@ -38,7 +36,7 @@ public static class BlogSiteApp
         var health = builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
             .AddCheck<MediaFolderHealthCheck>("media", tags: [ReadyTag]);
-        if (builder.Configuration.GetSection(RedisOptions.Section).Get<RedisOptions>()?.Enabled == true)
+        if (RedisOptions.From(builder.Configuration).Enabled)
         {
             health.AddCheck<RedisHealthCheck>("redis", tags: [ReadyTag]);
         }
@@ -115,15 +113,12 @@ public static class BlogSiteApp
     /// Where this node keeps its data, so an operator starting it from a service manager sees which files it uses.
     private static void LogDataPaths(WebApplication app, IServiceProvider services, ILogger logger)
     {
-        var database = services.GetRequiredService<CmsDbContext>().Database;
-        var where = database.IsSqlite()
-            ? $"SQLite file {new SqliteConnectionStringBuilder(database.GetConnectionString()).DataSource}"
-            : new NpgsqlConnectionStringBuilder(database.GetConnectionString()) is var pg ? $"PostgreSQL database '{pg.Database}' on {pg.Host}:{pg.Port}" : "";
-        var redis = app.Configuration.GetSection(RedisOptions.Section).Get<RedisOptions>();
+        var redis = RedisOptions.From(app.Configuration);
         logger.LogInformation(
             "Content root {ContentRoot}; {Database}; media folder {Media}; {Redis}.",
-            app.Environment.ContentRootPath, where, services.GetRequiredService<MediaStore>().Root,
-            redis?.Enabled == true
+            app.Environment.ContentRootPath, DatabaseLocation.Describe(services.GetRequiredService<CmsDbContext>().Database),
+            services.GetRequiredService<MediaStore>().Root,
+            redis.Enabled
                 ? $"nodes meet on Redis {string.Join(", ", StackExchange.Redis.ConfigurationOptions.Parse(redis.Configuration!).EndPoints)}"
                 : "a single node (no Redis)");
     }

@@ -19,8 +19,7 @@ public static class NodeServices
 
         services.AddSingleton<SetupLock>();
         services.Configure<RedisOptions>(configuration.GetSection(RedisOptions.Section));
-        var redis = configuration.GetSection(RedisOptions.Section).Get<RedisOptions>();
-        if (redis?.Enabled == true)
+        if (RedisOptions.From(configuration).Enabled)
         {
             services.AddSingleton<RedisConnection>();
             services.AddSingleton<RedisSiteChangeRelay>();

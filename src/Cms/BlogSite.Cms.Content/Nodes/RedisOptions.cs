@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace BlogSite.Cms.Content.Nodes;
 
 /// Bound to "BlogSite:Redis": where the nodes of one site meet. Empty means a single node.
@@ -12,4 +14,8 @@ public sealed class RedisOptions
     public string ChannelPrefix { get; set; } = "blogsite";
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Configuration);
+
+    /// The settings as configured, for the choices made while services are registered.
+    public static RedisOptions From(IConfiguration configuration) =>
+        configuration?.GetSection(Section).Get<RedisOptions>() ?? new RedisOptions();
 }

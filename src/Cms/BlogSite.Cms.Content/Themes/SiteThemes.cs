@@ -21,7 +21,7 @@ public sealed class SiteThemes(DocumentStore documents, FeatureCatalog catalog, 
     /// The theme drawing the site now.
     public async Task<string> CurrentAsync(CancellationToken cancellationToken = default) =>
         // Keyed by the site's change generation, so a choice made on any node shows on every node's next page.
-        (await cache.GetOrCreateAsync($"{CacheKey}:{changes.ListGeneration.ToString(System.Globalization.CultureInfo.InvariantCulture)}", async entry =>
+        (await cache.GetOrCreateAsync(Key(), async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(5);
             var chosen = (await SelectionAsync(cancellationToken)).Site;
@@ -43,7 +43,11 @@ public sealed class SiteThemes(DocumentStore documents, FeatureCatalog catalog, 
         }
 
         selection.Admin = admin ?? selection.Admin;
+        // Inside a recipe's transaction the generation moves only at the commit: the choice read before then is dropped.
+        var cachedUnder = Key();
         await documents.SaveAsync(DocumentKey, selection, cancellationToken);
-        cache.Remove($"{CacheKey}:{changes.ListGeneration.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        cache.Remove(cachedUnder);
     }
+
+    private string Key() => $"{CacheKey}:{changes.ListGeneration.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 }
