@@ -87,8 +87,9 @@ public static class CmsContentModule
         services.AddSingleton<SiteChangeFeed>();
         services.AddSingleton<ListFacts>();
         services.AddSingleton(_ => new GenerationalCache<string, RouteMatch>(RouteResolver.Capacity));
-        services.AddPublicPageCaching(configuration);
+        // Nodes first: with Redis, the pages' store is Redis's, which the page cache then wraps.
         services.AddCmsNodes(configuration);
+        services.AddPublicPageCaching(configuration);
         services.AddScoped<CmsDbContext>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.PostgreSql
                 ? sp.GetRequiredService<PostgreSqlCmsDbContext>()

@@ -49,6 +49,7 @@ public static class RecipesModule
 
         // Remote deployment: API clients on the target, the pushing client on the source.
         services.AddScoped<ApiClientStore>();
+        services.AddSingleton<PendingImports>();
         // A whole site's package with its media can take minutes to send and import.
         services.AddHttpClient<DeploymentClient>(http => http.Timeout = TimeSpan.FromMinutes(30));
 

@@ -112,12 +112,11 @@ public partial class AdminSite : IAsyncLifetime
         }
     }
 
-    /// What <paramref name="role"/> holds as stored now (past the minute-long cache).
+    /// What <paramref name="role"/> holds as the site sees it (its kept copy is dropped by every change to a role).
     public async Task<IReadOnlySet<string>> PermissionsOfAsync(string role)
     {
         await using var scope = Factory.Services.CreateAsyncScope();
         var permissions = scope.ServiceProvider.GetRequiredService<BlogSite.Cms.Admin.Security.RolePermissions>();
-        permissions.Forget(role);
         return await permissions.OfAsync(role);
     }
 

@@ -2,6 +2,9 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BlogSite.Blog.Queries;
+using BlogSite.Cms.Admin.Security;
+using BlogSite.Cms.Content.Security;
+using BlogSite.Cms.Content.Media;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Parts;
 using BlogSite.Cms.Content.Settings;
@@ -10,6 +13,7 @@ using BlogSite.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using StackExchange.Redis;
 
 namespace BlogSite.IntegrationTests.Nodes;
 
@@ -26,6 +30,9 @@ public sealed class TwoNodesTests : IAsyncLifetime
     private Uri urlA = null!;
     private Uri urlB = null!;
 
+    /// Keeps this site's channels and keys apart from other test classes' on the shared Redis server.
+    private readonly string redisPrefix = $"blogsite-test-{Guid.NewGuid():N}";
+
     /// Both nodes' clock, which moves only when a test says.
     private readonly FakeTimeProvider time = new(DateTimeOffset.UtcNow);
 
@@ -38,7 +45,7 @@ public sealed class TwoNodesTests : IAsyncLifetime
         {
             ["BlogSite:Redis:Configuration"] = Redis,
             // Test classes share the Redis server; each site talks on channels of its own.
-            ["BlogSite:Redis:ChannelPrefix"] = $"blogsite-test-{Guid.NewGuid():N}",
+            ["BlogSite:Redis:ChannelPrefix"] = redisPrefix,
             ["BlogSite:Setup:AdminPassword"] = AdminPassword,
             ["BlogSite:Admin:SignInAttemptsPerMinute"] = "4",
         };
@@ -86,6 +93,32 @@ public sealed class TwoNodesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnImportCheckedOnOneNodeIsConfirmedOnTheOther()
+    {
+        var cookies = new CookieContainer();
+        using var onA = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = urlA };
+        using var onB = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = urlB };
+        (await Admin.AdminSite.SignInAsync(onA, "admin", AdminPassword)).Dispose();
+        var recipe = """
+            { "name": "Checked on A", "steps": [ { "name": "content", "Data": [
+              { "ContentItemId": "twonodesimport00000000001", "ContentType": "BlogPost", "DisplayText": "Checked on A, confirmed on B", "Published": true,
+                "PublishedUtc": "2016-06-02T10:00:00Z", "TitlePart": { "Title": "Checked on A, confirmed on B" },
+                "AutoroutePart": { "Path": "blog/checked-on-a-confirmed-on-b" }, "MarkdownBodyPart": { "Markdown": "Either node." } } ] } ] }
+            """;
+
+        using var checkedOnA = await Admin.AdminSite.PostFormAsync(onA, "/admin/deployment/import", "Validate", new() { ["json"] = recipe });
+        var token = System.Text.RegularExpressions.Regex.Match(
+            await checkedOnA.Content.ReadAsStringAsync(), "name=\"token\" value=\"(?<t>[0-9a-f]{32})\"").Groups["t"].Value;
+        // Kept on the storage the nodes share, not in node A's own temporary folder.
+        var sharedFolder = Path.Combine(nodeB.Services.GetRequiredService<MediaStore>().Beside("imports"), token);
+        Assert.True(Directory.Exists(sharedFolder), $"the pending import is kept in {sharedFolder}");
+        using var importedOnB = await Admin.AdminSite.PostFormAsync(onB, "/admin/deployment/import", "Import", new() { ["token"] = token });
+
+        Assert.NotEmpty(token);
+        Assert.Contains("Imported: 1 created", await importedOnB.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SignInAttemptsAreCountedAcrossBothNodes()
     {
         // A fresh minute: attempts other tests made count in the one they made them in.
@@ -110,22 +143,7 @@ public sealed class TwoNodesTests : IAsyncLifetime
     [Fact]
     public async Task APublishOnOneNodeReachesTheOthersCachedPagesWithinASecond()
     {
-        // Pages are cached for readers who come by the site's Base URL.
-        await using (var scope = nodeA.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<SiteSettingsStore>().MergeAsync(new JsonObject { ["BaseUrl"] = "http://two-nodes.test" });
-        }
-
-        using var readerOnB = new HttpClient { BaseAddress = urlB };
-        readerOnB.DefaultRequestHeaders.Host = "two-nodes.test";
-        await Eventually.TrueAsync(
-            async () =>
-            {
-                using var first = await readerOnB.GetAsync("/");
-                using var second = await readerOnB.GetAsync("/");
-                return second.Headers.Age is not null;
-            },
-            "node B serves its home page from its cache once the Base URL set on node A reaches it");
+        using var readerOnB = await CachedReaderAsync(urlB);
 
         var post = await TestPost.PublishAsync(nodeA.Services, "Published on node A", "Written on one node, read on the other.");
 
@@ -133,6 +151,94 @@ public sealed class TwoNodesTests : IAsyncLifetime
             async () => (await readerOnB.GetStringAsync("/")).Contains(post.Title, StringComparison.Ordinal),
             "node B's cached home page lists the post published on node A",
             TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task BothNodesServeOnePageCacheKeptInRedis()
+    {
+        using var readerOnA = await CachedReaderAsync(urlA);
+        using var readerOnB = await CachedReaderAsync(urlB);
+        var path = SetupRecipe.PathOf(SetupRecipe.Instance.Posts[^1]);
+
+        using var renderedOnB = await readerOnB.GetAsync(path);
+        using var readOnA = await readerOnA.GetAsync(path);
+
+        Assert.Null(renderedOnB.Headers.Age);
+        // Node A never rendered this page: it answers with the copy node B kept.
+        Assert.NotNull(readOnA.Headers.Age);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(Redis);
+        var pages = redis.GetServer(redis.GetEndPoints()[0]).KeysAsync(pattern: $"{redisPrefix}:pages:*");
+        Assert.True(await pages.AnyAsync(), "the cached pages are kept under the site's prefix in Redis");
+    }
+
+    [Fact]
+    public async Task AChangeWhoseMessageWasLostStillClearsTheOtherNodesCache()
+    {
+        using var readerOnB = await CachedReaderAsync(urlB);
+
+        // Counted as every change is, but its message never sent: Redis may drop a published message.
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(Redis);
+        await redis.GetDatabase().StringIncrementAsync($"{redisPrefix}:changes:count");
+
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                using var page = await readerOnB.GetAsync("/");
+                return page.Headers.Age is null;
+            },
+            "node B renders its home page afresh once it notices the change it did not hear of",
+            TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
+    public async Task ARoleChangedOnOneNodeHoldsOnTheOtherWithinASecond()
+    {
+        var before = await PermissionsOnAsync(nodeB, RoleNames.Contributor);
+        var changed = before.Contains(AdminPermissions.ManageTaxonomy, StringComparer.Ordinal)
+            ? before.Where(p => p != AdminPermissions.ManageTaxonomy).ToList()
+            : [.. before, AdminPermissions.ManageTaxonomy];
+
+        await using (var scope = nodeA.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<RoleEditor>().SetAsync(RoleNames.Contributor, null, changed);
+        }
+
+        await Eventually.TrueAsync(
+            async () => (await PermissionsOnAsync(nodeB, RoleNames.Contributor)).SetEquals(changed),
+            "node B checks Contributors against the permissions set on node A",
+            TimeSpan.FromSeconds(1));
+    }
+
+    private static async Task<IReadOnlySet<string>> PermissionsOnAsync(BlogSiteFactory node, string role)
+    {
+        await using var scope = node.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RolePermissions>().OfAsync(role);
+    }
+
+    /// A reader who comes by the site's Base URL (the only address whose pages are cached), once the page cache serves
+    /// the home page on that node.
+    private async Task<HttpClient> CachedReaderAsync(Uri node)
+    {
+        await using (var scope = nodeA.Services.CreateAsyncScope())
+        {
+            var settings = scope.ServiceProvider.GetRequiredService<SiteSettingsStore>();
+            if ((await settings.GetAsync()).BaseUrl?.Host != "two-nodes.test")
+            {
+                await settings.MergeAsync(new JsonObject { ["BaseUrl"] = "http://two-nodes.test" });
+            }
+        }
+
+        var reader = new HttpClient { BaseAddress = node };
+        reader.DefaultRequestHeaders.Host = "two-nodes.test";
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                using var first = await reader.GetAsync("/");
+                using var second = await reader.GetAsync("/");
+                return second.Headers.Age is not null;
+            },
+            "the node serves its home page from the cache once the Base URL set on node A reaches it");
+        return reader;
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace BlogSite.Cms.Admin.Security;
 
 /// The roles page's writes: create a role (with its stereotype's defaults, as a recipe would), delete one the site does
 /// not need, and set a role's permissions. Administrator always has every permission and is never changed here.
-public sealed class RoleEditor(RoleManager<CmsRole> roles, PermissionCatalog catalog, RolePermissions cached)
+public sealed class RoleEditor(RoleManager<CmsRole> roles, PermissionCatalog catalog)
 {
     public async Task<CmsRole> CreateAsync(string name, string? description)
     {
@@ -37,7 +37,6 @@ public sealed class RoleEditor(RoleManager<CmsRole> roles, PermissionCatalog cat
 
         var role = await roles.FindByNameAsync(name) ?? throw new ContentEditException("Name", $"There is no role '{name}'.");
         Check(await roles.DeleteAsync(role), "Name");
-        cached.Forget(name);
     }
 
     /// Gives the role exactly <paramref name="permissions"/> (names the site does not declare are refused).
@@ -63,7 +62,6 @@ public sealed class RoleEditor(RoleManager<CmsRole> roles, PermissionCatalog cat
     private async Task ReplaceAsync(CmsRole role, IReadOnlyCollection<string> permissions)
     {
         Check(await roles.SetPermissionsAsync(role, permissions), "Permissions");
-        cached.Forget(role.Name!);
     }
 
     private static void Check(IdentityResult result, string field)

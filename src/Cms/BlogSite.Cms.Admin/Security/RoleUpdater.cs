@@ -8,7 +8,7 @@ namespace BlogSite.Cms.Admin.Security;
 
 /// When a feature is enabled, the roles its permissions name as defaults (Editor, Author…) that already exist are
 /// given those permissions, as Orchard Core's role updater does; a role created later gets them from its defaults.
-public sealed class RoleUpdater(RoleManager<CmsRole> roles, PermissionCatalog catalog, RolePermissions cached) : IFeatureListener
+public sealed class RoleUpdater(RoleManager<CmsRole> roles, PermissionCatalog catalog) : IFeatureListener
 {
     public async Task EnabledAsync(IReadOnlyList<FeatureDescriptor> enabled, CancellationToken cancellationToken)
     {
@@ -27,7 +27,6 @@ public sealed class RoleUpdater(RoleManager<CmsRole> roles, PermissionCatalog ca
                 if (!claims.Any(c => c.Type == CmsRole.PermissionClaimType && c.Value == permission.Name))
                 {
                     await roles.AddClaimAsync(role, new Claim(CmsRole.PermissionClaimType, permission.Name));
-                    cached.Forget(roleName);
                 }
             }
         }

@@ -29,12 +29,8 @@ public static class PublicPageCaching
             cache.DefaultExpirationTimeSpan = pages.Value.Duration;
         });
 
-        // Whatever store is registered (memory here, a shared one on several nodes) is wrapped by the guard.
-        var store = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
-        services.Remove(store);
-        services.AddSingleton<IOutputCacheStore>(sp => new GuardedOutputCacheStore(
-            (IOutputCacheStore)(store.ImplementationInstance ?? store.ImplementationFactory?.Invoke(sp) ?? ActivatorUtilities.CreateInstance(sp, store.ImplementationType!)),
-            sp.GetRequiredService<SiteChangeFeed>()));
+        // Whatever store is registered (memory here, Redis on several nodes) is wrapped by the guard.
+        services.DecorateOutputCacheStore((sp, store) => new GuardedOutputCacheStore(store, sp.GetRequiredService<SiteChangeFeed>()));
 
         services.AddResponseCompression(compression =>
         {

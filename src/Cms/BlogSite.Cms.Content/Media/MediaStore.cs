@@ -44,8 +44,10 @@ public sealed class MediaStore(IOptions<MediaOptions> options, IHostEnvironment?
             ? [.. Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Root, f).Replace('\\', '/'))]
             : [];
 
-    public MediaBatch BeginBatch() =>
-        new(this, Path.Combine(Path.GetDirectoryName(Root)!, $".{Path.GetFileName(Root)}-staging", Guid.NewGuid().ToString("N")));
+    public MediaBatch BeginBatch() => new(this, Path.Combine(Beside("staging"), Guid.NewGuid().ToString("N")));
+
+    /// A hidden folder beside the media folder, on the same storage every node shares, for files that are never served.
+    public string Beside(string purpose) => Path.Combine(Path.GetDirectoryName(Root)!, $".{Path.GetFileName(Root)}-{purpose}");
 
     internal string FullPath(string relativePath) =>
         Problem(relativePath) is { } problem ? throw new ArgumentException(problem, nameof(relativePath)) : Path.Combine(Root, relativePath.Replace('\\', '/'));

@@ -12,14 +12,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace BlogSite.Cms.Admin.Pages.Admin.Deployment;
 
-/// Import in two steps: the uploaded recipe or deployment package (.zip), or a pasted recipe, is kept in a pending file
-/// and validated; only when the
-/// editor confirms is it run, all or nothing. The pending file is named by a random token, never by user input.
+/// Import in two steps: the uploaded recipe or deployment package (.zip), or a pasted recipe, is kept as a pending
+/// import (<see cref="PendingImports"/>, on storage every node shares) and validated; only when the editor confirms is
+/// it run, all or nothing. The pending file is named by a random token, never by user input.
 [Authorize(Policy = AdminPermissions.Import)]
-public sealed class ImportModel(RecipeExecutor executor, ContentDefinitionStore definitions, UserManager<CmsUser> users) : PageModel
+public sealed class ImportModel(RecipeExecutor executor, ContentDefinitionStore definitions, UserManager<CmsUser> users, PendingImports pendingImports)
+    : PageModel
 {
-    private static readonly string PendingFolder = Path.Combine(Path.GetTempPath(), "blogsite-pending-imports");
-
     public RecipeReport? Report { get; private set; }
 
     public ImportResult? Result { get; private set; }
@@ -39,9 +38,7 @@ public sealed class ImportModel(RecipeExecutor executor, ContentDefinitionStore 
             return Page();
         }
 
-        Token = Guid.NewGuid().ToString("N");
-        var pending = PendingPath(Token);
-        Directory.CreateDirectory(Path.GetDirectoryName(pending)!);
+        (Token, var pending) = pendingImports.Create();
         await using (var target = System.IO.File.Create(pending))
         {
             if (file is not null)
@@ -71,7 +68,7 @@ public sealed class ImportModel(RecipeExecutor executor, ContentDefinitionStore 
 
         if (!Report.Succeeded)
         {
-            Forget(pending);
+            pendingImports.Forget(Token);
             Token = null;
         }
 
@@ -80,13 +77,12 @@ public sealed class ImportModel(RecipeExecutor executor, ContentDefinitionStore 
 
     public async Task<IActionResult> OnPostImportAsync(string? token, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParseExact(token, "N", out _) || !System.IO.File.Exists(PendingPath(token!)))
+        if (pendingImports.Find(token) is not { } pending)
         {
             Result = ImportResult.Failed([new RecipeError(null, null, "$", "That import has expired; check the recipe again.")]);
             return Page();
         }
 
-        var pending = PendingPath(token!);
         try
         {
             await using var package = await RecipePackage.OpenAsync(pending, cancellationToken);
@@ -103,16 +99,11 @@ public sealed class ImportModel(RecipeExecutor executor, ContentDefinitionStore 
         }
         finally
         {
-            Forget(pending);
+            pendingImports.Forget(token!);
         }
 
         return Page();
     }
-
-    private static void Forget(string pending) => Directory.Delete(Path.GetDirectoryName(pending)!, recursive: true);
-
-    /// Each pending import has a folder of its own: a recipe's files are read from beside it, and nothing else is there.
-    private static string PendingPath(string token) => Path.Combine(PendingFolder, token, "Recipe.json");
 
     private async Task<Dictionary<string, string>> ParametersAsync()
     {

@@ -1,0 +1,66 @@
+using BlogSite.Cms.Content.Media;
+
+namespace BlogSite.Cms.Recipes.Deployment;
+
+/// Recipes checked on the Import page, waiting for the editor to confirm. They are kept beside the media folder,
+/// which every node of a site shares, so the confirmation may reach any node. Each has a folder of its own named by a
+/// random token (a recipe's files are read from beside it, and nothing else is there); one left unconfirmed for a day
+/// is removed when the next is checked.
+public sealed class PendingImports(MediaStore media, TimeProvider clock)
+{
+    private static readonly TimeSpan KeptFor = TimeSpan.FromDays(1);
+
+    private string Root => media.Beside("imports");
+
+    /// A new pending import: its token and the path its recipe or package is written to.
+    public (string Token, string Path) Create()
+    {
+        RemoveExpired();
+        var token = Guid.NewGuid().ToString("N");
+        var path = PathOf(token);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        return (token, path);
+    }
+
+    /// The recipe or package of a pending import, or null when the token names none.
+    public string? Find(string? token) =>
+        Guid.TryParseExact(token, "N", out _) && File.Exists(PathOf(token!)) ? PathOf(token!) : null;
+
+    public void Forget(string token)
+    {
+        var folder = System.IO.Path.Combine(Root, token);
+        if (Guid.TryParseExact(token, "N", out _) && Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private string PathOf(string token) => System.IO.Path.Combine(Root, token, "Recipe.json");
+
+    private void RemoveExpired()
+    {
+        if (!Directory.Exists(Root))
+        {
+            return;
+        }
+
+        foreach (var folder in new DirectoryInfo(Root).EnumerateDirectories())
+        {
+            if (clock.GetUtcNow().UtcDateTime - folder.LastWriteTimeUtc > KeptFor)
+            {
+                try
+                {
+                    folder.Delete(recursive: true);
+                }
+                catch (IOException)
+                {
+                    // Another node is removing it too.
+                }
+                catch (UnauthorizedAccessException)
+                {
+                    // Left for the operator; it is never served.
+                }
+            }
+        }
+    }
+}
