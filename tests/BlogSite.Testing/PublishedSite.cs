@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Reflection;
 
 namespace BlogSite.Testing;
 
@@ -12,7 +10,7 @@ public sealed class PublishedSite : IAsyncLifetime
     private readonly string folder = Directory.CreateTempSubdirectory("blogsite-published-").FullName;
     private SiteProcess? process;
 
-    public string ApplicationFolder => Path.Combine(folder, "app");
+    public string ApplicationFolder { get; private set; } = "";
 
     public Uri Address { get; } = new($"http://127.0.0.1:{FreePort()}/");
 
@@ -20,7 +18,7 @@ public sealed class PublishedSite : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await PublishAsync();
+        ApplicationFolder = await PublishedApplication.FolderAsync();
         var data = Directory.CreateDirectory(Path.Combine(folder, "data")).FullName;
         process = SiteProcess.Start(Path.Combine(ApplicationFolder, "BlogSite.Web.dll"), data, new Dictionary<string, string>
         {
@@ -41,28 +39,7 @@ public sealed class PublishedSite : IAsyncLifetime
         Directory.Delete(folder, recursive: true);
     }
 
-    // Published in the configuration the tests were built in, so the build is already up to date. (--no-build would be
-    // quicker still, but then the SDK copies the modules' _ViewImports.cshtml files and refuses the clashing paths.)
-    private async Task PublishAsync()
-    {
-        var configuration = typeof(PublishedSite).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "publish", Path.Combine(RepositoryFolder.Find(), "src", "BlogSite.Web"), "-c", configuration, "-o", ApplicationFolder, "--nologo" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var publish = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var output = publish.StandardOutput.ReadToEndAsync();
-        var error = publish.StandardError.ReadToEndAsync();
-        await publish.WaitForExitAsync();
-        if (publish.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet publish failed ({publish.ExitCode}):{Environment.NewLine}{await output}{await error}");
-        }
-    }
-
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

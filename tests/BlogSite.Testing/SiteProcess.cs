@@ -102,6 +102,13 @@ public sealed class SiteProcess : IAsyncDisposable
         throw new TimeoutException($"{url} did not answer within {limit}.");
     }
 
+    /// Ends the process at once (SIGKILL), as a crash or the kernel's out-of-memory killer would.
+    public async Task KillAsync()
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)

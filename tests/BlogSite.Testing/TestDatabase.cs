@@ -24,8 +24,10 @@ public abstract class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await DropAsync();
-        // The media folder, the thumbnails and resized copies kept beside it, and the mail drop folder.
-        foreach (var folder in new[] { MediaFolder, MediaFolder + "-thumbnails", MediaFolder + "-resized", MailDropFolder })
+        // The media folder, the thumbnails, resized copies, staged files and pending imports kept beside it, and the
+        // mail drop folder.
+        var beside = Path.Combine(Path.GetDirectoryName(MediaFolder)!, "." + Path.GetFileName(MediaFolder));
+        foreach (var folder in new[] { MediaFolder, MediaFolder + "-thumbnails", MediaFolder + "-resized", beside + "-staging", beside + "-imports", MailDropFolder })
         {
             if (Directory.Exists(folder))
             {

@@ -12,6 +12,8 @@ public sealed class RedisConnection(IOptions<RedisOptions> options) : IAsyncDisp
         var configuration = ConfigurationOptions.Parse(options.Value.Configuration!);
         // A node starts, and answers, while Redis is still coming up; its health check says so.
         configuration.AbortOnConnectFail = false;
+        // While Redis is away a command fails at once instead of waiting for it: a reader gets a rendered page, not a wait.
+        configuration.BacklogPolicy = BacklogPolicy.FailFast;
         return ConnectionMultiplexer.ConnectAsync(configuration);
     });
 
