@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace BlogSite.Testing;
 
 /// Debian's nginx on a loopback port, run by the test user from a folder of its own: serving a folder of saved pages
 /// as a static site would be (the yardstick the cached site is measured against), or balancing BlogSite nodes as
 /// deploy/nginx-blogsite.conf does.
-public sealed class Nginx : IAsyncDisposable
+public sealed partial class Nginx : IAsyncDisposable
 {
     private readonly string folder;
 
@@ -28,28 +29,24 @@ public sealed class Nginx : IAsyncDisposable
             }
             """);
 
-    /// nginx in front of <paramref name="nodes"/>, with deploy/nginx-blogsite.conf's upstream and retry settings.
-    public static Task<Nginx> BalanceAsync(string folder, int port, IEnumerable<Uri> nodes) =>
-        StartAsync(folder, port, $$"""
-            upstream blogsite {
-                {{string.Join("\n    ", nodes.Select(n => $"server {n.Host}:{n.Port.ToString(CultureInfo.InvariantCulture)} max_fails=1 fail_timeout=10s;"))}}
-                keepalive 32;
-            }
-            server {
-                listen 127.0.0.1:{{port.ToString(CultureInfo.InvariantCulture)}};
-                location / {
-                    proxy_pass http://blogsite;
-                    proxy_http_version 1.1;
-                    proxy_set_header Connection "";
-                    proxy_set_header Host $host;
-                    proxy_next_upstream error timeout http_502 http_503 http_504;
-                    proxy_next_upstream_tries 2;
-                    proxy_connect_timeout 2s;
-                    # No temporary files: the test's folder is private to the user running it, not to nginx's workers.
-                    proxy_max_temp_file_size 0;
-                }
-            }
-            """);
+    /// nginx in front of <paramref name="nodes"/> with deploy/nginx-blogsite.conf itself: only its node addresses, its
+    /// listening address and its server name are changed.
+    public static async Task<Nginx> BalanceAsync(string folder, int port, IEnumerable<Uri> nodes)
+    {
+        var listen = $"listen 127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)};";
+        var servers = string.Join("\n    ", nodes.Select(n => $"server {n.Host}:{n.Port.ToString(CultureInfo.InvariantCulture)} max_fails=1 fail_timeout=10s;"));
+        var deployed = await File.ReadAllTextAsync(Path.Combine(RepositoryFolder.Find(), "deploy", "nginx-blogsite.conf"));
+        var site = NodeLines().Replace(deployed, "", 1);
+        site = site.Replace("upstream blogsite {", "upstream blogsite {\n    " + servers, StringComparison.Ordinal)
+            .Replace("listen 80;", listen, StringComparison.Ordinal)
+            .Replace("listen [::]:80;", "", StringComparison.Ordinal)
+            .Replace("server_name blog.example.org;", "server_name _;", StringComparison.Ordinal);
+        // No temporary files: the test's folder is private to the user running it, not to nginx's workers.
+        return await StartAsync(folder, port, "proxy_max_temp_file_size 0;\n" + site);
+    }
+
+    [GeneratedRegex(@"(^\s*server 127\.0\.0\.1:\d+ [^\n]*\n)+", RegexOptions.Multiline)]
+    private static partial Regex NodeLines();
 
     private static async Task<Nginx> StartAsync(string folder, int port, string http)
     {
