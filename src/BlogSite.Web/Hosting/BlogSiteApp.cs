@@ -4,6 +4,7 @@ using BlogSite.Cms.Admin.Security;
 using BlogSite.Cms.Content;
 using BlogSite.Cms.Content.Caching;
 using BlogSite.Cms.Content.Features;
+using BlogSite.Cms.Content.Hosting;
 using BlogSite.Cms.Content.Media;
 using BlogSite.Cms.Content.Nodes;
 using BlogSite.Cms.Content.Storage;
@@ -132,6 +133,7 @@ public static class BlogSiteApp
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         // Readers never see a stack trace, in any environment.
         app.UseExceptionHandler("/error");
+        app.UseNulCharacterGuard();
         // Cached pages for anonymous readers are answered here, before anything else runs.
         app.UsePublicPageCaching();
         // Media is served before routing, or the public catch-all route would claim /media/… first.

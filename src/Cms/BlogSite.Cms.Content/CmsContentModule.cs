@@ -194,6 +194,7 @@ public static class CmsContentModule
 
         // Users and roles (sign-in comes with the admin).
         services.AddIdentityCore<CmsUser>()
+            .AddUserValidator<UserNameLength>()
             .AddRoles<CmsRole>()
             .AddEntityFrameworkStores<CmsDbContext>();
         return services;

@@ -1,3 +1,4 @@
+using BlogSite.Cms.Content.Routing;
 using System.Security.Claims;
 using BlogSite.Blog.Display;
 using BlogSite.Cms.Admin.Security;
@@ -35,7 +36,7 @@ public sealed class ContentItemModel(ContentDisplayBuilder builder, LayoutDataFa
         if (Display?.RedirectTo is { } moved)
         {
             // The target comes from the route index, never from the request, so this cannot be an open redirect.
-            return LocalRedirectPermanent(moved + Request.QueryString);
+            return LocalRedirectPermanent(LocalRedirectAddress.Escape(moved + Request.QueryString));
         }
 
         Layout = await layouts.CreateAsync(Request, Display, cancellationToken);

@@ -1,3 +1,4 @@
+using BlogSite.Cms.Content.Routing;
 using BlogSite.Cms.Content.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -37,7 +38,7 @@ public sealed class LoginModel(SignInManager<CmsUser> signIn, UserManager<CmsUse
             if (result.Succeeded)
             {
                 // Only local addresses: a returnUrl pointing elsewhere would make this page an open redirect.
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : Url.Page("/Admin/Index")!);
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? LocalRedirectAddress.Escape(ReturnUrl!) : Url.Page("/Admin/Index")!);
             }
         }
 

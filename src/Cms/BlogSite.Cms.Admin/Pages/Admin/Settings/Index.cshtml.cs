@@ -36,7 +36,7 @@ public sealed class SettingsModel(SiteSettingsStore settings, TimeProvider clock
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(Input.TimeZoneId, out _))
+        if (string.IsNullOrWhiteSpace(Input.TimeZoneId) || !TimeZoneInfo.TryFindSystemTimeZoneById(Input.TimeZoneId, out _))
         {
             ModelState.AddModelError($"{nameof(Input)}.{nameof(SettingsInput.TimeZoneId)}", "Choose a time zone from the list.");
         }
