@@ -11,6 +11,6 @@ public static class RecipeRunner
     {
         ArgumentNullException.ThrowIfNull(services);
         await using var scope = services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().RunAsync(RecipeReader.Parse(json, AppContext.BaseDirectory));
+        return await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().RunAsync(RecipeReader.Parse(json, AppContext.BaseDirectory), RecipeTrust.Operator);
     }
 }

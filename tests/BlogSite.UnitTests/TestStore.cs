@@ -74,10 +74,11 @@ public sealed class TestStore(TimeProvider? clock = null) : IAsyncLifetime
 
     public RecipeDescriptor Parse(string json) => RecipeReader.Parse(json, RecipeFolder);
 
-    public async Task<RecipeReport> RunAsync(string json, IReadOnlyDictionary<string, string>? parameters = null)
+    /// Runs as the operator would (every scope) unless <paramref name="trust"/> says otherwise.
+    public async Task<RecipeReport> RunAsync(string json, IReadOnlyDictionary<string, string>? parameters = null, RecipeTrust? trust = null)
     {
         await using var scope = Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().RunAsync(Parse(json), parameters);
+        return await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().RunAsync(Parse(json), trust ?? RecipeTrust.Operator, parameters);
     }
 
     /// Writes the recipe to a file and runs it as the command line does, streaming its content items from the file.
@@ -87,13 +88,13 @@ public sealed class TestStore(TimeProvider? clock = null) : IAsyncLifetime
         await File.WriteAllTextAsync(path, json);
         await using var scope = Services.CreateAsyncScope();
         var recipe = await RecipeReader.ReadFileAsync(path);
-        return await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().RunAsync(recipe, progress: progress);
+        return await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().RunAsync(recipe, RecipeTrust.Operator, progress: progress);
     }
 
     public RecipeReport Validate(string json)
     {
         using var scope = Services.CreateScope();
-        return scope.ServiceProvider.GetRequiredService<RecipeExecutor>().Validate(Parse(json));
+        return scope.ServiceProvider.GetRequiredService<RecipeExecutor>().Validate(Parse(json), RecipeTrust.Operator);
     }
 
     /// Runs <paramref name="query"/> against a fresh context of this store.

@@ -1,3 +1,4 @@
+using BlogSite.Cms.Recipes.Execution;
 using System.CommandLine;
 using System.Text.Json;
 using BlogSite.Cms.Content.Media;
@@ -14,13 +15,19 @@ internal static class DeploymentCommands
     public static Command Create(TextWriter output, TextWriter error, Action<IConfigurationBuilder>? configure)
     {
         var name = new Argument<string>("name") { Description = "The API client's name." };
-        var add = new Command("add", "Create an API client (or give it a new key) and print its key once.") { name };
+        var scopes = new Option<string[]>("--scope")
+        {
+            Description = $"Besides content, what the client's recipes may change: {RecipeTrust.UsersScope} or {RecipeTrust.RolesScope} (repeat for both).",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        scopes.AcceptOnlyFromAmong(RecipeTrust.UsersScope, RecipeTrust.RolesScope);
+        var add = new Command("add", "Create an API client (or give it a new key) and print its key once.") { name, scopes };
         add.SetAction(async (parse, ct) =>
         {
             await using var host = BlogSiteCommandLine.BuildHost(configure);
             await using var scope = host.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
-            var key = await scope.ServiceProvider.GetRequiredService<ApiClientStore>().CreateAsync(parse.GetValue(name)!, ct);
+            var key = await scope.ServiceProvider.GetRequiredService<ApiClientStore>().CreateAsync(parse.GetValue(name)!, parse.GetValue(scopes), ct);
             await output.WriteLineAsync($"API client '{parse.GetValue(name)}' can deploy here with this key (shown once):");
             await output.WriteLineAsync(key);
             return BlogSiteCommandLine.Success;

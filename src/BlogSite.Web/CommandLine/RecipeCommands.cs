@@ -52,12 +52,12 @@ internal static class RecipeCommands
             {
                 // What `recipe run` would check: the site's types, terms and containers, with the parameters it would pass.
                 var parameters = await services.GetRequiredService<AdministratorAccount>().RecipeParametersAsync();
-                report = executor.Validate(recipe, parameters, await services.GetRequiredService<ContentDefinitionStore>().GetAsync(cancellationToken));
+                report = executor.Validate(recipe, RecipeTrust.Operator, parameters, await services.GetRequiredService<ContentDefinitionStore>().GetAsync(cancellationToken));
                 await output.WriteLineAsync($"Checked against the site in {site}.");
             }
             else
             {
-                report = executor.Validate(recipe);
+                report = executor.Validate(recipe, RecipeTrust.Operator);
                 await output.WriteLineAsync("Checked the file alone: no set-up site database is configured here, so what a site would already hold (types, terms, containers) was not checked.");
             }
 
@@ -109,7 +109,7 @@ internal static class RecipeCommands
             {
                 var parameters = await services.GetRequiredService<AdministratorAccount>().RecipeParametersAsync();
                 report = await services.GetRequiredService<RecipeExecutor>().RunAsync(
-                    recipe, parameters, progress: new ConsoleProgress(error), cancellationToken: cancellationToken);
+                    recipe, RecipeTrust.Operator, parameters, progress: new ConsoleProgress(error), cancellationToken: cancellationToken);
             }
 
             await WriteReportAsync(report, error);

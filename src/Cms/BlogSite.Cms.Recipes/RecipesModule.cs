@@ -4,6 +4,7 @@ using BlogSite.Cms.Recipes.Deployment;
 using BlogSite.Cms.Recipes.Execution;
 using BlogSite.Cms.Recipes.Reading;
 using BlogSite.Cms.Recipes.Export;
+using BlogSite.Cms.Recipes.Scripting;
 using BlogSite.Cms.Recipes.Setup;
 using BlogSite.Cms.Recipes.Steps;
 using Microsoft.Extensions.Configuration;
@@ -50,6 +51,8 @@ public static class RecipesModule
         // Remote deployment: API clients on the target, the pushing client on the source.
         services.AddScoped<ApiClientStore>();
         services.AddSingleton<PendingImports>();
+        services.AddSingleton<RecipeConfiguration>();
+        services.Configure<RecipeConfigurationOptions>(configuration.GetSection(RecipeConfigurationOptions.Section));
         // A whole site's package with its media can take minutes to send and import.
         services.AddHttpClient<DeploymentClient>(http => http.Timeout = TimeSpan.FromMinutes(30));
 

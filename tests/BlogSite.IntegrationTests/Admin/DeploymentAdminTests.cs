@@ -1,3 +1,4 @@
+using BlogSite.Cms.Recipes.Execution;
 using System.Net;
 using System.Text.Json.Nodes;
 using BlogSite.Cms.Content.Model;
@@ -82,7 +83,25 @@ public sealed class DeploymentAdminTests(AdminSite site) : IClassFixture<AdminSi
         var key = System.Text.RegularExpressions.Regex.Match(page, "<p class=\"key\">(?<k>[A-Za-z0-9_-]+)</p>").Groups["k"].Value;
         Assert.NotEmpty(key);
         await using var scope = site.Factory.Services.CreateAsyncScope();
-        Assert.True(await scope.ServiceProvider.GetRequiredService<ApiClientStore>().VerifyAsync("production", key));
+        var trust = await scope.ServiceProvider.GetRequiredService<ApiClientStore>().VerifyAsync("production", key);
+        Assert.NotNull(trust);
+        Assert.Equal([RecipeTrust.ContentScope], trust.Scopes);
         Assert.DoesNotContain(key, await client.GetStringAsync("/admin/deployment/clients"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AClientGivenTheUsersScopeHoldsItAndTheListSaysSo()
+    {
+        using var client = await AdminSite.SignedInAsync(site, "Administrator");
+
+        using var response = await AdminSite.PostFormAsync(
+            client, "/admin/deployment/clients", "Add", new() { ["name"] = "staging-with-users" }, ("scopes", RecipeTrust.UsersScope));
+        var page = await response.Content.ReadAsStringAsync();
+
+        var key = System.Text.RegularExpressions.Regex.Match(page, "<p class=\"key\">(?<k>[A-Za-z0-9_-]+)</p>").Groups["k"].Value;
+        await using var scope = site.Factory.Services.CreateAsyncScope();
+        var trust = await scope.ServiceProvider.GetRequiredService<ApiClientStore>().VerifyAsync("staging-with-users", key);
+        Assert.Equal([RecipeTrust.ContentScope, RecipeTrust.UsersScope], trust!.Scopes.Order(StringComparer.Ordinal));
+        Assert.Contains("<td>staging-with-users</td>\n            <td>content, users</td>", await client.GetStringAsync("/admin/deployment/clients"), StringComparison.Ordinal);
     }
 }

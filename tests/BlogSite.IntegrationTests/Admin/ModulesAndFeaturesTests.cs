@@ -124,7 +124,7 @@ public sealed class ModulesAndFeaturesTests(ModulesAndFeaturesTests.Site site) :
         await using var scope = site.Factory.Services.CreateAsyncScope();
         var report = scope.ServiceProvider.GetRequiredService<RecipeExecutor>().Validate(RecipeReader.Parse("""
             { "steps": [ { "name": "feature", "disable": [ "BlogSite.Blog", "OrchardCore.Contents" ] } ] }
-            """, AppContext.BaseDirectory));
+            """, AppContext.BaseDirectory), RecipeTrust.Operator);
 
         Assert.Contains(report.Warnings, w => w.Message.Contains("switches off BlogSite.Blog, BlogSite.Theme", StringComparison.Ordinal));
         Assert.Contains(report.Warnings, w => w.Message.Contains("'OrchardCore.Contents' is part of every site", StringComparison.Ordinal));

@@ -71,6 +71,25 @@ public sealed class BlogSiteCommandLineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARecipeOnTheCommandLineCannotReadSecretConfigurationOrFilesOutsideItsFolder()
+    {
+        var file = Write("hostile.recipe.json", """
+            { "name": "Hostile", "steps": [
+                { "name": "settings", "SiteName": "[js: configuration('BlogSite:Database:ConnectionString')]",
+                  "Tagline": "[file: text('/etc/passwd')]" } ] }
+            """);
+
+        var (exit, _, error) = await RunAsync(database, "recipe", "run", file);
+
+        Assert.Equal(BlogSiteCommandLine.RecipeError, exit);
+        Assert.Contains("$.steps[0].SiteName", error, StringComparison.Ordinal);
+        Assert.Contains("configuration('BlogSite:Database:ConnectionString') is not readable by recipes", error, StringComparison.Ordinal);
+        Assert.Contains("$.steps[0].Tagline", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(database.FilePath, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("root:", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ValidatingInvalidJsonNamesTheLine()
     {
         var file = Write("syntax.recipe.json", "{\n  \"steps\": [\n    { \"name\": \"feature\" \n  ]\n}");

@@ -28,6 +28,23 @@ public sealed class RecipeExecutorTests : IAsyncLifetime
         Assert.False(await store.QueryAsync(db => db.Documents.AnyAsync(d => d.Key == "SiteSettings")));
     }
 
+    [Theory]
+    [InlineData("""{ "name": "Roles", "Roles": [ { "Name": "Ghost", "Permissions": [ "ManageUsers" ] } ] }""", "roles")]
+    [InlineData("""{ "name": "users", "Users": [ { "UserName": "ghost", "Email": "ghost@example.org", "RoleNames": [ "Administrator" ] } ] }""", "users")]
+    public async Task AStepThatChangesWhoCanDoWhatNeedsItsScopeAndWithoutItNothingIsWritten(string step, string scope)
+    {
+        var recipe = With(EnableBlog, step, ContentStep(Post("post00000000000000000000009", "blog/beside-a-refused-step")));
+
+        var error = await Assert.ThrowsAsync<RecipeException>(() => store.RunAsync(recipe, trust: RecipeTrust.ContentOnly("the test client")));
+
+        var refusal = Assert.Single(error.Errors);
+        Assert.Equal("$.steps[1].name", refusal.JsonPath);
+        Assert.Contains($"needs the '{scope}' scope, which the test client does not have", refusal.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await store.CountItemsAsync());
+        Assert.False(await store.QueryAsync(db => db.Roles.AnyAsync(r => r.Name == "Ghost")));
+        Assert.False(await store.QueryAsync(db => db.Users.AnyAsync(u => u.UserName == "ghost")));
+    }
+
     [Fact]
     public async Task ValidationListsEveryErrorOfEveryStepAndWritesNothing()
     {

@@ -45,13 +45,15 @@ public static class RemoteDeploymentEndpoints
         try
         {
             string? refusal;
+            RecipeTrust? trust;
             if (request.HasFormContentType)
             {
-                refusal = await ReadFormAsync(request, clients, file, cancellationToken);
+                (refusal, trust) = await ReadFormAsync(request, clients, file, cancellationToken);
             }
             else
             {
-                refusal = await clients.VerifyAsync(request.Headers[ClientHeader], request.Headers[KeyHeader], cancellationToken) ? null : Unknown;
+                trust = await clients.VerifyAsync(request.Headers[ClientHeader], request.Headers[KeyHeader], cancellationToken);
+                refusal = trust is null ? Unknown : null;
                 if (refusal is null)
                 {
                     await using var target = File.Create(file);
@@ -59,8 +61,9 @@ public static class RemoteDeploymentEndpoints
                 }
             }
 
-            if (refusal is not null)
+            if (refusal is not null || trust is null)
             {
+                refusal ??= Unknown;
                 return Results.Json(
                     ImportResult.Failed([new RecipeError(null, null, refusal == Unknown ? "$" : "Content", refusal)]),
                     statusCode: refusal == Unknown ? StatusCodes.Status401Unauthorized : StatusCodes.Status422UnprocessableEntity);
@@ -68,7 +71,7 @@ public static class RemoteDeploymentEndpoints
 
             await using var source = await RecipePackage.OpenAsync(file, cancellationToken);
             var recipe = await RecipeReader.ReadFileAsync(source.RecipePath, cancellationToken);
-            var report = await executor.RunAsync(recipe, await administrator.RecipeParametersAsync(), cancellationToken: cancellationToken);
+            var report = await executor.RunAsync(recipe, trust, await administrator.RecipeParametersAsync(), cancellationToken: cancellationToken);
             return Results.Json(ImportResult.From(report));
         }
         catch (RecipeException e)
@@ -85,13 +88,13 @@ public static class RemoteDeploymentEndpoints
 
     /// Orchard Core's form, read as it streams in: ClientName and ApiKey (small values) must come before Content, and
     /// are checked before a byte of Content is kept, so nobody without a key can make the server store anything.
-    /// Returns why the push is refused, or null when Content was written to <paramref name="file"/>.
-    private static async Task<string?> ReadFormAsync(HttpRequest request, ApiClientStore clients, string file, CancellationToken cancellationToken)
+    /// Returns why the push is refused, or the client's trust once Content was written to <paramref name="file"/>.
+    private static async Task<(string? Refusal, RecipeTrust? Trust)> ReadFormAsync(HttpRequest request, ApiClientStore clients, string file, CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 and <= 200 } boundary)
         {
-            return "A push is a multipart form with ClientName, ApiKey and the package as Content.";
+            return ("A push is a multipart form with ClientName, ApiKey and the package as Content.", null);
         }
 
         var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 8 * 1024 };
@@ -106,7 +109,7 @@ public static class RemoteDeploymentEndpoints
                 var read = await text.ReadBlockAsync(buffer, cancellationToken);
                 if (read > 1024)
                 {
-                    return Unknown;
+                    return (Unknown, null);
                 }
 
                 fields[name] = new string(buffer, 0, read);
@@ -119,19 +122,19 @@ public static class RemoteDeploymentEndpoints
                 continue;
             }
 
-            if (!await clients.VerifyAsync(fields.GetValueOrDefault("ClientName"), fields.GetValueOrDefault("ApiKey"), cancellationToken))
+            if (await clients.VerifyAsync(fields.GetValueOrDefault("ClientName"), fields.GetValueOrDefault("ApiKey"), cancellationToken) is not { } trust)
             {
-                return Unknown;
+                return (Unknown, null);
             }
 
             await using var target = File.Create(file);
             await section.Body.CopyToAsync(target, cancellationToken);
-            return null;
+            return (null, trust);
         }
 
-        return await clients.VerifyAsync(fields.GetValueOrDefault("ClientName"), fields.GetValueOrDefault("ApiKey"), cancellationToken)
-            ? "The form has no file 'Content' (the recipe or deployment package)."
-            : Unknown;
+        return (await clients.VerifyAsync(fields.GetValueOrDefault("ClientName"), fields.GetValueOrDefault("ApiKey"), cancellationToken) is null
+            ? Unknown
+            : "The form has no file 'Content' (the recipe or deployment package).", null);
     }
 
     /// Raises Kestrel's body limit for this endpoint only: exports of large sites are bigger than the default 30 MB.

@@ -22,7 +22,7 @@ public sealed class RecipeExecutor(
     ContentDefinitionStore definitions,
     FeatureManager features,
     PlannerStatistics statistics,
-    IConfiguration configuration,
+    RecipeConfiguration configuration,
     ILogger<RecipeExecutor> logger)
 {
     private const int MaxIncludeDepth = 8;
@@ -33,11 +33,13 @@ public sealed class RecipeExecutor(
 
     /// Checks every step without touching the database; returns all errors and warnings. Callers that have a site
     /// pass its <paramref name="siteDefinitions"/>, so types the site already has are known.
+    /// Steps <paramref name="trust"/> does not allow are errors.
     public RecipeReport Validate(
-        RecipeDescriptor recipe, IReadOnlyDictionary<string, string>? parameters = null, ContentDefinitionDocument? siteDefinitions = null)
+        RecipeDescriptor recipe, RecipeTrust trust, IReadOnlyDictionary<string, string>? parameters = null, ContentDefinitionDocument? siteDefinitions = null)
     {
         ArgumentNullException.ThrowIfNull(recipe);
-        var run = new Run(new RecipeReport(), parameters ?? new Dictionary<string, string>(), null, null) { SiteDefinitions = siteDefinitions };
+        ArgumentNullException.ThrowIfNull(trust);
+        var run = new Run(new RecipeReport(), parameters ?? new Dictionary<string, string>(), null, null, trust) { SiteDefinitions = siteDefinitions };
         ValidateSteps(recipe, run, 0);
         return run.Report;
     }
@@ -45,6 +47,7 @@ public sealed class RecipeExecutor(
     /// Validates, then runs every step and <paramref name="beforeCommit"/> in one transaction.
     public async Task<RecipeReport> RunAsync(
         RecipeDescriptor recipe,
+        RecipeTrust trust,
         IReadOnlyDictionary<string, string>? parameters = null,
         Func<CancellationToken, Task>? beforeCommit = null,
         IProgress<RecipeProgress>? progress = null,
@@ -52,14 +55,14 @@ public sealed class RecipeExecutor(
     {
         ArgumentNullException.ThrowIfNull(recipe);
         parameters ??= new Dictionary<string, string>();
-        var validation = Validate(recipe, parameters, await definitions.GetAsync(cancellationToken));
+        var validation = Validate(recipe, trust, parameters, await definitions.GetAsync(cancellationToken));
         if (!validation.Succeeded)
         {
             throw new RecipeException(validation.Errors);
         }
 
         await using var media = mediaStore.BeginBatch();
-        var run = new Run(new RecipeReport(), parameters, media, progress);
+        var run = new Run(new RecipeReport(), parameters, media, progress, trust);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
@@ -171,6 +174,14 @@ public sealed class RecipeExecutor(
 
         var name = RecipeReader.StringProperty(raw, "name") ?? "";
         void Error(string path, string message) => run.Report.Errors.Add(new RecipeError(index, name, path, message));
+        if (!run.Trust.Allows(name))
+        {
+            // Refused before any of its values is evaluated, and the whole recipe with it.
+            Error($"$.steps[{index}].name",
+                $"The '{name}' step changes who can do what: it needs the '{RecipeTrust.ScopeOf(name)}' scope, which {run.Trust.Source} does not have. Nothing was imported.");
+            return null;
+        }
+
         var step = (JsonObject)ScriptEvaluator.EvaluateTree(raw.DeepClone(), $"$.steps[{index}]", scope, Error)!;
         return new RecipeStepContext(recipe, index, name, step, run.Report)
         {
@@ -199,7 +210,7 @@ public sealed class RecipeExecutor(
         new(recipe.Variables, parameters, configuration, recipe.BasePath);
 
     private sealed record Run(
-        RecipeReport Report, IReadOnlyDictionary<string, string> Parameters, MediaBatch? Media, IProgress<RecipeProgress>? Progress)
+        RecipeReport Report, IReadOnlyDictionary<string, string> Parameters, MediaBatch? Media, IProgress<RecipeProgress>? Progress, RecipeTrust Trust)
     {
         public ContentDefinitionDocument? SiteDefinitions { get; init; }
     }

@@ -7,11 +7,11 @@ using Microsoft.Extensions.Configuration;
 namespace BlogSite.Cms.Recipes.Scripting;
 
 /// What a recipe's script values can see: its variables (each evaluated once, on first use, then reused), the
-/// caller's parameters, the host's configuration, and files inside the recipe's own folder.
+/// caller's parameters, the host's configuration keys recipes may read, and files inside the recipe's own folder.
 public sealed class RecipeScriptScope(
     JsonObject variables,
     IReadOnlyDictionary<string, string> parameters,
-    IConfiguration configuration,
+    RecipeConfiguration configuration,
     string basePath)
 {
     private readonly Dictionary<string, object?> evaluatedVariables = new(StringComparer.Ordinal);
@@ -107,7 +107,7 @@ public sealed class RecipeScriptScope(
     /// Parameters the caller did not pass evaluate to an empty string, as in Orchard Core.
     public string Parameter(string name) => parameters.GetValueOrDefault(name) ?? "";
 
-    public string? Configuration(string key) => configuration[key];
+    public string? Configuration(string key) => configuration.Read(key);
 
     /// A file inside the recipe's folder (<see cref="RecipeFiles"/>).
     public string ResolveFile(string relativePath) =>

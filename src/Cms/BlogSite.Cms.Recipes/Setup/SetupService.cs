@@ -41,7 +41,7 @@ public sealed class SetupService(
             ["AdminUsername"] = setup.AdminUserName,
             ["SiteName"] = setup.SiteName ?? "",
         };
-        var validation = executor.Validate(recipe, parameters);
+        var validation = executor.Validate(recipe, RecipeTrust.Operator, parameters);
         if (!validation.Succeeded)
         {
             throw new RecipeException(validation.Errors);
@@ -73,7 +73,7 @@ public sealed class SetupService(
             return new SetupResult(true, setup.AdminUserName, generated, new RecipeReport());
         }
 
-        var report = await executor.RunAsync(recipe, parameters, async ct =>
+        var report = await executor.RunAsync(recipe, RecipeTrust.Operator, parameters, async ct =>
         {
             if (!string.IsNullOrWhiteSpace(setup.SiteName))
             {

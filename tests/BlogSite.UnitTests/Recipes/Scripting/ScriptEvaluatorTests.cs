@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BlogSite.Cms.Recipes.Scripting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace BlogSite.UnitTests.Recipes.Scripting;
 
@@ -14,7 +15,14 @@ public sealed class ScriptEvaluatorTests : IDisposable
         new(
             variables ?? [],
             parameters ?? [],
-            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Site:Title"] = "From config" }).Build(),
+            new RecipeConfiguration(
+                new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["BlogSite:RecipeValues:Title"] = "From config",
+                    ["BlogSite:Setup:AdminPassword"] = "secret-password",
+                    ["BlogSite:Database:ConnectionString"] = "Host=db;Password=secret",
+                }).Build(),
+                Options.Create(new RecipeConfigurationOptions())),
             folder);
 
     [Fact]
@@ -46,7 +54,7 @@ public sealed class ScriptEvaluatorTests : IDisposable
         var scope = Scope(parameters: new() { ["AdminUsername"] = "alice" });
 
         var value = ScriptEvaluator.EvaluateString(
-            "[js: parameters('AdminUsername') + ' @ ' + configuration('Site:Title', 'x') + ' / ' + configuration('Missing:Key', 'fallback')]",
+            "[js: parameters('AdminUsername') + ' @ ' + configuration('BlogSite:RecipeValues:Title', 'x') + ' / ' + configuration('BlogSite:RecipeValues:Missing', 'fallback')]",
             scope);
 
         Assert.Equal("alice @ From config / fallback", value);
@@ -154,7 +162,7 @@ public sealed class ScriptEvaluatorTests : IDisposable
         Assert.Equal(Convert.ToBase64String("Hello World!"u8.ToArray()), ScriptEvaluator.EvaluateString("[js: gzip('H4sIAOCaLmcAA/NIzcnJVwjPL8pJUQQAoxwpHAwAAAA=')]", scope));
         var json = Assert.IsAssignableFrom<JsonObject>(ScriptEvaluator.EvaluateString("[js: ({ name: 'Tags', ids: [1, 2] })]", scope));
         Assert.Equal("""{"name":"Tags","ids":[1,2]}""", json.ToJsonString());
-        Assert.Null(ScriptEvaluator.EvaluateString("[js: configuration('Missing:Key')]", scope));
+        Assert.Null(ScriptEvaluator.EvaluateString("[js: configuration('OrchardCore_Admin:AdminUrlPrefix')]", scope));
     }
 
     [Fact]
@@ -168,5 +176,17 @@ public sealed class ScriptEvaluatorTests : IDisposable
         Assert.Equal("ok", tree["a"]!["b"]![0]!.GetValue<string>());
         Assert.Equal(3, tree["c"]!.GetValue<int>());
         Assert.Equal(["$.steps[0].a.b[1]"], errors);
+    }
+
+    [Theory]
+    [InlineData("[js: configuration('BlogSite:Setup:AdminPassword')]", "BlogSite:Setup:AdminPassword")]
+    [InlineData("[js: configuration('BlogSite:Database:ConnectionString', 'none')]", "BlogSite:Database:ConnectionString")]
+    [InlineData("[js: configuration('blogsite:recipevalues:..:Setup:AdminPassword')]", "blogsite:recipevalues:..:Setup:AdminPassword")]
+    public void SecretConfigurationIsRefusedByName(string script, string key)
+    {
+        var refused = Assert.Throws<ScriptException>(() => ScriptEvaluator.EvaluateString(script, Scope()));
+
+        Assert.Contains($"configuration('{key}') is not readable by recipes", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", refused.Message, StringComparison.Ordinal);
     }
 }

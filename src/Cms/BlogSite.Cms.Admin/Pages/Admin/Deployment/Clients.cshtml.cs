@@ -9,7 +9,7 @@ namespace BlogSite.Cms.Admin.Pages.Admin.Deployment;
 [Authorize(Policy = AdminPermissions.ManageRemoteClients)]
 public sealed class ClientsModel(ApiClientStore clients) : PageModel
 {
-    public IReadOnlyList<string> Names { get; private set; } = [];
+    public IReadOnlyList<(string Name, IReadOnlyList<string> Scopes)> Clients { get; private set; } = [];
 
     public string? NewClient { get; private set; }
 
@@ -17,9 +17,10 @@ public sealed class ClientsModel(ApiClientStore clients) : PageModel
 
     public string? NameError { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Names = await clients.NamesAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Clients = await clients.ListAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostAddAsync(string? name, CancellationToken cancellationToken)
+    /// Content is every client's scope; <paramref name="scopes"/> may add users and roles.
+    public async Task<IActionResult> OnPostAddAsync(string? name, string[]? scopes, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Length > 100 || !name.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.'))
         {
@@ -28,10 +29,10 @@ public sealed class ClientsModel(ApiClientStore clients) : PageModel
         else
         {
             NewClient = name;
-            NewKey = await clients.CreateAsync(name, cancellationToken);
+            NewKey = await clients.CreateAsync(name, scopes, cancellationToken);
         }
 
-        Names = await clients.NamesAsync(cancellationToken);
+        Clients = await clients.ListAsync(cancellationToken);
         return Page();
     }
 

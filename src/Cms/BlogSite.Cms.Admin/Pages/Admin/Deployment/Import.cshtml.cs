@@ -16,7 +16,8 @@ namespace BlogSite.Cms.Admin.Pages.Admin.Deployment;
 /// import (<see cref="PendingImports"/>, on storage every node shares) and validated; only when the editor confirms is
 /// it run, all or nothing. The pending file is named by a random token, never by user input.
 [Authorize(Policy = AdminPermissions.Import)]
-public sealed class ImportModel(RecipeExecutor executor, ContentDefinitionStore definitions, UserManager<CmsUser> users, PendingImports pendingImports)
+public sealed class ImportModel(
+    RecipeExecutor executor, ContentDefinitionStore definitions, UserManager<CmsUser> users, PendingImports pendingImports, IAuthorizationService authorization)
     : PageModel
 {
     public RecipeReport? Report { get; private set; }
@@ -58,7 +59,7 @@ public sealed class ImportModel(RecipeExecutor executor, ContentDefinitionStore 
             await using var package = await RecipePackage.OpenAsync(pending, cancellationToken);
             var recipe = await RecipeReader.ReadFileAsync(package.RecipePath, cancellationToken);
             StepCount = recipe.Steps.Count;
-            Report = executor.Validate(recipe, await ParametersAsync(), await definitions.GetAsync(cancellationToken));
+            Report = executor.Validate(recipe, await TrustAsync(), await ParametersAsync(), await definitions.GetAsync(cancellationToken));
         }
         catch (RecipeException e)
         {
@@ -87,7 +88,7 @@ public sealed class ImportModel(RecipeExecutor executor, ContentDefinitionStore 
         {
             await using var package = await RecipePackage.OpenAsync(pending, cancellationToken);
             var recipe = await RecipeReader.ReadFileAsync(package.RecipePath, cancellationToken);
-            Result = ImportResult.From(await executor.RunAsync(recipe, await ParametersAsync(), cancellationToken: cancellationToken));
+            Result = ImportResult.From(await executor.RunAsync(recipe, await TrustAsync(), await ParametersAsync(), cancellationToken: cancellationToken));
             Report = new RecipeReport();
             Report.Warnings.AddRange(Result.Warnings);
         }
@@ -103,6 +104,23 @@ public sealed class ImportModel(RecipeExecutor executor, ContentDefinitionStore 
         }
 
         return Page();
+    }
+
+    /// Users and Roles steps run only for an editor who may manage users and roles on this site.
+    private async Task<RecipeTrust> TrustAsync()
+    {
+        var scopes = new HashSet<string>(StringComparer.Ordinal) { RecipeTrust.ContentScope };
+        if ((await authorization.AuthorizeAsync(User, AdminPermissions.ManageUsers)).Succeeded)
+        {
+            scopes.Add(RecipeTrust.UsersScope);
+        }
+
+        if ((await authorization.AuthorizeAsync(User, AdminPermissions.ManageRoles)).Succeeded)
+        {
+            scopes.Add(RecipeTrust.RolesScope);
+        }
+
+        return new RecipeTrust($"your account ({User.Identity?.Name})", scopes);
     }
 
     private async Task<Dictionary<string, string>> ParametersAsync()
