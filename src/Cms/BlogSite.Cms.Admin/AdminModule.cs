@@ -90,6 +90,7 @@ public static class AdminModule
         services.AddCmsPermissions();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddScoped<RolePermissions>();
+        services.AddSingleton<SignInThrottle>();
         services.AddScoped<SystemRoles>();
         services.AddScoped<RoleEditor>();
         services.AddScoped<IFeatureListener, RoleUpdater>();

@@ -1,3 +1,4 @@
+using BlogSite.Cms.Admin.Security;
 using BlogSite.Cms.Content.Routing;
 using BlogSite.Cms.Content.Users;
 using Microsoft.AspNetCore.Authorization;
@@ -8,13 +9,18 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace BlogSite.Cms.Admin.Pages.Admin;
 
-/// /login. One message for every failure (unknown user, wrong password, disabled or locked account), so the form
-/// never tells which user names exist; failures count towards Identity's lockout, and attempts per address are limited.
+/// /login. One message for every failure (unknown user, wrong password, disabled account), and the same work for each
+/// (a password hash is checked even when there is no account), so neither the form nor its timing tells which user
+/// names exist. Attempts per address are limited, and repeated failures at one account from one address are slowed
+/// (<see cref="SignInThrottle"/>) instead of locking the account, which would let anyone keep its owner out.
 [AllowAnonymous]
 [EnableRateLimiting(AdminModule.SignInRateLimit)]
-public sealed class LoginModel(SignInManager<CmsUser> signIn, UserManager<CmsUser> users) : PageModel
+public sealed class LoginModel(SignInManager<CmsUser> signIn, UserManager<CmsUser> users, SignInThrottle throttle) : PageModel
 {
-    public const string FailureMessage = "The user name or password is not right, or the account is locked after too many attempts.";
+    public const string FailureMessage = "The user name or password is not right.";
+
+    /// A hash no password matches, checked when there is no account to check, made once with the site's hasher.
+    private static string? absentPasswordHash;
 
     [BindProperty]
     public LoginForm Input { get; set; } = new();
@@ -31,17 +37,31 @@ public sealed class LoginModel(SignInManager<CmsUser> signIn, UserManager<CmsUse
             return Page();
         }
 
-        var user = await users.FindByNameAsync(Input.UserName);
-        if (user is { IsEnabled: true })
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (throttle.WaitFor(Input.UserName, address) is { } wait)
         {
-            var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+            Error = $"Too many failed attempts at this account from your address: try again in {Math.Ceiling(wait.TotalSeconds):0} seconds.";
+            return Page();
+        }
+
+        var user = await users.FindByNameAsync(Input.UserName);
+        if (user is { IsEnabled: true, PasswordHash: not null })
+        {
+            var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: false);
             if (result.Succeeded)
             {
+                throttle.Succeeded(Input.UserName, address);
                 // Only local addresses: a returnUrl pointing elsewhere would make this page an open redirect.
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? LocalRedirectAddress.Escape(ReturnUrl!) : Url.Page("/Admin/Index")!);
             }
         }
+        else
+        {
+            absentPasswordHash ??= users.PasswordHasher.HashPassword(new CmsUser(), Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+            users.PasswordHasher.VerifyHashedPassword(new CmsUser(), absentPasswordHash, Input.Password);
+        }
 
+        throttle.Failed(Input.UserName, address);
         Error = FailureMessage;
         return Page();
     }
