@@ -27,6 +27,11 @@ public static class AdminModule
 {
     public const string SignInRateLimit = "sign-in";
 
+    /// Live previews render Markdown on every pause in typing; more than this a minute from one person is not typing.
+    public const string PreviewRateLimit = "preview";
+
+    public const int PreviewsPerMinute = 120;
+
     public static readonly FeatureDescriptor[] Features =
     [
         new("OrchardCore.Admin", "Admin dashboard", "OrchardCore.Users", "OrchardCore.Roles"),
@@ -83,6 +88,9 @@ public static class AdminModule
                         QueueLimit = 0,
                     });
             });
+            limiter.AddPolicy(PreviewRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.User.Identity?.Name ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = PreviewsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
 
         // Permissions: one policy per named permission, granted through role claims.
@@ -138,8 +146,9 @@ public static class AdminModule
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseAdminSecurityHeaders();
-        app.UseRateLimiter();
+        // After authentication, so limits per person (previews) know who is asking.
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         // Endpoints that bind posted forms (the editor's autosave and preview) check the antiforgery token here.
         app.UseAntiforgery();

@@ -35,8 +35,11 @@ public sealed class MarkdownRenderer : IDisposable
         _ = Task.Run(() => sanitizer.Value);
     }
 
+    /// Markdown past <see cref="MarkdownLimits"/> is not parsed: its place shows why.
     public string ToHtml(string? markdown) =>
-        string.IsNullOrWhiteSpace(markdown) ? "" : Cached("html", markdown, text => sanitizer.Value.Sanitize(Markdig.Markdown.ToHtml(text, pipeline)));
+        string.IsNullOrWhiteSpace(markdown) ? ""
+        : MarkdownLimits.Problem(markdown) is { } problem ? $"<p class=\"markdown-refused\">{System.Net.WebUtility.HtmlEncode(problem)}</p>"
+        : Cached("html", markdown, text => sanitizer.Value.Sanitize(Markdig.Markdown.ToHtml(text, pipeline)));
 
     /// <see cref="ToHtml"/> for a page of the site: library images get the widths a reader's screen needs. Feeds keep
     /// the plain images, which every reader understands.
@@ -49,7 +52,7 @@ public sealed class MarkdownRenderer : IDisposable
 
     /// The whole text without markup, for the search index and reading time.
     public string ToPlainText(string? markdown) =>
-        string.IsNullOrWhiteSpace(markdown) ? "" : Markdig.Markdown.ToPlainText(markdown, pipeline).Trim();
+        string.IsNullOrWhiteSpace(markdown) || MarkdownLimits.Problem(markdown) is not null ? "" : Markdig.Markdown.ToPlainText(markdown, pipeline).Trim();
 
     public static string HtmlToPlainText(string? html) =>
         string.IsNullOrWhiteSpace(html) ? "" : new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).Body?.TextContent.Trim() ?? "";
@@ -58,7 +61,7 @@ public sealed class MarkdownRenderer : IDisposable
 
     /// The first paragraph as plain text, for summaries and meta descriptions.
     public string FirstParagraph(string? markdown) =>
-        string.IsNullOrWhiteSpace(markdown) ? "" : Cached("first", markdown, ParseFirstParagraph);
+        string.IsNullOrWhiteSpace(markdown) || MarkdownLimits.Problem(markdown) is not null ? "" : Cached("first", markdown, ParseFirstParagraph);
 
     public void Dispose() => rendered.Dispose();
 

@@ -15,12 +15,20 @@ public static class TermTree
 
     public static string? SlugOf(JsonObject term) => ContentParts.Get<AutoroutePart>(term)?.Path;
 
+    /// Term names show in menus, bylines and addresses; a longer one is a mistake or an attack.
+    public const int MaxNameLength = 100;
+
     public static void Describe(ContentItem taxonomy, JsonObject term, string name, string? slug)
     {
         name = name?.Trim() ?? "";
         if (name.Length == 0)
         {
             throw new ContentEditException("Name", "Enter a name.");
+        }
+
+        if (name.Length > MaxNameLength)
+        {
+            throw new ContentEditException("Name", $"Keep the name under {MaxNameLength} characters ('{name[..20]}…' has {name.Length}).");
         }
 
         var path = SlugGenerator.Slugify(string.IsNullOrWhiteSpace(slug) ? name : slug);

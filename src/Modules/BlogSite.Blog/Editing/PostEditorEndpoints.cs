@@ -1,3 +1,4 @@
+using BlogSite.Cms.Admin;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using BlogSite.Cms.Admin.Security;
@@ -22,7 +23,7 @@ public static class PostEditorEndpoints
     {
         var group = app.MapGroup("/admin/posts").RequireAuthorization(AdminPermissions.AccessAdminPanel);
         group.MapPost("/{id}/autosave", AutosaveAsync).WithName(AutosaveName);
-        group.MapPost("/markdown", Markdown).WithName(MarkdownName);
+        group.MapPost("/markdown", Markdown).WithName(MarkdownName).RequireRateLimiting(AdminModule.PreviewRateLimit);
         return app;
     }
 
@@ -70,7 +71,8 @@ public static class PostEditorEndpoints
         };
     }
 
-    /// The live preview: the body rendered by the public site's own (sanitizing) Markdown renderer.
+    /// The live preview: the body rendered by the public site's own (sanitizing) Markdown renderer, which says why
+    /// instead of parsing Markdown past its limits; at most <see cref="AdminModule.PreviewsPerMinute"/> a minute per person.
     private static ContentHttpResult Markdown([FromForm] string? markdown, MarkdownRenderer renderer) =>
         TypedResults.Content(renderer.ToHtml(markdown), "text/html; charset=utf-8");
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using BlogSite.Cms.Content.Markdown;
 
 namespace BlogSite.Blog.Editing;
 
@@ -23,12 +24,14 @@ public sealed class PostForm
     [Display(Name = "Subtitle")]
     public string? Subtitle { get; set; }
 
+    [MarkdownWithinLimits]
     [Display(Name = "Body (Markdown)")]
     public string? Markdown { get; set; }
 
     [Display(Name = "Category")]
     public string? CategoryId { get; set; }
 
+    [TagListWithinLimits]
     [Display(Name = "Tags")]
     public string? Tags { get; set; }
 
