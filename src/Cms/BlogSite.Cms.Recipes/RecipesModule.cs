@@ -52,6 +52,7 @@ public static class RecipesModule
         services.AddScoped<ApiClientStore>();
         services.AddSingleton<PendingImports>();
         services.AddSingleton<RecipeConfiguration>();
+        services.AddHostedService<AbandonedWorkCleanup>();
         services.Configure<RecipeConfigurationOptions>(configuration.GetSection(RecipeConfigurationOptions.Section));
         // A whole site's package with its media can take minutes to send and import.
         services.AddHttpClient<DeploymentClient>(http => http.Timeout = TimeSpan.FromMinutes(30));

@@ -1,0 +1,65 @@
+using BlogSite.Cms.Content.Media;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace BlogSite.Cms.Recipes.Execution;
+
+/// Removes, when a node starts, what imports, pushes and exports leave behind when their process is killed: media
+/// staged beside the media folder and temporary archives and folders. A failed run cleans up after itself; only a kill
+/// leaves these. Only what nothing has touched for an hour goes, since another node may be importing right now.
+public sealed class AbandonedWorkCleanup(MediaStore media, TimeProvider clock, ILogger<AbandonedWorkCleanup> logger) : IHostedService
+{
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromHours(1);
+
+    private static readonly string[] TemporaryPatterns = ["blogsite-deployment-*", "blogsite-archive-*", "blogsite-export-*.zip", "blogsite-push-*.zip"];
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var removed = Remove(new DirectoryInfo(media.Beside("staging")), "*") + TemporaryPatterns.Sum(p => Remove(new DirectoryInfo(Path.GetTempPath()), p));
+        if (removed > 0)
+        {
+            logger.LogInformation("Removed {Count} staging folders and temporary files left by imports or exports that were stopped.", removed);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private int Remove(DirectoryInfo parent, string pattern)
+    {
+        if (!parent.Exists)
+        {
+            return 0;
+        }
+
+        var removed = 0;
+        foreach (var entry in parent.EnumerateFileSystemInfos(pattern))
+        {
+            if (clock.GetUtcNow().UtcDateTime - entry.LastWriteTimeUtc < AbandonedAfter)
+            {
+                continue;
+            }
+
+            try
+            {
+                if (entry is DirectoryInfo folder)
+                {
+                    folder.Delete(recursive: true);
+                }
+                else
+                {
+                    entry.Delete();
+                }
+
+                removed++;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                logger.LogWarning(e, "Could not remove {Path}, left by a stopped import or export.", entry.FullName);
+            }
+        }
+
+        return removed;
+    }
+}
