@@ -134,6 +134,9 @@ public static class BlogSiteApp
         // Readers never see a stack trace, in any environment.
         app.UseExceptionHandler("/error");
         app.UseNulCharacterGuard();
+        app.UsePublicSecurityHeaders();
+        // Only answers over HTTPS carry it (behind a TLS proxy, X-Forwarded-Proto says so), and never for localhost.
+        app.UseHsts();
         // Cached pages for anonymous readers are answered here, before anything else runs.
         app.UsePublicPageCaching();
         // Media is served before routing, or the public catch-all route would claim /media/… first.

@@ -91,6 +91,11 @@ public sealed class MarkdownRenderer : IDisposable
         return text.Trim();
     }
 
+    /// Author ids get this prefix (and in-page links to them follow), so a post can never reuse an id of the layout's.
+    public const string IdPrefix = "post-";
+
+    private static readonly string[] FormElements = ["form", "input", "button", "select", "textarea", "option", "optgroup", "datalist", "output", "fieldset", "legend", "label"];
+
     private static HtmlSanitizer CreateSanitizer()
     {
         var sanitizer = new HtmlSanitizer();
@@ -100,6 +105,44 @@ public sealed class MarkdownRenderer : IDisposable
         // A video placeholder names its provider and video; embeds.js checks both before it builds a player.
         sanitizer.AllowedAttributes.Add("data-embed-provider");
         sanitizer.AllowedAttributes.Add("data-embed-id");
+        // No forms in a post: a password field posting to another site looks like the site asking for it.
+        foreach (var element in FormElements)
+        {
+            sanitizer.AllowedTags.Remove(element);
+        }
+
+        // No overlays: a fixed or absolute box can cover the page with something that looks like the site.
+        foreach (var property in new[] { "position", "inset", "z-index" })
+        {
+            sanitizer.AllowedCssProperties.Remove(property);
+        }
+
+        // "\evil.example/x" is a relative address to a parser, but browsers read a leading backslash as "//".
+        sanitizer.FilterUrl += (_, e) =>
+        {
+            var url = e.OriginalUrl.TrimStart();
+            if (url.StartsWith('\\') || url.StartsWith("/\\", StringComparison.Ordinal))
+            {
+                e.SanitizedUrl = null;
+            }
+        };
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is not AngleSharp.Dom.IElement element)
+            {
+                return;
+            }
+
+            if (element.GetAttribute("id") is { Length: > 0 } id && !id.StartsWith(IdPrefix, StringComparison.Ordinal))
+            {
+                element.SetAttribute("id", IdPrefix + id);
+            }
+
+            if (element.LocalName == "a" && element.GetAttribute("href") is { Length: > 1 } href && href[0] == '#' && !href.StartsWith("#" + IdPrefix, StringComparison.Ordinal))
+            {
+                element.SetAttribute("href", "#" + IdPrefix + href[1..]);
+            }
+        };
         return sanitizer;
     }
 }

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace BlogSite.Cms.Content.Hosting;
+
+/// Readers' pages run only the site's own script files (no inline script, so markup that slipped past the sanitizer
+/// could not run), load players only from the video sites the embeds know, and may not be framed by another site.
+/// The admin sets its own, stricter headers over these. Set before the output cache, so cached pages carry them too.
+public static class PublicSecurityHeaders
+{
+    private const string Policy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; media-src 'self' https:; " +
+        "frame-src https://www.youtube-nocookie.com https://player.vimeo.com https://www.dailymotion.com; " +
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    public static IApplicationBuilder UsePublicSecurityHeaders(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = Policy;
+            headers.XFrameOptions = "DENY";
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            await next(context);
+        });
+}
