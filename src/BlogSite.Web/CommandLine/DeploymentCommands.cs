@@ -57,14 +57,18 @@ internal static class DeploymentCommands
         var client = new Option<string>("--client") { Description = "The API client name the target knows.", Required = true };
         var key = new Option<string>("--key") { Description = "That client's key.", Required = true };
         var setup = new Option<bool>("--setup") { Description = "Push a setup export." };
-        var push = new Command("push", "Export this site and import it into a target site over HTTP.") { target, client, key, setup };
+        var withAccess = new Option<bool>("--with-users")
+        {
+            Description = "Push the Roles and Users steps too; the target's client needs the users and roles scopes.",
+        };
+        var push = new Command("push", "Export this site and import it into a target site over HTTP.") { target, client, key, setup, withAccess };
         push.SetAction(async (parse, ct) =>
         {
             await using var host = BlogSiteCommandLine.BuildHost(configure);
             await using var scope = host.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
             var exporter = scope.ServiceProvider.GetRequiredService<RecipeExporter>();
-            var options = new ExportOptions(parse.GetValue(setup));
+            var options = new ExportOptions(parse.GetValue(setup), WithAccess: parse.GetValue(withAccess));
             var recipe = await exporter.ExportAsync(options, ct);
             var (status, result) = await scope.ServiceProvider.GetRequiredService<DeploymentClient>().PushAsync(
                 new Uri(parse.GetValue(target)!), parse.GetValue(client)!, parse.GetValue(key)!, recipe,

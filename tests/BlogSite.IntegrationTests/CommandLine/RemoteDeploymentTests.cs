@@ -1,3 +1,4 @@
+using BlogSite.Cms.Recipes.Execution;
 using System.Net;
 using BlogSite.Cms.Recipes.Deployment;
 using BlogSite.Testing;
@@ -55,6 +56,26 @@ public sealed class RemoteDeploymentTests : IAsyncLifetime
     {
         await using var scope = target!.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ApiClientStore>().CreateAsync("staging");
+    }
+
+    [Fact]
+    public async Task PushingUsersAndRolesNeedsAClientGivenThoseScopes()
+    {
+        var contentKey = await CreateClientOnTargetAsync();
+        string accessKey;
+        await using (var scope = target!.Services.CreateAsyncScope())
+        {
+            accessKey = await scope.ServiceProvider.GetRequiredService<ApiClientStore>().CreateAsync("operations", [RecipeTrust.UsersScope, RecipeTrust.RolesScope]);
+        }
+
+        var (refusedExit, refused) = await RunAsync(sourceDatabase, "deployment", "push", targetUrl.ToString(), "--client", "staging", "--key", contentKey, "--with-users");
+        var (acceptedExit, accepted) = await RunAsync(sourceDatabase, "deployment", "push", targetUrl.ToString(), "--client", "operations", "--key", accessKey, "--with-users");
+
+        Assert.NotEqual(0, refusedExit);
+        Assert.Contains("HTTP 422", refused, StringComparison.Ordinal);
+        Assert.Contains("needs the \\u0027users\\u0027 scope, which the API client \\u0027staging\\u0027 does not have", refused, StringComparison.Ordinal);
+        Assert.True(acceptedExit == 0, accepted);
+        Assert.Contains("HTTP 200", accepted, StringComparison.Ordinal);
     }
 
     [Fact]

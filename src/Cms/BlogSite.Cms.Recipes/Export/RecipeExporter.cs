@@ -50,8 +50,12 @@ public sealed class RecipeExporter(
         }
 
         steps.Add(settingsStep);
-        steps.Add(await RolesStepAsync(cancellationToken));
-        if (!setup)
+        if (options.WithAccess)
+        {
+            steps.Add(await RolesStepAsync(cancellationToken));
+        }
+
+        if (!setup && options.WithAccess)
         {
             steps.Add(await UsersStepAsync(cancellationToken));
         }
