@@ -1,6 +1,6 @@
-using BlogSite.Cms.Recipes.Execution;
 using System.Net;
 using BlogSite.Cms.Recipes.Deployment;
+using BlogSite.Cms.Recipes.Execution;
 using BlogSite.Testing;
 using BlogSite.Web.CommandLine;
 using Microsoft.Extensions.Configuration;
