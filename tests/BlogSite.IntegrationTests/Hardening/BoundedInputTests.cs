@@ -95,8 +95,17 @@ public sealed class BoundedInputTests(AdminSite site) : IClassFixture<AdminSite>
             statuses.Add(preview.StatusCode);
         }
 
+        // Counted per person: someone else previewing from the same address is not turned away.
+        using var author = await AdminSite.SignedInAsync(site, "Contributor");
+        var authorsForm = await PostEditorForm.OpenAsync(author);
+        using var authorsPreview = await author.PostAsync(authorsForm.MarkdownUrl, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["markdown"] = "Mine", ["__RequestVerificationToken"] = authorsForm.Fields["__RequestVerificationToken"],
+        }));
+
         Assert.Equal(120, statuses.Count(s => s == HttpStatusCode.OK));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        Assert.Equal(HttpStatusCode.OK, authorsPreview.StatusCode);
     }
 
     private async Task<string> TaxonomyIdAsync(string name)

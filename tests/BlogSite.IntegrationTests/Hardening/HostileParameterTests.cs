@@ -43,6 +43,18 @@ public abstract class HostileParameterTests<TSite>(TSite site) where TSite : Adm
     }
 
     [Fact]
+    public async Task ANulCharacterInASignInFormIsRefusedWithA400()
+    {
+        using var client = site.NewClient();
+
+        using var response = await AdminSite.SignInAsync(client, "admin\0", AdminSite.Password);
+
+        var answer = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(answer.Contains("NUL", StringComparison.Ordinal) || answer.Contains("could not be read", StringComparison.Ordinal), answer);
+    }
+
+    [Fact]
     public async Task AnEmptyTimeZoneIsRefusedWithAFieldError()
     {
         using var admin = await AdminSite.SignedInAsync(site, "Administrator");

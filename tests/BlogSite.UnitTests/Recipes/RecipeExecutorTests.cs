@@ -46,6 +46,19 @@ public sealed class RecipeExecutorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AStepNameMadeByAScriptIsRefusedSoItCannotBecomeUsersAfterTheTrustCheck()
+    {
+        var recipe = With(
+            """{ "name": "[js: 'Users']", "Users": [ { "UserName": "ghost", "Email": "ghost@example.org", "RoleNames": [ "Administrator" ] } ] }""");
+
+        var error = await Assert.ThrowsAsync<RecipeException>(() => store.RunAsync(recipe, trust: RecipeTrust.ContentOnly("the test client")));
+
+        Assert.Contains(error.Errors, e => e.JsonPath == "$.steps[0].name" && e.Message.Contains("must be written out", StringComparison.Ordinal));
+        Assert.False(await store.QueryAsync(db => db.Documents.AnyAsync(d => d.Key.Contains("Kept"))));
+        Assert.False(await store.QueryAsync(db => db.Users.AnyAsync(u => u.UserName == "ghost")));
+    }
+
+    [Fact]
     public async Task ValidationListsEveryErrorOfEveryStepAndWritesNothing()
     {
         var recipe = With(

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace BlogSite.Cms.Admin.Security;
@@ -18,24 +20,45 @@ public sealed class SignInThrottle(IMemoryCache cache, TimeProvider clock)
             ? next - clock.GetUtcNow()
             : null;
 
+    /// Counts an attempt as failed before its password is checked, so attempts sent in parallel cannot all pass the
+    /// wait; <see cref="Succeeded"/> forgets them when the password is right.
     public void Failed(string userName, string address)
     {
         var key = Key(userName, address);
-        var failures = cache.TryGetValue(key, out Failures? known) ? known! : new Failures();
-        failures.Count++;
-        if (failures.Count >= FreeFailures)
+        var failures = cache.GetOrCreate(key, entry =>
         {
-            var wait = TimeSpan.FromSeconds(Math.Pow(2, Math.Min(failures.Count - FreeFailures, 20)));
-            failures.NextAttemptUtc = clock.GetUtcNow() + (wait < LongestWait ? wait : LongestWait);
+            entry.SlidingExpiration = LongestWait;
+            entry.Size = 1;
+            return new Failures();
+        })!;
+        lock (failures)
+        {
+            failures.Count++;
+            if (failures.Count >= FreeFailures)
+            {
+                var wait = TimeSpan.FromSeconds(Math.Pow(2, Math.Min(failures.Count - FreeFailures, 20)));
+                failures.NextAttemptUtc = clock.GetUtcNow() + (wait < LongestWait ? wait : LongestWait);
+            }
         }
-
-        cache.Set(key, failures, new MemoryCacheEntryOptions { SlidingExpiration = LongestWait, Size = 1 });
     }
 
     public void Succeeded(string userName, string address) => cache.Remove(Key(userName, address));
 
     private static string Key(string userName, string address) =>
-        string.Create(CultureInfo.InvariantCulture, $"sign-in-failures:{address}:{userName.Trim().ToUpperInvariant()}");
+        string.Create(CultureInfo.InvariantCulture, $"sign-in-failures:{Network(address)}:{userName.Trim().ToUpperInvariant()}");
+
+    /// One IPv6 machine usually holds a whole /64, so its addresses count as one.
+    private static string Network(string address)
+    {
+        if (!IPAddress.TryParse(address, out var ip) || ip.AddressFamily != AddressFamily.InterNetworkV6 || ip.IsIPv4MappedToIPv6)
+        {
+            return address;
+        }
+
+        var bytes = ip.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
+    }
 
     private sealed class Failures
     {

@@ -32,7 +32,8 @@ public static class MarkdownLimits
         for (var i = 0; i < markdown.Length; i++)
         {
             var c = markdown[i];
-            if (c == '\n')
+            // A lone CR ends a line for Markdig too.
+            if (c == '\n' || (c == '\r' && (i + 1 == markdown.Length || markdown[i + 1] != '\n')))
             {
                 (line, depth, indent, atStart) = (line + 1, 0, 0, true);
                 continue;

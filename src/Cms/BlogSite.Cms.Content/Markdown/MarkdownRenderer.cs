@@ -91,7 +91,8 @@ public sealed class MarkdownRenderer : IDisposable
         return text.Trim();
     }
 
-    /// Author ids get this prefix (and in-page links to them follow), so a post can never reuse an id of the layout's.
+    /// Every author id gets this prefix (and in-page links to them follow), so a post can never reuse an id of the
+    /// layout's or the editor's, even one that already starts with it.
     public const string IdPrefix = "post-";
 
     private static readonly string[] FormElements = ["form", "input", "button", "select", "textarea", "option", "optgroup", "datalist", "output", "fieldset", "legend", "label"];
@@ -133,12 +134,12 @@ public sealed class MarkdownRenderer : IDisposable
                 return;
             }
 
-            if (element.GetAttribute("id") is { Length: > 0 } id && !id.StartsWith(IdPrefix, StringComparison.Ordinal))
+            if (element.GetAttribute("id") is { Length: > 0 } id)
             {
                 element.SetAttribute("id", IdPrefix + id);
             }
 
-            if (element.LocalName == "a" && element.GetAttribute("href") is { Length: > 1 } href && href[0] == '#' && !href.StartsWith("#" + IdPrefix, StringComparison.Ordinal))
+            if (element.LocalName == "a" && element.GetAttribute("href") is { Length: > 1 } href && href[0] == '#')
             {
                 element.SetAttribute("href", "#" + IdPrefix + href[1..]);
             }

@@ -25,6 +25,9 @@ public sealed class RedisSiteChangeRelay(RedisConnection redis, SiteChangeFeed f
 
     private bool watchingReconnects;
 
+    /// A change made here could not be sent; when Redis is back the others are told to clear everything.
+    private volatile bool unsent;
+
     /// The number of the latest change this node has heard of (or caught up with); unknown until the first check.
     private long heard = long.MinValue;
 
@@ -51,7 +54,8 @@ public sealed class RedisSiteChangeRelay(RedisConnection redis, SiteChangeFeed f
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
-            // The change is committed here; the other nodes clear their caches when they next reconnect.
+            // The change is committed here; once Redis is back, the other nodes are told to clear their caches.
+            unsent = true;
             logger.LogWarning(e, "Could not tell the other nodes of a change through Redis.");
         }
     }
@@ -69,13 +73,14 @@ public sealed class RedisSiteChangeRelay(RedisConnection redis, SiteChangeFeed f
                 var connection = await redis.GetAsync();
                 if (!watchingReconnects)
                 {
-                    connection.ConnectionRestored += (_, _) => _ = ForgetEverythingAsync(stoppingToken);
+                    connection.ConnectionRestored += (_, _) => _ = Task.WhenAll(ForgetEverythingAsync(stoppingToken), TellOfUnsentChangesAsync(stoppingToken));
                     watchingReconnects = true;
                 }
 
                 var queue = await connection.GetSubscriber().SubscribeAsync(ChangesChannel);
                 // Changes made before the subscription took hold were not heard.
                 await ForgetEverythingAsync(stoppingToken);
+                await TellOfUnsentChangesAsync(stoppingToken);
                 retry = TimeSpan.FromSeconds(1);
                 await foreach (var message in queue.WithCancellation(stoppingToken))
                 {
@@ -151,7 +156,14 @@ public sealed class RedisSiteChangeRelay(RedisConnection redis, SiteChangeFeed f
             var space = text.IndexOf(' ', StringComparison.Ordinal);
             if (space > 0 && long.TryParse(text.AsSpan(0, space), System.Globalization.CultureInfo.InvariantCulture, out var number))
             {
+                // Changes are numbered in the order Redis sends them: a number skipped is a message lost.
+                var latest = Interlocked.Read(ref heard);
                 Hear(number);
+                if (latest != long.MinValue && number > latest + 1)
+                {
+                    logger.LogWarning("Changes {From} to {To} made on other nodes were not heard through Redis; clearing this node's caches.", latest + 1, number - 1);
+                    await ForgetEverythingAsync(stoppingToken);
+                }
             }
 
             if (JsonSerializer.Deserialize<ChangeMessage>(text.AsSpan(space + 1)) is { Node: { } node, Tags: { } tags } && node != nodeId)
@@ -163,6 +175,15 @@ public sealed class RedisSiteChangeRelay(RedisConnection redis, SiteChangeFeed f
         {
             // One bad message must not end the listening, or every node would keep stale pages from then on.
             logger.LogWarning(e, "A change relayed through Redis could not be applied.");
+        }
+    }
+
+    private async Task TellOfUnsentChangesAsync(CancellationToken stoppingToken)
+    {
+        if (unsent)
+        {
+            unsent = false;
+            await OnChangedAsync(new SiteChange(new HashSet<string>(StringComparer.Ordinal) { CacheTags.Site }), stoppingToken);
         }
     }
 

@@ -26,12 +26,43 @@ public sealed class PendingImports(MediaStore media, TimeProvider clock)
     public string? Find(string? token) =>
         Guid.TryParseExact(token, "N", out _) && File.Exists(PathOf(token!)) ? PathOf(token!) : null;
 
+    /// Takes a pending import to run it: moved aside in one step, so a confirmation sent twice (to two nodes, say)
+    /// runs it once. Null when the token names none, or another request took it first.
+    public string? Claim(string? token)
+    {
+        if (Find(token) is null)
+        {
+            return null;
+        }
+
+        var running = System.IO.Path.Combine(Root, token + Running);
+        try
+        {
+            Directory.Move(System.IO.Path.Combine(Root, token!), running);
+            return System.IO.Path.Combine(running, "Recipe.json");
+        }
+        catch (Exception e) when (e is IOException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private const string Running = ".running";
+
+    /// Removes a pending import, claimed or not.
     public void Forget(string token)
     {
-        var folder = System.IO.Path.Combine(Root, token);
-        if (Guid.TryParseExact(token, "N", out _) && Directory.Exists(folder))
+        if (!Guid.TryParseExact(token, "N", out _))
         {
-            Directory.Delete(folder, recursive: true);
+            return;
+        }
+
+        foreach (var folder in new[] { System.IO.Path.Combine(Root, token), System.IO.Path.Combine(Root, token + Running) })
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
         }
     }
 

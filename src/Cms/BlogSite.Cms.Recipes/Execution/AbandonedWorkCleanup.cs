@@ -26,6 +26,13 @@ public sealed class AbandonedWorkCleanup(MediaStore media, TimeProvider clock, I
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// The newest write anywhere inside: a running import writes into sub-folders and grows files, which leaves the
+    /// top folder's own time as it was.
+    private static DateTime LastTouchedUtc(FileSystemInfo entry) =>
+        entry is DirectoryInfo folder
+            ? folder.EnumerateFileSystemInfos("*", SearchOption.AllDirectories).Select(e => e.LastWriteTimeUtc).Append(folder.LastWriteTimeUtc).Max()
+            : entry.LastWriteTimeUtc;
+
     private int Remove(DirectoryInfo parent, string pattern)
     {
         if (!parent.Exists)
@@ -36,7 +43,7 @@ public sealed class AbandonedWorkCleanup(MediaStore media, TimeProvider clock, I
         var removed = 0;
         foreach (var entry in parent.EnumerateFileSystemInfos(pattern))
         {
-            if (clock.GetUtcNow().UtcDateTime - entry.LastWriteTimeUtc < AbandonedAfter)
+            if (clock.GetUtcNow().UtcDateTime - LastTouchedUtc(entry) < AbandonedAfter)
             {
                 continue;
             }

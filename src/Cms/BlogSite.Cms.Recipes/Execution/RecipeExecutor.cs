@@ -174,6 +174,13 @@ public sealed class RecipeExecutor(
 
         var name = RecipeReader.StringProperty(raw, "name") ?? "";
         void Error(string path, string message) => run.Report.Errors.Add(new RecipeError(index, name, path, message));
+        if (name.TrimStart().StartsWith('['))
+        {
+            // A name made by a script could become "Users" after the trust check, and be kept and exported as one.
+            Error($"$.steps[{index}].name", "A step's name must be written out, not made by a script value.");
+            return null;
+        }
+
         if (!run.Trust.Allows(name))
         {
             // Refused before any of its values is evaluated, and the whole recipe with it.

@@ -19,6 +19,9 @@ public sealed class AbandonedWorkCleanupTests : IDisposable
         var media = new MediaStore(Options.Create(new MediaOptions { Path = Path.Combine(folder, "media") }));
         var abandoned = Stage(media.Beside("staging"), TimeSpan.FromHours(2));
         var inUse = Stage(media.Beside("staging"), TimeSpan.FromMinutes(5));
+        // Started long ago, but a file deep inside is still being written.
+        var longRunning = Stage(media.Beside("staging"), TimeSpan.FromHours(5));
+        File.SetLastWriteTimeUtc(Path.Combine(longRunning, "2016", "photo.jpg"), DateTime.UtcNow);
         var oldArchive = Stage(Path.GetTempPath(), TimeSpan.FromHours(3), $"blogsite-archive-{Guid.NewGuid():N}");
         var somethingElse = Stage(Path.GetTempPath(), TimeSpan.FromHours(3), $"not-blogsite-{Guid.NewGuid():N}");
 
@@ -29,6 +32,7 @@ public sealed class AbandonedWorkCleanupTests : IDisposable
             Assert.False(Directory.Exists(abandoned));
             Assert.False(Directory.Exists(oldArchive));
             Assert.True(Directory.Exists(inUse));
+            Assert.True(Directory.Exists(longRunning));
             Assert.True(Directory.Exists(somethingElse));
         }
         finally
@@ -40,8 +44,12 @@ public sealed class AbandonedWorkCleanupTests : IDisposable
     private static string Stage(string parent, TimeSpan age, string? name = null)
     {
         var path = Directory.CreateDirectory(Path.Combine(parent, name ?? Guid.NewGuid().ToString("N"))).FullName;
-        File.WriteAllText(Path.Combine(path, "photo.jpg"), "half an import");
-        Directory.SetLastWriteTimeUtc(path, DateTime.UtcNow - age);
+        var staged = Directory.CreateDirectory(Path.Combine(path, "2016")).FullName;
+        File.WriteAllText(Path.Combine(staged, "photo.jpg"), "half an import");
+        foreach (var entry in new[] { Path.Combine(staged, "photo.jpg"), staged, path })
+        {
+            File.SetLastWriteTimeUtc(entry, DateTime.UtcNow - age);
+        }
         return path;
     }
 }

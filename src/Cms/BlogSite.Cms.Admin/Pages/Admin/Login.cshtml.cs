@@ -44,6 +44,7 @@ public sealed class LoginModel(SignInManager<CmsUser> signIn, UserManager<CmsUse
             return Page();
         }
 
+        throttle.Failed(Input.UserName, address);
         var user = await users.FindByNameAsync(Input.UserName);
         if (user is { IsEnabled: true, PasswordHash: not null })
         {
@@ -61,7 +62,6 @@ public sealed class LoginModel(SignInManager<CmsUser> signIn, UserManager<CmsUse
             users.PasswordHasher.VerifyHashedPassword(new CmsUser(), absentPasswordHash, Input.Password);
         }
 
-        throttle.Failed(Input.UserName, address);
         Error = FailureMessage;
         return Page();
     }

@@ -78,7 +78,7 @@ public sealed class ImportModel(
 
     public async Task<IActionResult> OnPostImportAsync(string? token, CancellationToken cancellationToken)
     {
-        if (pendingImports.Find(token) is not { } pending)
+        if (pendingImports.Claim(token) is not { } pending)
         {
             Result = ImportResult.Failed([new RecipeError(null, null, "$", "That import has expired; check the recipe again.")]);
             return Page();
