@@ -27,10 +27,10 @@ public static class AdminModule
 {
     public const string SignInRateLimit = "sign-in";
 
-    /// Live previews render Markdown on every pause in typing; more than this a minute from one person is not typing.
+    /// Live previews render Markdown on every pause in typing (250 ms): ten a second from one person is not typing.
     public const string PreviewRateLimit = "preview";
 
-    public const int PreviewsPerMinute = 120;
+    public const int PreviewsPerMinute = 600;
 
     public static readonly FeatureDescriptor[] Features =
     [

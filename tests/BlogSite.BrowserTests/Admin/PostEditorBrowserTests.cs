@@ -19,6 +19,14 @@ public sealed partial class PostEditorBrowserTests(EditorBrowserFixture site) : 
 
     private static ILocator Field(IPage page, string label) => page.GetByLabel(label, new PageGetByLabelOptions { Exact = true });
 
+    /// The Markdown editor once its script has made it the labelled field: until then the label still names the
+    /// textarea the script hides, and a click found there waits on a hidden element (seen under a loaded CI machine).
+    private static async Task<ILocator> MarkdownEditorAsync(IPage page)
+    {
+        await Assertions.Expect(page.Locator(".cm-content[aria-labelledby]")).ToBeVisibleAsync();
+        return Field(page, "Body (Markdown)");
+    }
+
     // What the form posts: the Markdown editor copies its text into this (hidden) textarea.
     private static ILocator MarkdownSource(IPage page) => page.Locator("textarea[name='Form.Markdown']");
 
@@ -263,7 +271,7 @@ public sealed partial class PostEditorBrowserTests(EditorBrowserFixture site) : 
 
         await page.GotoAsync("/admin/posts/new");
         await Field(page, "Title").FillAsync("Scheduled for the top of the minute");
-        await page.GetByLabel("Body (Markdown)", new PageGetByLabelOptions { Exact = true }).ClickAsync();
+        await (await MarkdownEditorAsync(page)).ClickAsync();
         await page.Keyboard.TypeAsync("Talks resume in Pyongyagn.");
         await Field(page, "Publish date").FillAsync(due.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
         await Button(page, "Schedule").ClickAsync();
@@ -271,7 +279,7 @@ public sealed partial class PostEditorBrowserTests(EditorBrowserFixture site) : 
         var id = page.Url.Split('/')[^1];
 
         // The typo is fixed after scheduling: saving takes the schedule along, so the fix goes out.
-        await page.GetByLabel("Body (Markdown)", new PageGetByLabelOptions { Exact = true }).ClickAsync();
+        await (await MarkdownEditorAsync(page)).ClickAsync();
         await page.Keyboard.PressAsync("Control+End");
         await page.Keyboard.PressAsync("Backspace");
         await page.Keyboard.PressAsync("Backspace");
