@@ -40,7 +40,8 @@ export BlogSite__Setup__AdminPassword="Nodes-load-42!"
 export Logging__LogLevel__Default=Warning
 
 start_node() {
-  (cd "$work" && ASPNETCORE_URLS="http://127.0.0.1:$1" dotnet "$work/app/BlogSite.Web.dll" >"$work/node-$1.log" 2>&1) &
+  # exec: the pid kept is the node's own, so the cleanup stops the node and not just the shell that started it.
+  (cd "$work" && ASPNETCORE_URLS="http://127.0.0.1:$1" exec dotnet "$work/app/BlogSite.Web.dll" >"$work/node-$1.log" 2>&1) &
   pids+=($!)
   for _ in $(seq 1 240); do
     curl -sf "http://127.0.0.1:$1/health/ready" >/dev/null && return 0
