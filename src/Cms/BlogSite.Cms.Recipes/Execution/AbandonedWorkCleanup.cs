@@ -13,12 +13,20 @@ public sealed class AbandonedWorkCleanup(MediaStore media, TimeProvider clock, I
 
     private static readonly string[] TemporaryPatterns = ["blogsite-deployment-*", "blogsite-archive-*", "blogsite-export-*.zip", "blogsite-push-*.zip"];
 
+    /// Never fails a start: what cannot be looked at now is left for the next one.
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var removed = Remove(new DirectoryInfo(media.Beside("staging")), "*") + TemporaryPatterns.Sum(p => Remove(new DirectoryInfo(Path.GetTempPath()), p));
-        if (removed > 0)
+        try
         {
-            logger.LogInformation("Removed {Count} staging folders and temporary files left by imports or exports that were stopped.", removed);
+            var removed = Remove(new DirectoryInfo(media.Beside("staging")), "*") + TemporaryPatterns.Sum(p => Remove(new DirectoryInfo(Path.GetTempPath()), p));
+            if (removed > 0)
+            {
+                logger.LogInformation("Removed {Count} staging folders and temporary files left by imports or exports that were stopped.", removed);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(e, "Looking for what stopped imports and exports left behind failed; the next start looks again.");
         }
 
         return Task.CompletedTask;
@@ -43,13 +51,14 @@ public sealed class AbandonedWorkCleanup(MediaStore media, TimeProvider clock, I
         var removed = 0;
         foreach (var entry in parent.EnumerateFileSystemInfos(pattern))
         {
-            if (clock.GetUtcNow().UtcDateTime - LastTouchedUtc(entry) < AbandonedAfter)
-            {
-                continue;
-            }
-
             try
             {
+                // Another node's import may finish and remove its folder while it is looked at.
+                if (clock.GetUtcNow().UtcDateTime - LastTouchedUtc(entry) < AbandonedAfter)
+                {
+                    continue;
+                }
+
                 if (entry is DirectoryInfo folder)
                 {
                     folder.Delete(recursive: true);
@@ -60,6 +69,10 @@ public sealed class AbandonedWorkCleanup(MediaStore media, TimeProvider clock, I
                 }
 
                 removed++;
+            }
+            catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException)
+            {
+                // Removed meanwhile by the run that made it, or by another node.
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
