@@ -138,14 +138,24 @@ public sealed class TaxonomyEditor(ContentStore store, LiveItemSaver saver, Term
         {
             ids.Clear();
             var added = false;
+            // Looked up once, so naming many terms stays linear in the taxonomy's size.
+            var byName = new Dictionary<string, JsonObject>(StringComparer.OrdinalIgnoreCase);
+            foreach (var term in AllTerms(taxonomy))
+            {
+                byName.TryAdd(NameOf(term), term);
+            }
+
+            var slugs = TakenSlugs(taxonomy);
             foreach (var name in wanted)
             {
-                var existing = AllTerms(taxonomy).FirstOrDefault(t => string.Equals(NameOf(t), name, StringComparison.OrdinalIgnoreCase));
-                if (existing is null)
+                if (!byName.TryGetValue(name, out var existing))
                 {
                     existing = NewTerm(taxonomy);
                     Roots(taxonomy).Add(existing);
-                    Describe(taxonomy, existing, name, FreeSlug(taxonomy, name));
+                    var slug = FreeSlug(slugs, name);
+                    Name(existing, name, slug);
+                    slugs.Add(slug);
+                    byName[name] = existing;
                     added = true;
                 }
 

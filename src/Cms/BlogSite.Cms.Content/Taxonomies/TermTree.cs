@@ -20,6 +20,15 @@ public static class TermTree
 
     public static void Describe(ContentItem taxonomy, JsonObject term, string name, string? slug)
     {
+        Name(term, name, slug);
+        EnsureUniquePaths(taxonomy);
+    }
+
+    /// Gives <paramref name="term"/> its name and slug, checked, without looking at the other terms: callers that
+    /// name many terms at once keep the slugs they have used themselves.
+    public static void Name(JsonObject term, string name, string? slug)
+    {
+        ArgumentNullException.ThrowIfNull(term);
         name = name?.Trim() ?? "";
         if (name.Length == 0)
         {
@@ -40,15 +49,21 @@ public static class TermTree
         term["DisplayText"] = name;
         ContentParts.Apply(term, new TitlePart(name));
         ContentParts.Apply(term, new AutoroutePart(path));
-        EnsureUniquePaths(taxonomy);
     }
 
     /// A slug for a term typed in the editor that no other term uses: "c" for "C#" when "C++" has "c" becomes "c-2",
     /// and a name with no Latin letters or digits gets "term".
-    public static string FreeSlug(ContentItem taxonomy, string name)
+    public static string FreeSlug(ContentItem taxonomy, string name) =>
+        FreeSlug(TakenSlugs(taxonomy), name);
+
+    /// The slugs the taxonomy's terms use, compared as addresses are (ignoring case).
+    public static HashSet<string> TakenSlugs(ContentItem taxonomy) =>
+        AllTerms(taxonomy).Select(SlugOf).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    public static string FreeSlug(IReadOnlySet<string> taken, string name)
     {
+        ArgumentNullException.ThrowIfNull(taken);
         var slug = SlugGenerator.Slugify(name) is { Length: > 0 } s ? s : "term";
-        var taken = AllTerms(taxonomy).Select(SlugOf).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
         var candidate = slug;
         for (var n = 2; taken.Contains(candidate); n++)
         {

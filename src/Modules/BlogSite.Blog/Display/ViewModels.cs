@@ -1,4 +1,5 @@
 using System.Globalization;
+using BlogSite.Cms.Content.Queries;
 using BlogSite.Cms.Content.Search;
 using Microsoft.AspNetCore.Html;
 
@@ -58,34 +59,8 @@ public sealed record PagerView(int Page, int TotalPages, string BasePath, string
     /// How many pages are linked on each side of the current one.
     public const int Around = 2;
 
-    /// The page numbers the pager links: the first, the last and a few around the current page, with null where
-    /// pages are left out, so the pager stays the same size however many pages there are.
-    public IReadOnlyList<int?> Window
-    {
-        get
-        {
-            var shown = new SortedSet<int> { 1, TotalPages };
-            for (var p = Math.Max(1, Page - Around); p <= Math.Min(TotalPages, Page + Around); p++)
-            {
-                shown.Add(p);
-            }
-
-            var window = new List<int?>();
-            var previous = 0;
-            foreach (var p in shown.Where(p => p >= 1))
-            {
-                if (p > previous + 1)
-                {
-                    window.Add(null);
-                }
-
-                window.Add(p);
-                previous = p;
-            }
-
-            return window;
-        }
-    }
+    /// The page numbers the pager links, the same few however many pages there are.
+    public IReadOnlyList<int?> Window => PagedItems.Window(Page, TotalPages, Around);
 
     public string UrlFor(int page) => (page <= 1, QueryPrefix) switch
     {

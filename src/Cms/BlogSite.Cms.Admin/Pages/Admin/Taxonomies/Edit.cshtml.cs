@@ -1,7 +1,9 @@
+using BlogSite.Cms.Admin.Paging;
 using BlogSite.Cms.Admin.Queries;
 using BlogSite.Cms.Admin.Security;
 using BlogSite.Cms.Content.Indexes;
 using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Queries;
 using BlogSite.Cms.Content.Taxonomies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +12,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace BlogSite.Cms.Admin.Pages.Admin.Taxonomies;
 
 /// /admin/taxonomies/{id}: add, rename, re-slug, reorder, nest, merge and delete terms. Changes are live at once:
-/// term pages and post badges read the taxonomy as saved, and a re-slugged term's old address redirects.
+/// term pages and post badges read the taxonomy as saved, and a re-slugged term's old address redirects. The list
+/// shows a page of terms at a time and the parent and merge pickers suggest names as they are typed, so the page
+/// stays the same size however many terms a taxonomy has.
 [Authorize(Policy = AdminPermissions.ManageTaxonomy)]
 public sealed class EditTaxonomyModel(TaxonomyEditor editor, TermCatalog terms, TaxonomyQueries queries) : PageModel
 {
@@ -22,11 +26,31 @@ public sealed class EditTaxonomyModel(TaxonomyEditor editor, TermCatalog terms, 
 
     public ContentItem Taxonomy { get; private set; } = null!;
 
+    /// What a refused merge asked for, shown again in its fields.
+    public string? MergeSource { get; private set; }
+
+    public string? MergeTarget { get; private set; }
+
+    /// How many terms one page of the list shows.
+    public const int PageSize = 100;
+
+    /// The terms on this page of the list.
     public IReadOnlyList<TermIndex> Terms { get; private set; } = [];
+
+    /// How many terms the list has (those matching the search, when there is one).
+    public int Matching { get; private set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int CurrentPage { get; set; } = 1;
+
+    public AdminPager Pager => new(CurrentPage, PagedItems.PageCount(Matching, PageSize), PageUrl);
+
+    /// The names the parent and merge pickers show and accept.
+    public TermChoices Choices { get; private set; } = new([]);
 
     public IReadOnlyDictionary<string, int> PostCounts { get; private set; } = new Dictionary<string, int>();
 
-    /// Every term, for the parent and merge choices, whatever the search shows.
+    /// Every term, whatever the search and the page show.
     public IReadOnlyList<TermIndex> AllTerms { get; private set; } = [];
 
     /// Tags: a flat list in name order, with no order or parent controls.
@@ -46,18 +70,22 @@ public sealed class EditTaxonomyModel(TaxonomyEditor editor, TermCatalog terms, 
     public string? ErrorFor(string form, string field) =>
         FailedForm == form && ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 
-    public bool HasChildren(TermIndex term) => term is not null && parents.Contains(term.TermContentItemId);
-
-    // Terms that have children, found once: the merge list asks for every term.
-    private HashSet<string> parents = [];
+    public string PageUrl(int page) => Url.Page("/Admin/Taxonomies/Edit", new { id = Taxonomy.ContentItemId, q = NullIfEmpty(Search), p = page > 1 ? page : (int?)null }) ?? "";
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
+    /// The pickers' suggestions for what has been typed: a few names, never the whole taxonomy.
+    public async Task<IActionResult> OnGetChoicesAsync(string id, string? q, CancellationToken cancellationToken) =>
+        await editor.GetAsync(id, cancellationToken) is null
+            ? NotFound()
+            : new JsonResult(new TermChoices(await terms.TreeAsync(id, cancellationToken)).Suggest(q));
+
     public Task<IActionResult> OnPostAddAsync(string id, CancellationToken cancellationToken) =>
         ChangeAsync(id, "add", async () =>
         {
-            await editor.AddTermAsync(id, Input.Name, Input.Slug, NullIfEmpty(Input.ParentId), cancellationToken);
+            var parentId = (await ChoicesAsync(id, cancellationToken)).IdOf(Input.ParentId);
+            await editor.AddTermAsync(id, Input.Name, Input.Slug, parentId, cancellationToken);
             return $"Added “{Input.Name.Trim()}”.";
         }, cancellationToken);
 
@@ -67,9 +95,10 @@ public sealed class EditTaxonomyModel(TaxonomyEditor editor, TermCatalog terms, 
             var termId = Input.TermId ?? "";
             await editor.UpdateTermAsync(id, termId, Input.Name, Input.Slug, cancellationToken);
             var current = await queries.ParentOfAsync(termId, cancellationToken);
-            if (NullIfEmpty(Input.ParentId) != current)
+            var parentId = (await ChoicesAsync(id, cancellationToken)).IdOf(Input.ParentId);
+            if (parentId != current)
             {
-                await editor.SetParentAsync(id, termId, NullIfEmpty(Input.ParentId), cancellationToken);
+                await editor.SetParentAsync(id, termId, parentId, cancellationToken);
             }
 
             return $"Saved “{Input.Name.Trim()}”.";
@@ -92,7 +121,9 @@ public sealed class EditTaxonomyModel(TaxonomyEditor editor, TermCatalog terms, 
     public Task<IActionResult> OnPostMergeAsync(string id, string? sourceId, string? targetId, CancellationToken cancellationToken) =>
         ChangeAsync(id, "merge", async () =>
         {
-            await editor.MergeAsync(id, sourceId ?? "", targetId ?? "", cancellationToken);
+            (MergeSource, MergeTarget) = (sourceId, targetId);
+            var choices = await ChoicesAsync(id, cancellationToken);
+            await editor.MergeAsync(id, choices.IdOf(sourceId) ?? "", choices.IdOf(targetId) ?? "", cancellationToken);
             return "Merged: every post of the first term now has the second.";
         }, cancellationToken);
 
@@ -103,7 +134,7 @@ public sealed class EditTaxonomyModel(TaxonomyEditor editor, TermCatalog terms, 
         if (result.Succeeded)
         {
             Message = result.Message;
-            return RedirectToPage(new { id });
+            return RedirectToPage(new { id, q = NullIfEmpty(Search), p = CurrentPage > 1 ? CurrentPage : (int?)null });
         }
 
         FailedForm = form;
@@ -120,15 +151,21 @@ public sealed class EditTaxonomyModel(TaxonomyEditor editor, TermCatalog terms, 
 
         Taxonomy = taxonomy;
         AllTerms = await terms.TreeAsync(id, cancellationToken);
-        parents = [.. AllTerms.Select(t => t.ParentTermContentItemId).OfType<string>()];
+        Choices = new TermChoices(AllTerms);
         IsTags = await queries.IsTagsAsync(id, cancellationToken);
-        PostCounts = await queries.PublishedCountsAsync(id, AllTerms, cancellationToken);
         var shown = IsTags ? AllTerms.OrderBy(t => t.DisplayText, StringComparer.CurrentCultureIgnoreCase).ToList() : [.. AllTerms];
-        Terms = string.IsNullOrWhiteSpace(Search)
+        var matching = string.IsNullOrWhiteSpace(Search)
             ? shown
             : [.. shown.Where(t => t.DisplayText.Contains(Search.Trim(), StringComparison.CurrentCultureIgnoreCase))];
+        Matching = matching.Count;
+        CurrentPage = Math.Clamp(CurrentPage, 1, PagedItems.PageCount(Matching, PageSize));
+        Terms = [.. matching.Skip(PagedItems.Offset(CurrentPage, PageSize)).Take(PageSize)];
+        PostCounts = await queries.PublishedCountsAsync(id, AllTerms, cancellationToken);
         return true;
     }
+
+    private async Task<TermChoices> ChoicesAsync(string id, CancellationToken cancellationToken) =>
+        new(await terms.TreeAsync(id, cancellationToken));
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }
