@@ -122,6 +122,12 @@ public static class BlogSiteApp
             redis.Enabled
                 ? $"nodes meet on Redis {string.Join(", ", StackExchange.Redis.ConfigurationOptions.Parse(redis.Configuration!).EndPoints)}"
                 : "a single node (no Redis)");
+        if (!KeyRingProtection.IsConfigured(app.Configuration))
+        {
+            logger.LogWarning(
+                "The keys that sign cookies are stored unencrypted in the database; set {Setting} to a certificate to encrypt them.",
+                $"{KeyRingProtection.Section}:Certificate");
+        }
     }
 
     public static WebApplication MapBlogSite(this WebApplication app)

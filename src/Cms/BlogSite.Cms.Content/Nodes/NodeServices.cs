@@ -11,7 +11,7 @@ namespace BlogSite.Cms.Content.Nodes;
 
 /// What lets several nodes serve one site: the keys that sign cookies kept in the site's database (so a sign-in on
 /// one node is valid on all of them, and on no other site), and, with Redis configured, changes relayed between nodes
-/// and one page cache for all of them.
+/// and one page cache for all of them. The keys are encrypted with the operator's certificate when one is configured.
 public static class NodeServices
 {
     public static IServiceCollection AddCmsNodes(this IServiceCollection services, IConfiguration configuration)
@@ -19,7 +19,8 @@ public static class NodeServices
         // The application name, not the folder each node runs from, decides which keys a cookie may be read with.
         services.AddDataProtection()
             .SetApplicationName(configuration["BlogSite:DataProtection:ApplicationName"] is { Length: > 0 } name ? name : "BlogSite")
-            .PersistKeysToDbContext<CmsDbContext>();
+            .PersistKeysToDbContext<CmsDbContext>()
+            .ProtectKeysWithConfiguredCertificate(configuration);
 
         services.AddSingleton<SetupLock>();
         services.Configure<RedisOptions>(configuration.GetSection(RedisOptions.Section));
