@@ -7,6 +7,7 @@ using BlogSite.Cms.Content.Features;
 using BlogSite.Cms.Content.Hosting;
 using BlogSite.Cms.Content.Media;
 using BlogSite.Cms.Content.Nodes;
+using BlogSite.Cms.Content.Settings;
 using BlogSite.Cms.Content.Storage;
 using BlogSite.Cms.Content.Themes;
 using BlogSite.Cms.Content.Users;
@@ -19,7 +20,6 @@ using BlogSite.Theme.Plain;
 using HealthChecks.UI.Client;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlogSite.Web.Hosting;
@@ -74,6 +74,7 @@ public static class BlogSiteApp
                 app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("BlogSite.Setup").Protect("key ring");
             }
 
+            await WarnWithoutBaseUrlAsync(app, scope.ServiceProvider, logger);
             if (!result.RanSetup)
             {
                 return true;
@@ -111,6 +112,21 @@ public static class BlogSiteApp
 
     private const string ReadyTag = "ready";
 
+    /// Without a Base URL, canonical links, feeds and sitemaps name whatever host a request says it is for, and no
+    /// page is cached; with AllowedHosts left at "*" any host is answered.
+    private static async Task WarnWithoutBaseUrlAsync(WebApplication app, IServiceProvider services, ILogger logger)
+    {
+        if ((await services.GetRequiredService<SiteSettingsStore>().GetAsync()).BaseUrl is null)
+        {
+            logger.LogWarning("The site has no Base URL (Settings in the admin): absolute links follow each request's Host header and pages are not cached.");
+        }
+
+        if (app.Configuration["AllowedHosts"] is null or "*")
+        {
+            logger.LogWarning("AllowedHosts is '*': set it to the site's host names so requests naming any other host are refused.");
+        }
+    }
+
     /// Where this node keeps its data, so an operator starting it from a service manager sees which files it uses.
     private static void LogDataPaths(WebApplication app, IServiceProvider services, ILogger logger)
     {
@@ -134,9 +150,9 @@ public static class BlogSiteApp
     {
         ArgumentNullException.ThrowIfNull(app);
 
-        // Behind nginx: the reader's address and scheme come from the proxy's headers, trusted from loopback only
-        // (ASP.NET Core's default), so the sign-in limit counts readers, not the proxy, and cookies are Secure under TLS.
-        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+        // Behind nginx: the reader's address and scheme come from the proxy's headers, trusted from loopback and the
+        // configured proxies only, so the sign-in limit counts readers, not the proxy, and cookies are Secure under TLS.
+        app.UseForwardedHeaders(TrustedProxies.OptionsFrom(app.Configuration));
         // Readers never see a stack trace, in any environment.
         app.UseExceptionHandler("/error");
         app.UseNulCharacterGuard();

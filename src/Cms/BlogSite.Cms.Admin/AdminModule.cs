@@ -53,6 +53,8 @@ public static class AdminModule
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+        // Behind TLS (directly or through a trusted proxy) the antiforgery cookie is Secure like the sign-in cookie.
+        services.AddAntiforgery(antiforgery => antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         // A disabled user or a reset password ends existing sessions within a minute (the security stamp changes).
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.Configure<IdentityOptions>(identity =>
