@@ -55,13 +55,14 @@ public static class DiscoveryEndpoints
 
         CacheAt(context);
         using var buffer = new MemoryStream();
-        await using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Async = true, Indent = true }))
+        // Control characters are written as they come and removed afterwards: the writer would otherwise throw on them.
+        await using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Async = true, Indent = true, CheckCharacters = false }))
         {
             new Rss20FeedFormatter(feed, serializeExtensionsAsAtom: false).WriteTo(writer);
             await writer.FlushAsync();
         }
 
-        return Results.Bytes(buffer.ToArray(), "application/rss+xml; charset=utf-8");
+        return Results.Bytes(XmlControlCharacters.Strip(buffer.ToArray()), "application/rss+xml; charset=utf-8");
     }
 
     /// The sitemaps protocol's index: one file per <see cref="UrlsPerFile"/> URLs (at most 50,000), each with the
