@@ -41,8 +41,28 @@ public sealed record UploadedImage(byte[] Bytes, string Extension)
             throw new MediaUploadException($"'{fileName}' is {codec.Info.Width} × {codec.Info.Height} pixels; images may have at most {MaxPixels / 1_000_000} million pixels.");
         }
 
+        if (!DecodesWhole(codec))
+        {
+            throw new MediaUploadException($"'{fileName}' is cut short or damaged: its pixels cannot all be read.");
+        }
+
         return new UploadedImage(bytes, extension);
     }
+
+    /// Decodes every pixel of the first frame, which a header check cannot do: a truncated file has a good header.
+    /// JPEG and WebP decode directly at a reduced size, which still reads all of the data; PNG and GIF decode whole,
+    /// as a resized copy of them would be made anyway.
+    private static bool DecodesWhole(SKCodec codec)
+    {
+        var info = codec.Info.WithColorType(SKColorType.Rgba8888).WithAlphaType(SKAlphaType.Premul);
+        var scale = (float)Math.Min(1, Math.Sqrt(SmallDecodePixels / ((double)info.Width * info.Height)));
+        var size = codec.GetScaledDimensions(scale);
+        using var bitmap = new SKBitmap(info.WithSize(size.Width, size.Height));
+        return codec.GetPixels(bitmap.Info, bitmap.GetPixels()) == SKCodecResult.Success;
+    }
+
+    // The size JPEG and WebP are decoded at to see that all their data is there.
+    private const double SmallDecodePixels = 1_000_000;
 
     private static string Megabytes(long bytes) => (bytes / 1024d / 1024d).ToString("0.#", CultureInfo.InvariantCulture) + " MB";
 }
