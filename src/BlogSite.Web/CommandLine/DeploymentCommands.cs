@@ -17,10 +17,10 @@ internal static class DeploymentCommands
         var name = new Argument<string>("name") { Description = "The API client's name." };
         var scopes = new Option<string[]>("--scope")
         {
-            Description = $"Besides content, what the client's recipes may change: {RecipeTrust.UsersScope} or {RecipeTrust.RolesScope} (repeat for both).",
+            Description = $"Besides content, what the client's recipes may change: {RecipeTrust.UsersScope}, {RecipeTrust.RolesScope} or {RecipeTrust.SettingsScope} (the Base URL and sign-in settings); repeat for several.",
             AllowMultipleArgumentsPerToken = false,
         };
-        scopes.AcceptOnlyFromAmong(RecipeTrust.UsersScope, RecipeTrust.RolesScope);
+        scopes.AcceptOnlyFromAmong(RecipeTrust.UsersScope, RecipeTrust.RolesScope, RecipeTrust.SettingsScope);
         var add = new Command("add", "Create an API client (or give it a new key) and print its key once.") { name, scopes };
         add.SetAction(async (parse, ct) =>
         {

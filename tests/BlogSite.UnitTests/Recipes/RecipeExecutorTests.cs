@@ -45,6 +45,25 @@ public sealed class RecipeExecutorTests : IAsyncLifetime
         Assert.False(await store.QueryAsync(db => db.Users.AnyAsync(u => u.UserName == "ghost")));
     }
 
+    [Theory]
+    [InlineData("BaseUrl", "\"https://evil.example\"")]
+    [InlineData("LoginSettings", "{ \"UseSiteTheme\": true }")]
+    [InlineData("ReverseProxySettings", "{ \"ForwardedHeaders\": 7 }")]
+    public async Task ASettingThatAffectsSecurityNeedsTheSettingsScopeAndOtherSettingsDoNot(string key, string value)
+    {
+        var refused = With($$"""{ "name": "settings", "SiteName": "Refused", "{{key}}": {{value}} }""");
+        var allowed = With("""{ "name": "settings", "SiteName": "Allowed", "Tagline": "Content scope is enough" }""");
+
+        var error = await Assert.ThrowsAsync<RecipeException>(() => store.RunAsync(refused, trust: RecipeTrust.ContentOnly("the test client")));
+        await store.RunAsync(allowed, trust: RecipeTrust.ContentOnly("the test client"));
+
+        var refusal = Assert.Single(error.Errors);
+        Assert.Equal($"$.steps[0].{key}", refusal.JsonPath);
+        Assert.Contains($"sets '{key}', which affects the site's security: it needs the 'settings' scope, which the test client does not have", refusal.Message, StringComparison.Ordinal);
+        Assert.False(await store.QueryAsync(db => db.Documents.AnyAsync(d => d.Key == "SiteSettings" && d.Data.Contains("Refused"))));
+        Assert.True(await store.QueryAsync(db => db.Documents.AnyAsync(d => d.Key == "SiteSettings" && d.Data.Contains("Allowed"))));
+    }
+
     [Fact]
     public async Task AStepNameMadeByAScriptIsRefusedSoItCannotBecomeUsersAfterTheTrustCheck()
     {

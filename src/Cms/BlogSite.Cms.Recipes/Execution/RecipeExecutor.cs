@@ -181,11 +181,14 @@ public sealed class RecipeExecutor(
             return null;
         }
 
-        if (!run.Trust.Allows(name))
+        if (!run.Trust.Allows(name, raw))
         {
             // Refused before any of its values is evaluated, and the whole recipe with it.
-            Error($"$.steps[{index}].name",
-                $"The '{name}' step changes who can do what: it needs the '{RecipeTrust.ScopeOf(name)}' scope, which {run.Trust.Source} does not have. Nothing was imported.");
+            var needed = RecipeTrust.ScopeOf(name, raw);
+            var (path, what) = needed == RecipeTrust.SettingsScope && SecuritySettings.FirstIn(raw) is { } key
+                ? ($"$.steps[{index}].{key}", $"The '{name}' step sets '{key}', which affects the site's security")
+                : ($"$.steps[{index}].name", $"The '{name}' step changes who can do what");
+            Error(path, $"{what}: it needs the '{needed}' scope, which {run.Trust.Source} does not have. Nothing was imported.");
             return null;
         }
 

@@ -25,7 +25,7 @@ public sealed class ClientsModel(ApiClientStore clients, IAuthorizationService a
     public async Task<IActionResult> OnPostAddAsync(string? name, string[]? scopes, CancellationToken cancellationToken)
     {
         var granted = new List<string>();
-        foreach (var (scope, permission) in new[] { (RecipeTrust.UsersScope, AdminPermissions.ManageUsers), (RecipeTrust.RolesScope, AdminPermissions.ManageRoles) })
+        foreach (var (scope, permission) in new[] { (RecipeTrust.UsersScope, AdminPermissions.ManageUsers), (RecipeTrust.RolesScope, AdminPermissions.ManageRoles), (RecipeTrust.SettingsScope, AdminPermissions.ManageSettings) })
         {
             if (scopes?.Contains(scope, StringComparer.Ordinal) == true && (await authorization.AuthorizeAsync(User, permission)).Succeeded)
             {

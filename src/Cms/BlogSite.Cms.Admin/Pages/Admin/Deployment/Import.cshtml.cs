@@ -106,7 +106,7 @@ public sealed class ImportModel(
         return Page();
     }
 
-    /// Users and Roles steps run only for an editor who may manage users and roles on this site.
+    /// Users and Roles steps, and security settings, run only for an editor who may manage them on this site.
     private async Task<RecipeTrust> TrustAsync()
     {
         var scopes = new HashSet<string>(StringComparer.Ordinal) { RecipeTrust.ContentScope };
@@ -118,6 +118,11 @@ public sealed class ImportModel(
         if ((await authorization.AuthorizeAsync(User, AdminPermissions.ManageRoles)).Succeeded)
         {
             scopes.Add(RecipeTrust.RolesScope);
+        }
+
+        if ((await authorization.AuthorizeAsync(User, AdminPermissions.ManageSettings)).Succeeded)
+        {
+            scopes.Add(RecipeTrust.SettingsScope);
         }
 
         return new RecipeTrust($"your account ({User.Identity?.Name})", scopes);
