@@ -1,8 +1,12 @@
 using System.Net;
 using System.Text.Json;
 using BlogSite.Cms.Content.Storage;
+using BlogSite.Cms.Content.Users;
 using BlogSite.Cms.Recipes.Deployment;
+using BlogSite.Cms.Recipes.Execution;
+using BlogSite.Cms.Recipes.Reading;
 using BlogSite.IntegrationTests.Admin;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -75,6 +79,47 @@ public sealed class HostileRecipeTests(AdminSite site) : IClassFixture<AdminSite
         Assert.Contains("$.steps[0].Data[0].TitlePart.Title", page, StringComparison.Ordinal);
         Assert.DoesNotContain("name=\"token\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain(TestSitePassword, page, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(AdministratorStep, "$.steps[1].name", "needs the 'users' scope, which your account (importer) does not have")]
+    [InlineData(""", { "name": "settings", "BaseUrl": "https://evil.example" }""", "$.steps[1].BaseUrl", "sets 'BaseUrl', which affects the site's security: it needs the 'settings' scope, which your account (importer) does not have")]
+    public async Task AnImporterWithoutThePermissionCannotRunAStepThatChangesWhoCanDoWhat(string step, string path, string message)
+    {
+        using var importer = await ImporterAsync();
+
+        using var checkedPage = await AdminSite.PostFormAsync(importer, "/admin/deployment/import", "Validate", new() { ["json"] = RecipeWith("importer-refused", "x", step) });
+        var page = System.Net.WebUtility.HtmlDecode(await checkedPage.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, checkedPage.StatusCode);
+        Assert.Contains(path, page, StringComparison.Ordinal);
+        Assert.Contains(message, page, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"token\"", page, StringComparison.Ordinal);
+        await AssertNothingWrittenAsync();
+    }
+
+    /// Signed in as a user whose only role may import recipes, and nothing else of the admin's.
+    private async Task<HttpClient> ImporterAsync()
+    {
+        await using (var scope = site.Factory.Services.CreateAsyncScope())
+        {
+            var executor = scope.ServiceProvider.GetRequiredService<RecipeExecutor>();
+            await executor.RunAsync(RecipeReader.Parse("""
+                { "name": "Importer", "steps": [ { "name": "Roles", "Roles": [ { "Name": "Importer", "Permissions": [ "AccessAdminPanel", "Import" ] } ] } ] }
+                """, AppContext.BaseDirectory), RecipeTrust.Operator);
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<CmsUser>>();
+            if (await users.FindByNameAsync("importer") is null)
+            {
+                var user = new CmsUser { UserName = "importer", Email = "importer@example.org" };
+                Assert.True((await users.CreateAsync(user, AdminSite.Password)).Succeeded);
+                Assert.True((await users.AddToRoleAsync(user, "Importer")).Succeeded);
+            }
+        }
+
+        var client = site.NewClient();
+        using var signedIn = await AdminSite.SignInAsync(client, "importer", AdminSite.Password);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        return client;
     }
 
     private static string TestSitePassword => AdminSite.Password;
