@@ -1,3 +1,4 @@
+using BlogSite.Cms.Content.Markdown;
 using BlogSite.IntegrationTests.Admin;
 using BlogSite.Testing;
 
@@ -38,5 +39,22 @@ public sealed class PublicHeadersTests(AdminSite site) : IClassFixture<AdminSite
         using var response = await reader.GetAsync(SetupRecipe.PathOf(SetupRecipe.Instance.Posts[0]));
 
         Assert.Contains("object-src 'none'", string.Join(";", response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/admin/posts/new")]
+    public async Task ThePublicPagesAndTheEditorsPreviewMayOpenTheVideoPlayersAndNothingElse(string path)
+    {
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+
+        using var response = await editor.GetAsync(path);
+        var policy = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+
+        Assert.Contains($"frame-src {VideoEmbed.PlayerOrigins};", policy, StringComparison.Ordinal);
+        foreach (var player in new[] { "https://www.youtube-nocookie.com/embed/x", "https://player.vimeo.com/video/1", "https://www.dailymotion.com/embed/video/x", "https://geo.dailymotion.com/player.html" })
+        {
+            Assert.Contains(new Uri(player).GetLeftPart(UriPartial.Authority), VideoEmbed.PlayerOrigins.Split(' '));
+        }
     }
 }

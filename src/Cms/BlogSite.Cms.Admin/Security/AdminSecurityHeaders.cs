@@ -1,14 +1,17 @@
+using BlogSite.Cms.Content.Markdown;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
 namespace BlogSite.Cms.Admin.Security;
 
 /// The admin and sign-in pages may not be framed (clickjacking on buttons that publish and delete) and run only
-/// the site's own scripts, so injected markup could not act for a signed-in editor.
+/// the site's own scripts, so injected markup could not act for a signed-in editor. The editor's preview may open the
+/// same video players as readers' pages.
 public static class AdminSecurityHeaders
 {
     private const string Policy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; " +
+        "frame-src " + VideoEmbed.PlayerOrigins + "; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     public static IApplicationBuilder UseAdminSecurityHeaders(this IApplicationBuilder app) =>

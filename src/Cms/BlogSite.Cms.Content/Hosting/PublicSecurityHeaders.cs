@@ -1,3 +1,4 @@
+using BlogSite.Cms.Content.Markdown;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -10,7 +11,7 @@ public static class PublicSecurityHeaders
 {
     private const string Policy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; media-src 'self' https:; " +
-        "frame-src https://www.youtube-nocookie.com https://player.vimeo.com https://www.dailymotion.com; " +
+        "frame-src " + VideoEmbed.PlayerOrigins + "; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     public static IApplicationBuilder UsePublicSecurityHeaders(this IApplicationBuilder app) =>

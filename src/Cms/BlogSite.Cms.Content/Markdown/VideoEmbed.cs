@@ -6,6 +6,11 @@ namespace BlogSite.Cms.Content.Markdown;
 /// reader's browser builds the player's address from these two (embeds.js), never from a URL in the text.
 public sealed partial record VideoEmbed(string Provider, string Id, string Name)
 {
+    /// Where the players embeds.js opens are served from, for the pages' frame-src: Dailymotion's embed address
+    /// redirects to its geo player, and a frame's redirect must be allowed too.
+    public const string PlayerOrigins =
+        "https://www.youtube-nocookie.com https://player.vimeo.com https://www.dailymotion.com https://geo.dailymotion.com";
+
     public static VideoEmbed? From(string? url)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var address) || address.Scheme != Uri.UriSchemeHttps && address.Scheme != Uri.UriSchemeHttp)
