@@ -101,6 +101,7 @@ public static class AdminModule
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddScoped<RolePermissions>();
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<KnownDevice>();
         services.AddScoped<SystemRoles>();
         services.AddScoped<RoleEditor>();
         services.AddScoped<IFeatureListener, RoleUpdater>();

@@ -42,7 +42,7 @@ public sealed class SignInTests(AdminSite site) : IClassFixture<AdminSite>
         using var right = await AdminSite.SignInAsync(client, "contributor", AdminSite.Password);
 
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Contains("Too many failed attempts at this account from your address: try again in", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Too many failed attempts at this account from here: try again in", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -64,6 +64,34 @@ public sealed class SignInGuessingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheOwnersKnownBrowserSignsInWhileAStrangerAtTheSameAddressIsSlowed()
+    {
+        const string shared = "203.0.113.80";
+        using var owner = ClientFrom(shared);
+        using (var first = await AdminSite.SignInAsync(owner, "admin", AdminPassword))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        }
+
+        using var stranger = ClientFrom(shared);
+        var strangerAnswers = new List<string>();
+        for (var i = 0; i < 8; i++)
+        {
+            using var guess = await AdminSite.SignInAsync(stranger, "admin", $"guess-{i}");
+            strangerAnswers.Add(await guess.Content.ReadAsStringAsync());
+        }
+
+        using var newBrowserOfTheOwner = ClientFrom(shared);
+        using var fromANewBrowser = await AdminSite.SignInAsync(newBrowserOfTheOwner, "admin", AdminPassword);
+        using var fromTheKnownBrowser = await AdminSite.SignInAsync(owner, "admin", AdminPassword);
+
+        Assert.Contains(strangerAnswers, a => a.Contains("try again in", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, fromANewBrowser.StatusCode);
+        Assert.Contains("try again in", await fromANewBrowser.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, fromTheKnownBrowser.StatusCode);
+    }
+
+    [Fact]
     public async Task AnUnknownUserTakesAsLongToRefuseAsAWrongPassword()
     {
         // Interleaved, each from an address of its own so no attempt is slowed; medians, so a busy moment does not count.

@@ -12,10 +12,11 @@ namespace BlogSite.Cms.Admin.Pages.Admin;
 /// /login. One message for every failure (unknown user, wrong password, disabled account), and the same work for each
 /// (a password hash is checked even when there is no account), so neither the form nor its timing tells which user
 /// names exist. Attempts per address are limited, and repeated failures at one account from one address are slowed
-/// (<see cref="SignInThrottle"/>) instead of locking the account, which would let anyone keep its owner out.
+/// (<see cref="SignInThrottle"/>) instead of locking the account, which would let anyone keep its owner out; a browser
+/// that has signed in to the account before is counted on its own (<see cref="KnownDevice"/>).
 [AllowAnonymous]
 [EnableRateLimiting(AdminModule.SignInRateLimit)]
-public sealed class LoginModel(SignInManager<CmsUser> signIn, UserManager<CmsUser> users, SignInThrottle throttle) : PageModel
+public sealed class LoginModel(SignInManager<CmsUser> signIn, UserManager<CmsUser> users, SignInThrottle throttle, KnownDevice devices) : PageModel
 {
     public const string FailureMessage = "The user name or password is not right.";
 
@@ -37,10 +38,10 @@ public sealed class LoginModel(SignInManager<CmsUser> signIn, UserManager<CmsUse
             return Page();
         }
 
-        var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var address = devices.SourceOf(HttpContext, Input.UserName);
         if (throttle.WaitFor(Input.UserName, address) is { } wait)
         {
-            Error = $"Too many failed attempts at this account from your address: try again in {Math.Ceiling(wait.TotalSeconds):0} seconds.";
+            Error = $"Too many failed attempts at this account from here: try again in {Math.Ceiling(wait.TotalSeconds):0} seconds, or set a new password with the link from “Forgot your password?”.";
             return Page();
         }
 
@@ -52,6 +53,7 @@ public sealed class LoginModel(SignInManager<CmsUser> signIn, UserManager<CmsUse
             if (result.Succeeded)
             {
                 throttle.Succeeded(Input.UserName, address);
+                devices.Remember(HttpContext, Input.UserName);
                 // Only local addresses: a returnUrl pointing elsewhere would make this page an open redirect.
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? LocalRedirectAddress.Escape(ReturnUrl!) : Url.Page("/Admin/Index")!);
             }
