@@ -100,7 +100,9 @@ public static class AdminModule
         services.AddCmsPermissions();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddScoped<RolePermissions>();
-        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton(sp => new SignInThrottle(
+            sp.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<SignInThrottle>>(), sp.GetService<RedisConnection>()));
         services.AddSingleton<KnownDevice>();
         services.AddScoped<SystemRoles>();
         services.AddScoped<RoleEditor>();

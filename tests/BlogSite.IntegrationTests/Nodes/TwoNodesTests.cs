@@ -141,6 +141,32 @@ public sealed class TwoNodesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FailedAttemptsAtAnAccountSlowTheGuesserOnEveryNode()
+    {
+        time.Advance(TimeSpan.FromSeconds(61));
+        using var onA = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = urlA };
+        using var onB = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = urlB };
+        var answers = new List<string>();
+        foreach (var client in new[] { onA, onB, onA, onB, onA })
+        {
+            if (answers.Count == 4)
+            {
+                // A fresh minute for the per-address limit (four a minute here); the guesses at the account still count.
+                time.Advance(TimeSpan.FromSeconds(61));
+            }
+
+            using var response = await Admin.AdminSite.SignInAsync(client, "admin", $"guess-{answers.Count}");
+            answers.Add(await response.Content.ReadAsStringAsync());
+        }
+
+        // Five failures (three from A, two from B): the next attempt waits 4 s, on B too, which saw only two of them.
+        using var next = await Admin.AdminSite.SignInAsync(onB, "admin", AdminPassword);
+
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        Assert.Contains("try again in", await next.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task APublishOnOneNodeReachesTheOthersCachedPagesWithinASecond()
     {
         using var readerOnB = await CachedReaderAsync(urlB);

@@ -1,30 +1,69 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using BlogSite.Cms.Content.Nodes;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
 
 namespace BlogSite.Cms.Admin.Security;
 
 /// Slows the guessing of one account's password from one address, without ever locking the account: after a few
 /// failures from an address, each further attempt at that account from it waits twice as long as the one before (at
 /// most 15 minutes). Someone else hammering the administrator's name slows only themselves; the owner, from their
-/// own address, signs in as usual. Kept by user name whether or not the account exists, so it tells nothing.
-public sealed class SignInThrottle(IMemoryCache cache, TimeProvider clock)
+/// own address or a browser they signed in from before, signs in as usual. Kept by user name whether or not the
+/// account exists, so it tells nothing. With Redis configured the failures are counted there, the same on every node
+/// (spreading guesses over the nodes gains nothing); while Redis is away, each node counts its own.
+public sealed class SignInThrottle(IMemoryCache cache, TimeProvider clock, ILogger<SignInThrottle> logger, RedisConnection? redis = null)
 {
     private const int FreeFailures = 3;
     private static readonly TimeSpan LongestWait = TimeSpan.FromMinutes(15);
 
-    /// How long the next attempt at <paramref name="userName"/> from <paramref name="address"/> must still wait.
-    public TimeSpan? WaitFor(string userName, string address) =>
-        cache.TryGetValue(Key(userName, address), out Failures? failures) && failures!.NextAttemptUtc is { } next && next > clock.GetUtcNow()
+    /// How long the next attempt at <paramref name="userName"/> from <paramref name="source"/> must still wait.
+    public async Task<TimeSpan?> WaitForAsync(string userName, string source)
+    {
+        var key = Key(userName, source);
+        if (await RedisAsync() is { } db)
+        {
+            try
+            {
+                return await db.KeyTimeToLiveAsync(key + ":wait") is { } left && left > TimeSpan.Zero ? left : null;
+            }
+            catch (RedisException e)
+            {
+                logger.LogWarning(e, "Sign-in failures are counted by this node alone while Redis cannot be reached.");
+            }
+        }
+
+        return cache.TryGetValue(key, out Failures? failures) && failures!.NextAttemptUtc is { } next && next > clock.GetUtcNow()
             ? next - clock.GetUtcNow()
             : null;
+    }
 
     /// Counts an attempt as failed before its password is checked, so attempts sent in parallel cannot all pass the
-    /// wait; <see cref="Succeeded"/> forgets them when the password is right.
-    public void Failed(string userName, string address)
+    /// wait; <see cref="SucceededAsync"/> forgets them when the password is right.
+    public async Task FailedAsync(string userName, string source)
     {
-        var key = Key(userName, address);
+        var key = Key(userName, source);
+        if (await RedisAsync() is { } db)
+        {
+            try
+            {
+                var count = (int)await db.StringIncrementAsync(key);
+                await db.KeyExpireAsync(key, LongestWait);
+                if (WaitAfter(count) is { } wait)
+                {
+                    await db.StringSetAsync(key + ":wait", "1", wait);
+                }
+
+                return;
+            }
+            catch (RedisException e)
+            {
+                logger.LogWarning(e, "Sign-in failures are counted by this node alone while Redis cannot be reached.");
+            }
+        }
+
         var failures = cache.GetOrCreate(key, entry =>
         {
             entry.SlidingExpiration = LongestWait;
@@ -34,18 +73,49 @@ public sealed class SignInThrottle(IMemoryCache cache, TimeProvider clock)
         lock (failures)
         {
             failures.Count++;
-            if (failures.Count >= FreeFailures)
+            if (WaitAfter(failures.Count) is { } wait)
             {
-                var wait = TimeSpan.FromSeconds(Math.Pow(2, Math.Min(failures.Count - FreeFailures, 20)));
-                failures.NextAttemptUtc = clock.GetUtcNow() + (wait < LongestWait ? wait : LongestWait);
+                failures.NextAttemptUtc = clock.GetUtcNow() + wait;
             }
         }
     }
 
-    public void Succeeded(string userName, string address) => cache.Remove(Key(userName, address));
+    public async Task SucceededAsync(string userName, string source)
+    {
+        var key = Key(userName, source);
+        cache.Remove(key);
+        if (await RedisAsync() is { } db)
+        {
+            try
+            {
+                await db.KeyDeleteAsync([key, key + ":wait"]);
+            }
+            catch (RedisException e)
+            {
+                logger.LogWarning(e, "Could not clear the sign-in failures kept in Redis.");
+            }
+        }
+    }
 
-    private static string Key(string userName, string address) =>
-        string.Create(CultureInfo.InvariantCulture, $"sign-in-failures:{Network(address)}:{userName.Trim().ToUpperInvariant()}");
+    /// No wait for the first few failures, then one that doubles with each failure.
+    private static TimeSpan? WaitAfter(int failures)
+    {
+        if (failures < FreeFailures)
+        {
+            return null;
+        }
+
+        var wait = TimeSpan.FromSeconds(Math.Pow(2, Math.Min(failures - FreeFailures, 20)));
+        return wait < LongestWait ? wait : LongestWait;
+    }
+
+    private async Task<IDatabase?> RedisAsync() => redis is null ? null : (await redis.GetAsync()).GetDatabase();
+
+    private string Key(string userName, string source)
+    {
+        var key = string.Create(CultureInfo.InvariantCulture, $"sign-in-failures:{Network(source)}:{userName.Trim().ToUpperInvariant()}");
+        return redis is null ? key : redis.Channel(key);
+    }
 
     /// One IPv6 machine usually holds a whole /64, so its addresses count as one.
     private static string Network(string address)

@@ -39,20 +39,20 @@ public sealed class LoginModel(SignInManager<CmsUser> signIn, UserManager<CmsUse
         }
 
         var address = devices.SourceOf(HttpContext, Input.UserName);
-        if (throttle.WaitFor(Input.UserName, address) is { } wait)
+        if (await throttle.WaitForAsync(Input.UserName, address) is { } wait)
         {
             Error = $"Too many failed attempts at this account from here: try again in {Math.Ceiling(wait.TotalSeconds):0} seconds, or set a new password with the link from “Forgot your password?”.";
             return Page();
         }
 
-        throttle.Failed(Input.UserName, address);
+        await throttle.FailedAsync(Input.UserName, address);
         var user = await users.FindByNameAsync(Input.UserName);
         if (user is { IsEnabled: true, PasswordHash: not null })
         {
             var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: false);
             if (result.Succeeded)
             {
-                throttle.Succeeded(Input.UserName, address);
+                await throttle.SucceededAsync(Input.UserName, address);
                 devices.Remember(HttpContext, Input.UserName);
                 // Only local addresses: a returnUrl pointing elsewhere would make this page an open redirect.
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? LocalRedirectAddress.Escape(ReturnUrl!) : Url.Page("/Admin/Index")!);
