@@ -66,6 +66,22 @@ public sealed class ThemeQualityTests(BrowserSiteFixture site) : IClassFixture<B
     }
 
     [Fact]
+    public async Task NoPageBreaksItsOwnContentSecurityPolicy()
+    {
+        await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString() });
+        await context.AddInitScriptAsync(script: "window.__violations = []; document.addEventListener('securitypolicyviolation', e => window.__violations.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));");
+        var tab = await context.NewPageAsync();
+        var violations = new List<string>();
+        foreach (var (name, path) in Pages)
+        {
+            await tab.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            violations.AddRange((await tab.EvaluateAsync<string[]>("window.__violations")).Select(v => $"{name}: {v}"));
+        }
+
+        Assert.Empty(violations);
+    }
+
+    [Fact]
     public async Task NoPageScrollsSidewaysOnTheNarrowestPhones()
     {
         await using var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions
