@@ -12,7 +12,7 @@ namespace BlogSite.Cms.Content.Markdown;
 /// author's Markdown may carry raw HTML that must not reach a reader's browser as script.
 /// Parsing and sanitizing cost about a millisecond per post, so results are kept in a bounded cache keyed by a hash of
 /// the text: a list page or a feed renders each body once, not on every request.
-public sealed class MarkdownRenderer : IDisposable
+public sealed partial class MarkdownRenderer : IDisposable
 {
     private const long CacheBytes = 32 * 1024 * 1024;
 
@@ -139,6 +139,13 @@ public sealed class MarkdownRenderer : IDisposable
                 element.SetAttribute("id", IdPrefix + id);
             }
 
+            // Table alignment as a class: readers' pages allow no inline style.
+            if (element.LocalName is "th" or "td" && element.GetAttribute("style") is { } style
+                && TextAlign().Match(style) is { Success: true } align)
+            {
+                element.ClassList.Add("align-" + align.Groups["side"].Value.ToLowerInvariant());
+            }
+
             if (element.LocalName == "a" && element.GetAttribute("href") is { Length: > 1 } href && href[0] == '#')
             {
                 element.SetAttribute("href", "#" + IdPrefix + href[1..]);
@@ -146,4 +153,7 @@ public sealed class MarkdownRenderer : IDisposable
         };
         return sanitizer;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"text-align:\s*(?<side>left|right|center)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex TextAlign();
 }

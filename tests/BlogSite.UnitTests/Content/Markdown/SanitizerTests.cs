@@ -60,4 +60,13 @@ public sealed class SanitizerTests : IDisposable
         Assert.Contains("href=\"https://example.org/a\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"mailto:a@example.org\"", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void TableAlignmentBecomesAClassSinceReadersPagesAllowNoInlineStyle()
+    {
+        var html = renderer.ToHtml("| name | count |\n| :--- | ---: |\n| a | 1 |");
+
+        Assert.Contains("class=\"align-right\"", html, StringComparison.Ordinal);
+        Assert.Contains("class=\"align-left\"", html, StringComparison.Ordinal);
+    }
 }
