@@ -50,6 +50,23 @@ public sealed class BoundedInputTests(AdminSite site) : IClassFixture<AdminSite>
 
     public static TheoryData<string> DeepMarkdown => [DeepList, DeepIndentedList];
 
+    [Theory]
+    [InlineData(5_000_000, 1)]
+    [InlineData(10, 5_000)]
+    public async Task AnOversizedFormIsTurnedAwayBeforeItIsRead(int valueLength, int fieldCount)
+    {
+        using var contributor = await AdminSite.SignedInAsync(site, "Contributor");
+        var form = await PostEditorForm.OpenAsync(contributor);
+        var fields = new List<KeyValuePair<string, string>>(form.Fields) { KeyValuePair.Create("Form.Title", "Oversized form") };
+        fields.AddRange(Enumerable.Range(0, fieldCount).Select(i => KeyValuePair.Create($"extra{i}", new string('x', valueLength))));
+
+        using var response = await contributor.PostAsync(form.Url + "?handler=Save", new FormUrlEncodedContent(fields));
+        using var usual = await contributor.PostAsync(form.Url + "?handler=Save", new FormUrlEncodedContent(fields.Take(form.Fields.Count + 1)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotEqual(HttpStatusCode.BadRequest, usual.StatusCode);
+    }
+
     [Fact]
     public async Task AnOutlineTenLevelsDeepIsStillAList()
     {
