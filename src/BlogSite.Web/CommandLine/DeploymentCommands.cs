@@ -59,7 +59,7 @@ internal static class DeploymentCommands
         var setup = new Option<bool>("--setup") { Description = "Push a setup export." };
         var withAccess = new Option<bool>("--with-users")
         {
-            Description = "Push the Roles and Users steps too; the target's client needs the users and roles scopes.",
+            Description = "Push the Roles and Users steps and the security settings (the Base URL, sign-in settings) too; the target's client needs the users, roles and settings scopes.",
         };
         var push = new Command("push", "Export this site and import it into a target site over HTTP.") { target, client, key, setup, withAccess };
         push.SetAction(async (parse, ct) =>

@@ -70,6 +70,11 @@ public static class BlogSiteApp
             {
                 result = await scope.ServiceProvider.GetRequiredService<SetupService>().SetUpIfNeededAsync();
                 await scope.ServiceProvider.GetRequiredService<SystemRoles>().EnsureAsync();
+                if (await KeyRingProtection.DeleteUnencryptedKeysAsync(scope.ServiceProvider.GetRequiredService<CmsDbContext>(), app.Configuration) is > 0 and var deleted)
+                {
+                    logger.LogWarning("Deleted {Count} cookie keys stored before the certificate was configured; everyone signs in again.", deleted);
+                }
+
                 // The first node makes the key that signs cookies while the others wait, so no two nodes each make one.
                 app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("BlogSite.Setup").Protect("key ring");
             }

@@ -1,4 +1,5 @@
 using System.Net;
+using BlogSite.Cms.Content.Settings;
 using BlogSite.Cms.Recipes.Deployment;
 using BlogSite.Cms.Recipes.Execution;
 using BlogSite.Testing;
@@ -90,6 +91,21 @@ public sealed class RemoteDeploymentTests : IAsyncLifetime
         Assert.Contains("\"created\":1", output, StringComparison.Ordinal);
         using var http = new HttpClient { BaseAddress = targetUrl };
         Assert.Contains("remote deployment", await http.GetStringAsync("/blog/written-on-staging"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AContentPushLeavesTheSourcesBaseUrlBehindAndTheTargetKeepsItsOwn()
+    {
+        var settings = Path.Combine(folder, "base-url.recipe.json");
+        await File.WriteAllTextAsync(settings, """{ "name": "BaseUrl", "steps": [ { "name": "settings", "BaseUrl": "https://staging.example" } ] }""");
+        Assert.Equal(0, (await RunAsync(sourceDatabase, "recipe", "run", settings)).Exit);
+        var key = await CreateClientOnTargetAsync();
+
+        var (exit, output) = await RunAsync(sourceDatabase, "deployment", "push", targetUrl.ToString(), "--client", "staging", "--key", key);
+
+        Assert.True(exit == 0, output);
+        await using var scope = target!.Services.CreateAsyncScope();
+        Assert.Null((await scope.ServiceProvider.GetRequiredService<SiteSettingsStore>().GetAsync()).BaseUrl);
     }
 
     [Theory]

@@ -72,7 +72,8 @@ public sealed class CookieKeyTests(CookieKeyTests.EncryptedKeysSite encrypted, A
             using var rsa = RSA.Create(2048);
             var request = new CertificateRequest("CN=BlogSite key ring", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
             using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-            var path = Path.Combine(Path.GetTempPath(), $"blogsite-keys-{Guid.NewGuid():N}.pfx");
+            // Beside the test assembly, not in the temporary folder: written once per run and never left behind.
+            var path = Path.Combine(AppContext.BaseDirectory, "key-ring-test.pfx");
             File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx, CertificatePassword));
             return path;
         });

@@ -159,7 +159,8 @@ public sealed class TwoNodesTests : IAsyncLifetime
             answers.Add(await response.Content.ReadAsStringAsync());
         }
 
-        // Five failures (three from A, two from B): the next attempt waits 4 s, on B too, which saw only two of them.
+        // Failures on A and B count together: the third makes the next attempt wait (the fourth, on B, is refused),
+        // and the one a minute later makes it wait again, on B too, which itself saw only one failure.
         using var next = await Admin.AdminSite.SignInAsync(onB, "admin", AdminPassword);
 
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);

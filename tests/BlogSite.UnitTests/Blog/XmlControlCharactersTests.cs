@@ -9,6 +9,7 @@ public sealed class XmlControlCharactersTests
     [Theory]
     [InlineData("<t>a\u0001b\u001Fc</t>", "abc")]
     [InlineData("<t>a&#x1;b&#1;c&#x0B;d</t>", "abcd")]
+    [InlineData("<t>a\uFFFEb&#xFFFF;c&#65534;d</t>", "abcd")]
     [InlineData("<t>tab\tand\nnew line, é and 漢字 and 😀</t>", "tab\tand\nnew line, é and 漢字 and 😀")]
     [InlineData("<t>a&#x9;b&#10;c&#13;d&#x20;e&#31;f</t>", "a\tb\nc\rd ef")]
     public void ControlCharactersAreDroppedAndEverythingElseKept(string xml, string text)

@@ -64,6 +64,33 @@ public sealed class RecipeExecutorTests : IAsyncLifetime
         Assert.True(await store.QueryAsync(db => db.Documents.AnyAsync(d => d.Key == "SiteSettings" && d.Data.Contains("Allowed"))));
     }
 
+    [Theory]
+    [InlineData("BaseUrl", true)]
+    [InlineData("baseurl", true)]
+    [InlineData("LoginSettings", true)]
+    [InlineData("TwoFactorLoginSettings", true)]
+    [InlineData("OpenIdServerSettings", true)]
+    [InlineData("CdnBaseUrl", true)]
+    [InlineData("SuperUser", true)]
+    [InlineData("BlogIndexSettings", false)]
+    [InlineData("SiteName", false)]
+    [InlineData("HomeRoute", false)]
+    [InlineData("PageSize", false)]
+    public void SecuritySettingsAreKnownByTheWordsOfTheirNames(string key, bool security) =>
+        Assert.Equal(security, SecuritySettings.IsSecuritySetting(key));
+
+    [Fact]
+    public async Task AStepOfItsOwnForASecuritySettingNeedsTheSettingsScope()
+    {
+        var recipe = With("""{ "name": "OpenIdServerSettings", "AccessTokenFormat": "JsonWebToken" }""");
+
+        var error = await Assert.ThrowsAsync<RecipeException>(() => store.RunAsync(recipe, trust: RecipeTrust.ContentOnly("the test client")));
+
+        var refusal = Assert.Single(error.Errors);
+        Assert.Equal("$.steps[0].name", refusal.JsonPath);
+        Assert.Contains("needs the 'settings' scope", refusal.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AStepNameMadeByAScriptIsRefusedSoItCannotBecomeUsersAfterTheTrustCheck()
     {

@@ -19,25 +19,31 @@ public sealed class SignInThrottle(IMemoryCache cache, TimeProvider clock, ILogg
     private const int FreeFailures = 3;
     private static readonly TimeSpan LongestWait = TimeSpan.FromMinutes(15);
 
+    // How long failures are remembered after the last one: longer than the longest wait, so a guesser who waits it
+    // out meets the same wait again instead of three free tries.
+    private static readonly TimeSpan Remembered = TimeSpan.FromHours(24);
+
     /// How long the next attempt at <paramref name="userName"/> from <paramref name="source"/> must still wait.
     public async Task<TimeSpan?> WaitForAsync(string userName, string source)
     {
         var key = Key(userName, source);
+        DateTimeOffset? next = null;
         if (await RedisAsync() is { } db)
         {
             try
             {
-                return await db.KeyTimeToLiveAsync(key + ":wait") is { } left && left > TimeSpan.Zero ? left : null;
+                next = await db.StringGetAsync(key + ":next") is { HasValue: true } stored && long.TryParse(stored.ToString(), CultureInfo.InvariantCulture, out var ms)
+                    ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+                    : null;
+                return Left(next);
             }
-            catch (RedisException e)
+            catch (Exception e) when (e is RedisException or TimeoutException)
             {
                 logger.LogWarning(e, "Sign-in failures are counted by this node alone while Redis cannot be reached.");
             }
         }
 
-        return cache.TryGetValue(key, out Failures? failures) && failures!.NextAttemptUtc is { } next && next > clock.GetUtcNow()
-            ? next - clock.GetUtcNow()
-            : null;
+        return cache.TryGetValue(key, out Failures? failures) ? Left(failures!.NextAttemptUtc) : null;
     }
 
     /// Counts an attempt as failed before its password is checked, so attempts sent in parallel cannot all pass the
@@ -49,16 +55,19 @@ public sealed class SignInThrottle(IMemoryCache cache, TimeProvider clock, ILogg
         {
             try
             {
-                var count = (int)await db.StringIncrementAsync(key);
-                await db.KeyExpireAsync(key, LongestWait);
-                if (WaitAfter(count) is { } wait)
+                var counting = db.CreateTransaction();
+                var counted = counting.StringIncrementAsync(key);
+                _ = counting.KeyExpireAsync(key, Remembered);
+                await counting.ExecuteAsync();
+                if (WaitAfter((int)await counted) is { } wait)
                 {
-                    await db.StringSetAsync(key + ":wait", "1", wait);
+                    var next = (clock.GetUtcNow() + wait).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+                    await db.StringSetAsync(key + ":next", next, Remembered);
                 }
 
                 return;
             }
-            catch (RedisException e)
+            catch (Exception e) when (e is RedisException or TimeoutException)
             {
                 logger.LogWarning(e, "Sign-in failures are counted by this node alone while Redis cannot be reached.");
             }
@@ -66,7 +75,7 @@ public sealed class SignInThrottle(IMemoryCache cache, TimeProvider clock, ILogg
 
         var failures = cache.GetOrCreate(key, entry =>
         {
-            entry.SlidingExpiration = LongestWait;
+            entry.SlidingExpiration = Remembered;
             entry.Size = 1;
             return new Failures();
         })!;
@@ -88,14 +97,16 @@ public sealed class SignInThrottle(IMemoryCache cache, TimeProvider clock, ILogg
         {
             try
             {
-                await db.KeyDeleteAsync([key, key + ":wait"]);
+                await db.KeyDeleteAsync([key, key + ":next"]);
             }
-            catch (RedisException e)
+            catch (Exception e) when (e is RedisException or TimeoutException)
             {
                 logger.LogWarning(e, "Could not clear the sign-in failures kept in Redis.");
             }
         }
     }
+
+    private TimeSpan? Left(DateTimeOffset? next) => next is { } at && at > clock.GetUtcNow() ? at - clock.GetUtcNow() : null;
 
     /// No wait for the first few failures, then one that doubles with each failure.
     private static TimeSpan? WaitAfter(int failures)

@@ -112,12 +112,6 @@ public sealed partial class MarkdownRenderer : IDisposable
             sanitizer.AllowedTags.Remove(element);
         }
 
-        // No overlays: a fixed or absolute box can cover the page with something that looks like the site.
-        foreach (var property in new[] { "position", "inset", "z-index" })
-        {
-            sanitizer.AllowedCssProperties.Remove(property);
-        }
-
         // "\evil.example/x" is a relative address to a parser, but browsers read a leading backslash as "//".
         sanitizer.FilterUrl += (_, e) =>
         {
@@ -139,11 +133,16 @@ public sealed partial class MarkdownRenderer : IDisposable
                 element.SetAttribute("id", IdPrefix + id);
             }
 
-            // Table alignment as a class: readers' pages allow no inline style.
-            if (element.LocalName is "th" or "td" && element.GetAttribute("style") is { } style
-                && TextAlign().Match(style) is { Success: true } align)
+            // No inline style: readers' pages allow none (nor could an overlay then cover the page); a table's
+            // column alignment becomes a class the themes style.
+            if (element.GetAttribute("style") is { } style)
             {
-                element.ClassList.Add("align-" + align.Groups["side"].Value.ToLowerInvariant());
+                if (element.LocalName is "th" or "td" && TextAlign().Match(style) is { Success: true } align)
+                {
+                    element.ClassList.Add("align-" + align.Groups["side"].Value.ToLowerInvariant());
+                }
+
+                element.RemoveAttribute("style");
             }
 
             if (element.LocalName == "a" && element.GetAttribute("href") is { Length: > 1 } href && href[0] == '#')

@@ -1,5 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
+using BlogSite.Cms.Content.Storage;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 
 namespace BlogSite.Cms.Content.Nodes;
@@ -28,6 +30,16 @@ public static class KeyRingProtection
         return builder.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
     }
 
+    /// Once a certificate is configured, keys written before it, in plain XML, are deleted before any is used (a new
+    /// one is made): a backup holding them could otherwise still forge cookies. Everyone signs in again once.
+    public static async Task<int> DeleteUnencryptedKeysAsync(CmsDbContext db, IConfiguration configuration, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return IsConfigured(configuration)
+            ? await db.DataProtectionKeys.Where(k => k.Xml != null && k.Xml.Contains("<masterKey")).ExecuteDeleteAsync(cancellationToken)
+            : 0;
+    }
+
     private static X509Certificate2 Load(IConfiguration configuration)
     {
         var path = configuration[$"{Section}:Certificate"]!;
@@ -44,7 +56,7 @@ public static class KeyRingProtection
         }
 
         var certificate = keyPath is { Length: > 0 }
-            ? X509Certificate2.CreateFromPemFile(path, keyPath)
+            ? password is { Length: > 0 } ? X509Certificate2.CreateFromEncryptedPemFile(path, password, keyPath) : X509Certificate2.CreateFromPemFile(path, keyPath)
             : Path.GetExtension(path).ToUpperInvariant() is ".PFX" or ".P12"
                 ? X509CertificateLoader.LoadPkcs12FromFile(path, password)
                 : X509Certificate2.CreateFromPemFile(path);

@@ -185,9 +185,12 @@ public sealed class RecipeExecutor(
         {
             // Refused before any of its values is evaluated, and the whole recipe with it.
             var needed = RecipeTrust.ScopeOf(name, raw);
-            var (path, what) = needed == RecipeTrust.SettingsScope && SecuritySettings.FirstIn(raw) is { } key
-                ? ($"$.steps[{index}].{key}", $"The '{name}' step sets '{key}', which affects the site's security")
-                : ($"$.steps[{index}].name", $"The '{name}' step changes who can do what");
+            var (path, what) = (needed, SecuritySettings.FirstIn(raw)) switch
+            {
+                (RecipeTrust.SettingsScope, { } key) when key != "name" => ($"$.steps[{index}].{key}", $"The '{name}' step sets '{key}', which affects the site's security"),
+                (RecipeTrust.SettingsScope, _) => ($"$.steps[{index}].name", $"The '{name}' step holds settings that affect the site's security"),
+                _ => ($"$.steps[{index}].name", $"The '{name}' step changes who can do what"),
+            };
             Error(path, $"{what}: it needs the '{needed}' scope, which {run.Trust.Source} does not have. Nothing was imported.");
             return null;
         }

@@ -27,6 +27,8 @@ public sealed record RecipeTrust(string Source, IReadOnlySet<string> Scopes)
             "USERS" => UsersScope,
             "ROLES" => RolesScope,
             "SETTINGS" when step is not null && SecuritySettings.FirstIn(step) is not null => SettingsScope,
+            // A step BlogSite does not run but keeps for Orchard Core (OpenIdServerSettings, an OpenIdApplication).
+            _ when SecuritySettings.IsSecuritySetting(stepName) => SettingsScope,
             _ => ContentScope,
         };
 

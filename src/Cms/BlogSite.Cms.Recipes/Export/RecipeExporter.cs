@@ -44,7 +44,7 @@ public sealed class RecipeExporter(
         }
 
         var settingsStep = new JsonObject { ["name"] = "settings" };
-        foreach (var (key, value) in site.All)
+        foreach (var (key, value) in site.All.Where(s => options.WithAccess || !SecuritySettings.IsSecuritySetting(s.Key)))
         {
             settingsStep[key] = value?.DeepClone();
         }

@@ -22,13 +22,12 @@ public sealed class SanitizerTests : IDisposable
     }
 
     [Fact]
-    public void PositionStylesAreDroppedAndOthersKept()
+    public void InlineStylesAreDroppedSinceReadersPagesAllowNone()
     {
-        var html = renderer.ToHtml("""<div style="position: fixed; inset: 0; z-index: 9999; color: red">Site closed</div>""");
+        var html = renderer.ToHtml("""<div style="position: fixed; inset: 0; z-index: 9999; color: red">Site closed</div>""" + "\n\nText{style=\"color: red\"}\n");
 
-        Assert.DoesNotContain("position", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("z-index", html, StringComparison.Ordinal);
-        Assert.Contains("color:", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("style", html, StringComparison.Ordinal);
+        Assert.Contains("Site closed", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -68,5 +67,6 @@ public sealed class SanitizerTests : IDisposable
 
         Assert.Contains("class=\"align-right\"", html, StringComparison.Ordinal);
         Assert.Contains("class=\"align-left\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("style", html, StringComparison.Ordinal);
     }
 }
