@@ -7,13 +7,14 @@ using BlogSite.Cms.Content.Taxonomies;
 using BlogSite.IntegrationTests.Admin;
 using BlogSite.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace BlogSite.IntegrationTests.Hardening;
 
 /// A taxonomy of 3,000 terms (a Contributor adding tags post after post gets there) keeps its editor page the size
 /// of one page of terms: rows are paged, the pager links a few pages, and the parent and merge pickers suggest names
 /// from the server instead of listing every term in every row (which grew with the square of the count).
-public sealed class LargeTaxonomyTests(AdminSite site) : IClassFixture<AdminSite>, IAsyncLifetime
+public sealed class LargeTaxonomyTests(AdminSite site, ITestOutputHelper output) : IClassFixture<AdminSite>, IAsyncLifetime
 {
     private const int TermCount = 3_000;
 
@@ -44,6 +45,7 @@ public sealed class LargeTaxonomyTests(AdminSite site) : IClassFixture<AdminSite
         var first = await HtmlPage.GetAsync(editor, url);
         var deep = await HtmlPage.GetAsync(editor, $"{url}?p=25");
 
+        output.WriteLine($"{taxonomy} editor at {TermCount:N0} terms: page 1 {Encoding.UTF8.GetByteCount(first.Html):N0} bytes, page 25 {Encoding.UTF8.GetByteCount(deep.Html):N0} bytes");
         foreach (var page in new[] { first, deep })
         {
             Assert.Equal(HttpStatusCode.OK, page.Status);
