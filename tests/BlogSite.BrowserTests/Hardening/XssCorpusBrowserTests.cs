@@ -84,7 +84,7 @@ public sealed class XssCorpusBrowserTests(BrowserSiteFixture site, ITestOutputHe
             resolve(JSON.stringify({
               pressed,
               script: (window.__xssViolations || []).splice(0),
-              other: (window.__cspOtherViolations || []).splice(0).length,
+              other: (window.__cspOtherViolations || []).splice(0),
               unsafe,
             }));
           }, 0));
@@ -189,7 +189,7 @@ public sealed class XssCorpusBrowserTests(BrowserSiteFixture site, ITestOutputHe
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
             XSS corpus: {XssCorpus.Payloads.Count} payloads ({XssCorpus.ScriptAddresses.Count} of them script addresses), written into {recipe.Fields.Count} recipe fields ({recipe.Placements} payloads in all); one import created {recipe.CreatedItems} items.
             Pages visited: {findings.Pages} in one context ({findings.Frames} frames inspected); forged video placeholders pressed: {findings.Pressed}.
-            Dialogs: {findings.Dialogs.Count}. CSP script-src violations: {findings.ScriptViolations.Count}. Other CSP violations (not scripts): {findings.OtherViolations}. Markup that could run script left in a page: {findings.Unsafe.Count}. Pages that did not answer 200: {findings.BadAnswers.Count}. Before-unload prompts: {findings.BeforeUnload}.
+            Dialogs: {findings.Dialogs.Count}. CSP script-src violations: {findings.ScriptViolations.Count}. Other CSP violations (not scripts, blocked as they should be): {findings.OtherViolations.Count}{string.Concat(findings.OtherViolations.Take(10).Select(v => Environment.NewLine + "  " + v))}. Markup that could run script left in a page: {findings.Unsafe.Count}. Pages that did not answer 200: {findings.BadAnswers.Count}. Before-unload prompts: {findings.BeforeUnload}.
             Fields: {string.Join("; ", recipe.Fields)}.
             """));
 
@@ -299,7 +299,7 @@ public sealed class XssCorpusBrowserTests(BrowserSiteFixture site, ITestOutputHe
             var root = report.RootElement;
             var where = frame == page.MainFrame ? $"{path} ({shows})" : $"{path} ({shows}), frame {frame.Url}";
             findings.Pressed += root.GetProperty("pressed").GetInt32();
-            findings.OtherViolations += root.GetProperty("other").GetInt32();
+            findings.OtherViolations.AddRange(root.GetProperty("other").EnumerateArray().Select(v => $"{where}: {v.GetString()}"));
             findings.ScriptViolations.AddRange(root.GetProperty("script").EnumerateArray().Select(v => $"{where}: {v.GetString()}"));
             findings.Unsafe.AddRange(root.GetProperty("unsafe").EnumerateArray().Select(v => $"{where}: {v.GetString()}"));
         }
@@ -333,7 +333,7 @@ public sealed class XssCorpusBrowserTests(BrowserSiteFixture site, ITestOutputHe
 
         public List<string> BadAnswers { get; } = [];
 
-        public int OtherViolations { get; set; }
+        public List<string> OtherViolations { get; } = [];
 
         public int Pages { get; set; }
 
@@ -371,7 +371,7 @@ public sealed class XssCorpusBrowserTests(BrowserSiteFixture site, ITestOutputHe
             ScriptViolations.Clear();
             Unsafe.Clear();
             BadAnswers.Clear();
-            OtherViolations = 0;
+            OtherViolations.Clear();
             Pages = 0;
             Frames = 0;
             Pressed = 0;
