@@ -100,9 +100,8 @@ public static class AdminModule
         services.AddCmsPermissions();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddScoped<RolePermissions>();
-        services.AddSingleton(sp => new SignInThrottle(
-            sp.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<SignInThrottle>>(), sp.GetService<RedisConnection>()));
+        // Counted in Redis when it is configured (the container passes no connection otherwise).
+        services.AddSingleton<SignInThrottle>();
         services.AddSingleton<KnownDevice>();
         services.AddScoped<SystemRoles>();
         services.AddScoped<RoleEditor>();

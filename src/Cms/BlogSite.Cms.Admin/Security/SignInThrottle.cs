@@ -27,15 +27,13 @@ public sealed class SignInThrottle(IMemoryCache cache, TimeProvider clock, ILogg
     public async Task<TimeSpan?> WaitForAsync(string userName, string source)
     {
         var key = Key(userName, source);
-        DateTimeOffset? next = null;
         if (await RedisAsync() is { } db)
         {
             try
             {
-                next = await db.StringGetAsync(key + ":next") is { HasValue: true } stored && long.TryParse(stored.ToString(), CultureInfo.InvariantCulture, out var ms)
-                    ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+                return await db.StringGetAsync(key + ":next") is { HasValue: true } stored && long.TryParse(stored.ToString(), CultureInfo.InvariantCulture, out var ms)
+                    ? Left(DateTimeOffset.FromUnixTimeMilliseconds(ms))
                     : null;
-                return Left(next);
             }
             catch (Exception e) when (e is RedisException or TimeoutException)
             {

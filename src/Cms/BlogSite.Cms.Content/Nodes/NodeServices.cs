@@ -18,7 +18,7 @@ public static class NodeServices
     {
         // The application name, not the folder each node runs from, decides which keys a cookie may be read with.
         services.AddDataProtection()
-            .SetApplicationName(configuration["BlogSite:DataProtection:ApplicationName"] is { Length: > 0 } name ? name : "BlogSite")
+            .SetApplicationName(configuration[$"{KeyRingProtection.Section}:ApplicationName"] is { Length: > 0 } name ? name : "BlogSite")
             .PersistKeysToDbContext<CmsDbContext>()
             .ProtectKeysWithConfiguredCertificate(configuration);
 

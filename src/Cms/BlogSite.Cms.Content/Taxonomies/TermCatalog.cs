@@ -30,11 +30,13 @@ public sealed class TermCatalog(CmsDbContext db, ListFacts facts)
     /// A taxonomy's terms in tree order: each parent followed by its children, siblings in their recipe order.
     public async Task<IReadOnlyList<TermIndex>> TreeAsync(string taxonomyContentItemId, CancellationToken cancellationToken = default)
     {
-        var all = (await LoadAsync(cancellationToken)).Values.Where(t => t.TaxonomyContentItemId == taxonomyContentItemId).ToList();
+        // Children grouped once: looking them up per term made a tree of 3,000 terms cost nine million comparisons.
+        var children = (await LoadAsync(cancellationToken)).Values.Where(t => t.TaxonomyContentItemId == taxonomyContentItemId)
+            .ToLookup(t => t.ParentTermContentItemId ?? "", StringComparer.Ordinal);
         var ordered = new List<TermIndex>();
         void Add(string? parent)
         {
-            foreach (var term in all.Where(t => t.ParentTermContentItemId == parent).OrderBy(t => t.Order))
+            foreach (var term in children[parent ?? ""].OrderBy(t => t.Order))
             {
                 ordered.Add(term);
                 Add(term.TermContentItemId);

@@ -187,7 +187,7 @@ public sealed class RecipeExecutor(
             var needed = RecipeTrust.ScopeOf(name, raw);
             var (path, what) = (needed, SecuritySettings.FirstIn(raw)) switch
             {
-                (RecipeTrust.SettingsScope, { } key) when key != "name" => ($"$.steps[{index}].{key}", $"The '{name}' step sets '{key}', which affects the site's security"),
+                (RecipeTrust.SettingsScope, { } key) => ($"$.steps[{index}].{key}", $"The '{name}' step sets '{key}', which affects the site's security"),
                 (RecipeTrust.SettingsScope, _) => ($"$.steps[{index}].name", $"The '{name}' step holds settings that affect the site's security"),
                 _ => ($"$.steps[{index}].name", $"The '{name}' step changes who can do what"),
             };

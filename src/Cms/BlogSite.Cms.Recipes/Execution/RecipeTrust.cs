@@ -4,8 +4,9 @@ namespace BlogSite.Cms.Recipes.Execution;
 
 /// What a recipe's source may change. Steps that decide who can do what (users, roles, and settings that affect
 /// security: <see cref="SecuritySettings"/>) run only for a source holding their scope: the operator (setup, the
-/// command line) holds every scope; an administrator on the Import page the scopes of the permissions they hold; an API client the scopes chosen when its key was made (content only by
-/// default). <see cref="Source"/> names the source in refusals.
+/// command line) holds every scope; an administrator on the Import page the scopes of the permissions they hold; an
+/// API client the scopes chosen when its key was made (content only by default). <see cref="Source"/> names the
+/// source in refusals.
 public sealed record RecipeTrust(string Source, IReadOnlySet<string> Scopes)
 {
     public const string ContentScope = "content";

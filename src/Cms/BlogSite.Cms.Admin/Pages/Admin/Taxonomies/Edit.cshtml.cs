@@ -70,7 +70,25 @@ public sealed class EditTaxonomyModel(TaxonomyEditor editor, TermCatalog terms, 
     public string? ErrorFor(string form, string field) =>
         FailedForm == form && ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 
-    public string PageUrl(int page) => Url.Page("/Admin/Taxonomies/Edit", new { id = Taxonomy.ContentItemId, q = NullIfEmpty(Search), p = page > 1 ? page : (int?)null }) ?? "";
+    public string PageUrl(int page) => Url.Page("/Admin/Taxonomies/Edit", ListRoute(Taxonomy.ContentItemId, page)) ?? "";
+
+    /// The address values of the list as it is shown (the taxonomy, the search, the page), which every link and form
+    /// of the page keeps, so a change made on page 7 of a search returns there.
+    public Dictionary<string, string> ListRoute(string id, int page)
+    {
+        var route = new Dictionary<string, string>(StringComparer.Ordinal) { ["id"] = id };
+        if (NullIfEmpty(Search) is { } search)
+        {
+            route["q"] = search;
+        }
+
+        if (page > 1)
+        {
+            route["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return route;
+    }
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -134,7 +152,7 @@ public sealed class EditTaxonomyModel(TaxonomyEditor editor, TermCatalog terms, 
         if (result.Succeeded)
         {
             Message = result.Message;
-            return RedirectToPage(new { id, q = NullIfEmpty(Search), p = CurrentPage > 1 ? CurrentPage : (int?)null });
+            return RedirectToPage(ListRoute(id, CurrentPage));
         }
 
         FailedForm = form;
