@@ -61,6 +61,8 @@ public static class BlogModule
         // Search, feeds and discovery.
         services.AddScoped<BlogSearch>();
         services.AddScoped<RssFeedBuilder>();
+        services.AddScoped<FeedEntries>();
+        services.AddSingleton(_ => new GenerationalCache<long, FeedEntry>(FeedEntries.Capacity));
         services.AddScoped<SitemapQueries>();
 
         // Public pages (Razor Pages in this project; the theme supplies layout and partials), on only while the blog

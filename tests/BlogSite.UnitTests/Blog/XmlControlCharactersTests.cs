@@ -16,6 +16,17 @@ public sealed class XmlControlCharactersTests
     {
         var stripped = XmlControlCharacters.Strip(Encoding.UTF8.GetBytes(xml));
 
-        Assert.Equal(text, XDocument.Parse(Encoding.UTF8.GetString(stripped)).Root!.Value);
+        Assert.Equal(text, XDocument.Parse(Encoding.UTF8.GetString(stripped.Span)).Root!.Value);
+    }
+
+    [Fact]
+    public void AFeedWithoutThemIsPassedOnAsItIs()
+    {
+        var xml = Encoding.UTF8.GetBytes("<t>&amp; é 漢字 \uFF01 and 😀</t>");
+
+        var stripped = XmlControlCharacters.Strip(xml);
+
+        Assert.True(stripped.Span.SequenceEqual(xml));
+        Assert.True(System.Runtime.InteropServices.MemoryMarshal.TryGetArray(stripped, out var same) && ReferenceEquals(same.Array, xml));
     }
 }

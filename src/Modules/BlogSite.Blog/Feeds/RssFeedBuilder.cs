@@ -1,16 +1,11 @@
 using System.ServiceModel.Syndication;
 using BlogSite.Blog.Authors;
 using BlogSite.Blog.Display;
-using BlogSite.Blog.Parts;
 using BlogSite.Blog.Queries;
 using BlogSite.Cms.Content.Caching;
-using BlogSite.Cms.Content.Markdown;
-using BlogSite.Cms.Content.Model;
-using BlogSite.Cms.Content.Parts;
 using BlogSite.Cms.Content.Routing;
 using BlogSite.Cms.Content.Settings;
 using BlogSite.Cms.Content.Taxonomies;
-using BlogSite.Cms.Content.Queries;
 
 namespace BlogSite.Blog.Feeds;
 
@@ -18,7 +13,7 @@ namespace BlogSite.Blog.Feeds;
 /// body (in content:encoded, with the author's excerpt as the description, when they wrote one). Returns null for a
 /// term that does not exist, which the endpoint answers with 404.
 public sealed class RssFeedBuilder(
-    BlogPostQueries posts, RouteResolver routes, TermCatalog terms, SiteSettingsStore settings, MarkdownRenderer markdown, AuthorDirectory authors, PageCacheEntry cache)
+    BlogPostQueries posts, FeedEntries entries, RouteResolver routes, TermCatalog terms, SiteSettingsStore settings, AuthorDirectory authors, PageCacheEntry cache)
 {
     public const int ItemCount = 20;
 
@@ -32,11 +27,11 @@ public sealed class RssFeedBuilder(
         var site = await settings.GetAsync(cancellationToken);
         string title;
         string link;
-        IReadOnlyList<ContentItem> items;
+        IReadOnlyList<long> newest;
         if (termPath is null)
         {
             (title, link) = (site.SiteName, "/");
-            items = await posts.RecentAsync(ItemCount, cancellationToken);
+            newest = await posts.RecentIdsAsync(ItemCount, cancellationToken);
         }
         else
         {
@@ -47,11 +42,10 @@ public sealed class RssFeedBuilder(
             }
 
             (title, link) = ($"{site.SiteName}: {term.DisplayText}", BlogPostPresenter.Url(termPath));
-            var newest = await posts.WithAnyTermAsync(await terms.SelfAndDescendantsAsync(termId, cancellationToken), 1, ItemCount, cancellationToken);
-            items = await posts.ByIdsInOrderAsync(newest.Items, cancellationToken);
+            newest = (await posts.WithAnyTermAsync(await terms.SelfAndDescendantsAsync(termId, cancellationToken), 1, ItemCount, cancellationToken)).Items;
         }
 
-        return await FeedAsync(title, site.Tagline ?? site.MetaDescription ?? site.SiteName, link, items, baseUri, cancellationToken);
+        return Feed(title, site.Tagline ?? site.MetaDescription ?? site.SiteName, link, await entries.OfAsync(newest, cancellationToken), baseUri);
     }
 
     /// The newest posts credited to one person; null when they have none.
@@ -71,66 +65,40 @@ public sealed class RssFeedBuilder(
         }
 
         var site = await settings.GetAsync(cancellationToken);
-        var items = await posts.ByIdsInOrderAsync(newest.Items, cancellationToken);
-        return await FeedAsync($"{site.SiteName}: {author.Name}", author.Bio ?? $"Posts by {author.Name}", author.Url, items, baseUri, cancellationToken);
+        return Feed(
+            $"{site.SiteName}: {author.Name}", author.Bio ?? $"Posts by {author.Name}", author.Url, await entries.OfAsync(newest.Items, cancellationToken), baseUri);
     }
 
-    private async Task<SyndicationFeed> FeedAsync(
-        string title, string description, string link, IReadOnlyList<ContentItem> items, Uri baseUri, CancellationToken cancellationToken)
-    {
-        var credited = await authors.ByIdsAsync(items.Select(i => i.Owner), cancellationToken);
-        var feed = new SyndicationFeed(title, description, new Uri(baseUri, link))
+    private static SyndicationFeed Feed(string title, string description, string link, IReadOnlyList<FeedEntry> entries, Uri baseUri) =>
+        new(title, description, new Uri(baseUri, link))
         {
             Language = "en",
-            LastUpdatedTime = items.Count > 0 ? Offset(items.Max(i => i.ModifiedUtc ?? i.PublishedUtc)) : default,
+            LastUpdatedTime = entries.Count > 0 ? Offset(entries.Max(e => e.UpdatedUtc)) : default,
+            Items = [.. entries.Select(e => Item(e, baseUri))],
         };
-        var entries = new List<SyndicationItem>();
-        foreach (var post in items)
-        {
-            entries.Add(await ItemAsync(post, post.Owner is { } owner && credited.TryGetValue(owner, out var author) ? author : null, baseUri, cancellationToken));
-        }
 
-        feed.Items = entries;
-        return feed;
-    }
-
-    private async Task<SyndicationItem> ItemAsync(ContentItem post, Author? author, Uri baseUri, CancellationToken cancellationToken)
+    private static SyndicationItem Item(FeedEntry entry, Uri baseUri)
     {
-        cache.ShowsItem(post.ContentItemId);
-        var url = new Uri(baseUri, BlogPostPresenter.Link(post).Url);
-        var body = markdown.ToHtml(post.As<MarkdownBodyPart>()?.Markdown);
-        var item = new SyndicationItem(BlogPostPresenter.Title(post), body, url, url.AbsoluteUri, Offset(post.ModifiedUtc ?? post.PublishedUtc))
+        var url = new Uri(baseUri, entry.Link.Url);
+        var item = new SyndicationItem(entry.Link.Title, entry.Body, url, url.AbsoluteUri, Offset(entry.UpdatedUtc))
         {
-            PublishDate = Offset(post.PublishedUtc),
+            PublishDate = Offset(entry.PublishedUtc),
         };
-        if (post.As<BlogPost>()?.OwnExcerpt is { } excerpt)
+        if (entry.Excerpt is { } excerpt)
         {
             // As WordPress does: readers show the full text, lists and aggregators the author's summary.
             item.Summary = new TextSyndicationContent(excerpt);
-            item.ElementExtensions.Add("encoded", ContentModule, body);
+            item.ElementExtensions.Add("encoded", ContentModule, entry.Body);
         }
 
-        // RSS's own <author> must be an e-mail address; feeds name people with Dublin Core's creator, as WordPress does.
-        if (author is not null)
+        if (entry.Creator is { } creator)
         {
-            cache.ShowsUser(author.UserId);
-            item.ElementExtensions.Add("creator", DublinCore, author.Name);
-        }
-        else if (!string.IsNullOrEmpty(post.Author))
-        {
-            item.ElementExtensions.Add("creator", DublinCore, post.Author);
+            item.ElementExtensions.Add("creator", DublinCore, creator);
         }
 
-        var fields = post.As<BlogPost>();
-        foreach (var field in new[] { fields?.Category, fields?.Tags })
+        foreach (var name in entry.Categories)
         {
-            foreach (var id in field?.TermContentItemIds ?? [])
-            {
-                if (await terms.FindAsync(id, cancellationToken) is { } term)
-                {
-                    item.Categories.Add(new SyndicationCategory(term.DisplayText));
-                }
-            }
+            item.Categories.Add(new SyndicationCategory(name));
         }
 
         return item;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -7,10 +8,18 @@ namespace BlogSite.Blog.Feeds;
 /// recipe or a paste can put one into a title or body; a feed drops them rather than failing for every reader.
 public static partial class XmlControlCharacters
 {
-    public static byte[] Strip(byte[] utf8Xml)
+    private static readonly SearchValues<byte> ControlBytes = SearchValues.Create([.. Enumerable.Range(0, 0x20).Where(b => b is not ('\t' or '\n' or '\r')).Select(b => (byte)b)]);
+
+    /// The document without those characters; the same bytes, undecoded, when it has none (the usual case).
+    public static ReadOnlyMemory<byte> Strip(ReadOnlyMemory<byte> utf8Xml)
     {
-        ArgumentNullException.ThrowIfNull(utf8Xml);
-        var text = Encoding.UTF8.GetString(utf8Xml);
+        var bytes = utf8Xml.Span;
+        if (!bytes.ContainsAny(ControlBytes) && bytes.IndexOf("&#"u8) < 0 && bytes.IndexOf("\uFFFE"u8) < 0 && bytes.IndexOf("\uFFFF"u8) < 0)
+        {
+            return utf8Xml;
+        }
+
+        var text = Encoding.UTF8.GetString(bytes);
         return NotXml().IsMatch(text) ? Encoding.UTF8.GetBytes(NotXml().Replace(text, "")) : utf8Xml;
     }
 

@@ -84,16 +84,13 @@ public sealed class BlogPostQueries(CmsDbContext db, ListFacts facts)
         return new PagedItems<long>(ids, total, page, pageSize);
     }
 
-    /// The newest published posts; no count, since feeds show one page.
-    public async Task<IReadOnlyList<ContentItem>> RecentAsync(int count, CancellationToken cancellationToken)
-    {
-        var ids = await Published()
+    /// The newest published posts, as document ids; no count, since feeds show one page.
+    public async Task<IReadOnlyList<long>> RecentIdsAsync(int count, CancellationToken cancellationToken) =>
+        await Published()
             .OrderByDescending(x => x.PublishedUtc).ThenByDescending(x => x.Id)
             .Select(x => x.Id)
             .Take(count)
             .ToListAsync(cancellationToken);
-        return await ByIdsInOrderAsync(ids, cancellationToken);
-    }
 
     /// Months of the site's time zone that have posts, newest first, with how many.
     public Task<IReadOnlyList<(int Year, int Month, int Count)>> ArchiveMonthsAsync(SiteSettings site, CancellationToken cancellationToken)
