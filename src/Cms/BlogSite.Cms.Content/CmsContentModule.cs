@@ -24,6 +24,7 @@ using BlogSite.Cms.Content.Taxonomies;
 using BlogSite.Cms.Content.Users;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -80,7 +81,7 @@ public static class CmsContentModule
             sp.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory()))
             .AddInterceptors(sp.GetRequiredService<SiteChangeInterceptor>()));
         services.AddDbContextPool<PostgreSqlCmsDbContext>((sp, o) => o.UseNpgsql(
-            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString)
+            PostgreSqlConnectionString(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString))
             .AddInterceptors(sp.GetRequiredService<SiteChangeInterceptor>()));
         // What a save changes for readers reaches the output cache and the list counts once it is committed.
         services.AddSingleton<SiteChangeInterceptor>();
@@ -240,6 +241,19 @@ public static class CmsContentModule
         .Build();
 
     /// A relative SQLite file path is taken under the content root, and its folder is created.
+    /// Statements a page runs again and again are prepared on each connection, unless the operator says otherwise (a
+    /// pooler in transaction mode needs Max Auto Prepare=0): planning them took as long as running them.
+    private static string PostgreSqlConnectionString(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!builder.ContainsKey("Max Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = 100;
+        }
+
+        return builder.ConnectionString;
+    }
+
     private static string SqliteConnectionString(string connectionString, string contentRootPath)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);

@@ -15,6 +15,14 @@ public static class PagedItems
     /// the end gives an offset past every row, never an overflowed negative one.
     public static int Offset(int page, int pageSize) => (int)Math.Min(int.MaxValue, (Math.Max(1L, page) - 1) * pageSize);
 
+    /// One page of a list whose whole order is already in memory.
+    public static PagedItems<T> Of<T>(T[] ordered, int page, int pageSize)
+    {
+        ArgumentNullException.ThrowIfNull(ordered);
+        var offset = Offset(page, pageSize);
+        return new PagedItems<T>(offset < ordered.Length ? ordered[offset..Math.Min(ordered.Length, offset + pageSize)] : [], ordered.Length, page, pageSize);
+    }
+
     /// The page numbers a pager links: the first, the last and <paramref name="around"/> on each side of the current
     /// page, with null where pages are left out, so a pager stays the same size however many pages there are.
     public static IReadOnlyList<int?> Window(int page, int totalPages, int around = 2)

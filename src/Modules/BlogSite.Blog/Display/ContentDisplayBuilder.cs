@@ -33,28 +33,41 @@ public sealed class ContentDisplayBuilder(
             return ContentDisplay.Redirect(moved);
         }
 
-        if (match is null || page < 1 || await content.GetPublishedAsync(match.ContentItemId, cancellationToken) is not { } item)
+        if (match is null || page < 1)
+        {
+            return null;
+        }
+
+        if (match.ContainedContentItemId is { } termId)
+        {
+            // A term's page needs only the term: its published route and the term index both come from the published
+            // taxonomy, so reading (and parsing) the whole taxonomy, every term of it, on each request would add nothing.
+            var basePath = BlogPostPresenter.Url(path);
+            return await TermAsync(termId, basePath, page, cancellationToken) is { } list
+                ? list with { CanonicalPath = page > 1 ? $"{basePath}?page={page}" : basePath }
+                : null;
+        }
+
+        if (await content.GetPublishedAsync(match.ContentItemId, cancellationToken) is not { } item)
         {
             return null;
         }
 
         // The home item is canonical at "/", not at its own path.
-        var isHome = match.ContentItemId == (await settings.GetAsync(cancellationToken)).HomeContentItemId && match.ContainedContentItemId is null;
-        var basePath = isHome ? "/" : BlogPostPresenter.Url(path);
-        var display = match.ContainedContentItemId is { } termId
-            ? await TermAsync(termId, basePath, page, cancellationToken)
-            : item.ContentType switch
-            {
-                BlogContentDefinitions.BlogPost when page == 1 => await PostAsync(item, cancellationToken),
-                BlogContentDefinitions.Blog => await BlogAsync(item, basePath, page, cancellationToken),
-                BlogContentDefinitions.BlogPost => null,
-                _ when page == 1 => await presenter.PageAsync(item, cancellationToken),
-                _ => null,
-            };
+        var isHome = match.ContentItemId == (await settings.GetAsync(cancellationToken)).HomeContentItemId;
+        var canonical = isHome ? "/" : BlogPostPresenter.Url(path);
+        var display = item.ContentType switch
+        {
+            BlogContentDefinitions.BlogPost when page == 1 => await PostAsync(item, cancellationToken),
+            BlogContentDefinitions.Blog => await BlogAsync(item, canonical, page, cancellationToken),
+            BlogContentDefinitions.BlogPost => null,
+            _ when page == 1 => await presenter.PageAsync(item, cancellationToken),
+            _ => null,
+        };
         return display is null ? null : display with
         {
-            CanonicalPath = page > 1 ? $"{basePath}?page={page}" : basePath,
-            Owner = match.ContainedContentItemId is null ? item.Owner : null,
+            CanonicalPath = page > 1 ? $"{canonical}?page={page}" : canonical,
+            Owner = item.Owner,
         };
     }
 

@@ -21,9 +21,7 @@ public sealed class BlogPostQueries(CmsDbContext db, ListFacts facts)
     public async Task<PagedItems<long>> InListAsync(string listContentItemId, int page, int pageSize, CancellationToken cancellationToken)
     {
         var ordered = await facts.GetAsync($"list-order:{listContentItemId}", () => ListOrder.For(db)(db, listContentItemId).ToArrayAsync(CancellationToken.None).AsTask());
-        var offset = PagedItems.Offset(page, pageSize);
-        var ids = offset < ordered.Length ? ordered[offset..Math.Min(ordered.Length, offset + pageSize)] : [];
-        return new PagedItems<long>(ids, ordered.Length, page, pageSize);
+        return PagedItems.Of(ordered, page, pageSize);
     }
 
     private static readonly CompiledQuery<Func<CmsDbContext, string, IAsyncEnumerable<long>>> ListOrder = new(() =>
@@ -32,18 +30,30 @@ public sealed class BlogPostQueries(CmsDbContext db, ListFacts facts)
             .OrderByDescending(c => c.PublishedUtc).ThenByDescending(c => c.DocumentId)
             .Select(c => c.DocumentId)));
 
+    /// One page of the published posts filed under any of the terms (a term and its descendants), newest first. One
+    /// term's page walks its index backwards from the page's start; several terms' order is read once per change and
+    /// kept, since merging them (and dropping posts filed under two of them) sorts every post they have.
     public async Task<PagedItems<long>> WithAnyTermAsync(IReadOnlyCollection<string> termContentItemIds, int page, int pageSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(termContentItemIds);
         var terms = termContentItemIds.Distinct().Order(StringComparer.Ordinal).ToList();
-        var links = db.TaxonomyLinks.AsNoTracking()
-            .Where(l => l.Published && l.ContentType == BlogContentDefinitions.BlogPost && terms.Contains(l.TermContentItemId));
-        var total = await facts.GetAsync($"terms:{string.Join(',', terms)}", () =>
-            links.Select(l => l.DocumentId).Distinct().CountAsync(CancellationToken.None));
-        var rows = terms.Count == 1
-            ? links.Select(l => new { l.DocumentId, l.PublishedUtc })
-            : links.Select(l => new { l.DocumentId, l.PublishedUtc }).Distinct();
-        var ids = await rows
+        var links = db.TaxonomyLinks.AsNoTracking().Where(l => l.Published && l.ContentType == BlogContentDefinitions.BlogPost);
+        if (terms.Count != 1)
+        {
+            var ordered = await facts.GetAsync($"terms-order:{string.Join(',', terms)}", () => links
+                .Where(l => terms.Contains(l.TermContentItemId))
+                .Select(l => new { l.DocumentId, l.PublishedUtc }).Distinct()
+                .OrderByDescending(l => l.PublishedUtc).ThenByDescending(l => l.DocumentId)
+                .Select(l => l.DocumentId)
+                .ToArrayAsync(CancellationToken.None));
+            return PagedItems.Of(ordered, page, pageSize);
+        }
+
+        // Equality, not a one-element IN list: PostgreSQL reads every post of the term and sorts them for a list.
+        var term = terms[0];
+        var filed = links.Where(l => l.TermContentItemId == term);
+        var total = (await TermCountsAsync(cancellationToken)).GetValueOrDefault(term);
+        var ids = await filed
             .OrderByDescending(l => l.PublishedUtc).ThenByDescending(l => l.DocumentId)
             .Select(l => l.DocumentId)
             .Skip(PagedItems.Offset(page, pageSize)).Take(pageSize)

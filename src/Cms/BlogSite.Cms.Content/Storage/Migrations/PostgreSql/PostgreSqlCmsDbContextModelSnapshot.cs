@@ -184,7 +184,7 @@ namespace BlogSite.Cms.Content.Storage.Migrations.PostgreSql
 
                     b.HasIndex("DocumentId");
 
-                    b.HasIndex("TermContentItemId", "Published");
+                    b.HasIndex("TermContentItemId", "Published", "ContentType");
 
                     b.HasIndex(new[] { "TermContentItemId", "ContentType", "PublishedUtc", "DocumentId" }, "IX_TaxonomyIndex_Live_Term_PublishedUtc")
                         .HasFilter("\"Published\"");

@@ -171,7 +171,7 @@ namespace BlogSite.Cms.Content.Storage.Migrations.Sqlite
 
                     b.HasIndex("DocumentId");
 
-                    b.HasIndex("TermContentItemId", "Published");
+                    b.HasIndex("TermContentItemId", "Published", "ContentType");
 
                     b.HasIndex(new[] { "TermContentItemId", "ContentType", "PublishedUtc", "DocumentId" }, "IX_TaxonomyIndex_Live_Term_PublishedUtc")
                         .HasFilter("\"Published\"");
