@@ -2,7 +2,6 @@ using System.Globalization;
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
-using System.Xml.Linq;
 using BlogSite.Blog.Display;
 using BlogSite.Blog.Queries;
 using BlogSite.Cms.Admin.Security;
@@ -23,13 +22,13 @@ public static class DiscoveryEndpoints
     /// The name of the site's main feed, for links to it.
     public const string RssName = "BlogRss";
 
-    private static readonly RecyclableMemoryStreamManager FeedBuffers = new(new RecyclableMemoryStreamManager.Options
+    private static readonly RecyclableMemoryStreamManager XmlBuffers = new(new RecyclableMemoryStreamManager.Options
     {
         MaximumSmallPoolFreeBytes = 8 * 1024 * 1024,
         MaximumLargePoolFreeBytes = 8 * 1024 * 1024,
     });
 
-    private static readonly XNamespace SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
     public static IEndpointRouteBuilder MapDiscoveryEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -61,20 +60,7 @@ public static class DiscoveryEndpoints
         }
 
         CacheAt(context);
-        // A feed is about 100 KB: a pooled buffer keeps each request from allocating (and the GC from clearing) large arrays.
-        await using var buffer = FeedBuffers.GetStream();
-        // Control characters are written as they come and removed afterwards: the writer would otherwise throw on them.
-        await using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Async = true, Indent = true, CheckCharacters = false }))
-        {
-            new Rss20FeedFormatter(feed, serializeExtensionsAsAtom: false).WriteTo(writer);
-            await writer.FlushAsync();
-        }
-
-        var xml = XmlControlCharacters.Strip(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
-        context.Response.ContentType = "application/rss+xml; charset=utf-8";
-        context.Response.ContentLength = xml.Length;
-        await context.Response.Body.WriteAsync(xml, context.RequestAborted);
-        return Results.Empty;
+        return await XmlAsync(context, "application/rss+xml; charset=utf-8", writer => new Rss20FeedFormatter(feed, serializeExtensionsAsAtom: false).WriteTo(writer));
     }
 
     /// The sitemaps protocol's index: one file per <see cref="UrlsPerFile"/> URLs (at most 50,000), each with the
@@ -83,19 +69,25 @@ public static class DiscoveryEndpoints
     {
         var size = UrlsPerFile(configuration);
         var files = await sitemap.FileChangesAsync(size, context.RequestAborted);
-        var index = new XElement(SitemapNamespace + "sitemapindex");
-        var file = 0;
-        foreach (var changed in files)
-        {
-            file++;
-            index.Add(new XElement(
-                SitemapNamespace + "sitemap",
-                new XElement(SitemapNamespace + "loc", new Uri(await BaseUriAsync(context), $"sitemaps/{file.ToString(CultureInfo.InvariantCulture)}.xml").AbsoluteUri),
-                changed is { } when ? new XElement(SitemapNamespace + "lastmod", Timestamp(when)) : null));
-        }
-
+        var baseUri = await BaseUriAsync(context);
         CacheAt(context, showsEverything: true);
-        return Xml(index);
+        return await XmlAsync(context, "application/xml; charset=utf-8", writer =>
+        {
+            writer.WriteStartElement("sitemapindex", SitemapNamespace);
+            foreach (var (changed, file) in files.Select((changed, i) => (changed, i + 1)))
+            {
+                writer.WriteStartElement("sitemap", SitemapNamespace);
+                writer.WriteElementString("loc", SitemapNamespace, new Uri(baseUri, $"sitemaps/{file.ToString(CultureInfo.InvariantCulture)}.xml").AbsoluteUri);
+                if (changed is { } when)
+                {
+                    writer.WriteElementString("lastmod", SitemapNamespace, Timestamp(when));
+                }
+
+                writer.WriteEndElement();
+            }
+
+            writer.WriteEndElement();
+        });
     }
 
     /// One sitemap file: its published routed items and term pages, with their last change.
@@ -110,18 +102,45 @@ public static class DiscoveryEndpoints
 
         var baseUri = await BaseUriAsync(context);
         var home = (await settings.GetAsync(context.RequestAborted)).HomeContentItemId;
-        var urls = new XElement(SitemapNamespace + "urlset");
-        foreach (var entry in await sitemap.EntriesAsync(file, size, context.RequestAborted))
+        var entries = await sitemap.EntriesAsync(file, size, context.RequestAborted);
+        CacheAt(context, showsEverything: true);
+        return await XmlAsync(context, "application/xml; charset=utf-8", writer =>
         {
-            var isHome = entry.ContentItemId is not null && entry.ContentItemId == home;
-            urls.Add(new XElement(
-                SitemapNamespace + "url",
-                new XElement(SitemapNamespace + "loc", new Uri(baseUri, isHome ? "/" : "/" + entry.Path).AbsoluteUri),
-                entry.ChangedUtc is not { } changed ? null : new XElement(SitemapNamespace + "lastmod", Timestamp(changed))));
+            writer.WriteStartElement("urlset", SitemapNamespace);
+            foreach (var entry in entries)
+            {
+                var isHome = entry.ContentItemId is not null && entry.ContentItemId == home;
+                writer.WriteStartElement("url", SitemapNamespace);
+                writer.WriteElementString("loc", SitemapNamespace, new Uri(baseUri, isHome ? "/" : "/" + entry.Path).AbsoluteUri);
+                if (entry.ChangedUtc is { } changed)
+                {
+                    writer.WriteElementString("lastmod", SitemapNamespace, Timestamp(changed));
+                }
+
+                writer.WriteEndElement();
+            }
+
+            writer.WriteEndElement();
+        });
+    }
+
+    /// Writes an XML document into a pooled buffer and sends it: a feed is about 100 KB and a sitemap file up to 50,000
+    /// URLs, and making each as a string (or a tree of elements) took large arrays, and the GC's time, on every request.
+    private static async Task<IResult> XmlAsync(HttpContext context, string contentType, Action<XmlWriter> write)
+    {
+        await using var buffer = XmlBuffers.GetStream();
+        // Control characters are written as they come and removed afterwards: the writer would otherwise throw on them.
+        await using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Async = true, Indent = true, CheckCharacters = false }))
+        {
+            write(writer);
+            await writer.FlushAsync();
         }
 
-        CacheAt(context, showsEverything: true);
-        return Xml(urls);
+        var xml = XmlControlCharacters.Strip(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+        context.Response.ContentType = contentType;
+        context.Response.ContentLength = xml.Length;
+        await context.Response.Body.WriteAsync(xml, context.RequestAborted);
+        return Results.Empty;
     }
 
     /// URLs per sitemap file: the protocol's 50,000 unless configured lower (BlogSite:Sitemap:UrlsPerFile).
@@ -130,8 +149,6 @@ public static class DiscoveryEndpoints
 
     private static string Timestamp(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    private static IResult Xml(XElement root) =>
-        Results.Text("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + new XDocument(root).ToString(SaveOptions.None), "application/xml; charset=utf-8");
 
     private static async Task<Uri> BaseUriAsync(HttpContext context) =>
         PublicAddress.BaseOf(context.Request, await context.RequestServices.GetRequiredService<SiteSettingsStore>().GetAsync(context.RequestAborted));
