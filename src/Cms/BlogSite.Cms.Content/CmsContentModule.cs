@@ -1,3 +1,4 @@
+using System.Data.Common;
 using BlogSite.Cms.Content.Caching;
 using BlogSite.Cms.Content.Definitions;
 using BlogSite.Cms.Content.Display;
@@ -24,7 +25,6 @@ using BlogSite.Cms.Content.Taxonomies;
 using BlogSite.Cms.Content.Users;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
-using Npgsql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +32,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using BlogSite.Cms.Content.Hosting;
 
 namespace BlogSite.Cms.Content;
@@ -240,20 +241,21 @@ public static class CmsContentModule
             .Part<TaxonomyPart>())
         .Build();
 
-    /// A relative SQLite file path is taken under the content root, and its folder is created.
     /// Statements a page runs again and again are prepared on each connection, unless the operator says otherwise (a
     /// pooler in transaction mode needs Max Auto Prepare=0): planning them took as long as running them.
-    private static string PostgreSqlConnectionString(string connectionString)
+    public static string PostgreSqlConnectionString(string connectionString)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!builder.ContainsKey("Max Auto Prepare"))
+        // Npgsql's own builder answers ContainsKey for every keyword it knows, set or not; a plain one tells.
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare"))
         {
-            builder.MaxAutoPrepare = 100;
+            return connectionString;
         }
 
-        return builder.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 100 }.ConnectionString;
     }
 
+    /// A relative SQLite file path is taken under the content root, and its folder is created.
     private static string SqliteConnectionString(string connectionString, string contentRootPath)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);

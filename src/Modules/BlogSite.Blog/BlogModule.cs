@@ -62,7 +62,7 @@ public static class BlogModule
         services.AddScoped<BlogSearch>();
         services.AddScoped<RssFeedBuilder>();
         services.AddScoped<FeedEntries>();
-        services.AddSingleton(_ => new GenerationalCache<long, FeedEntry>(FeedEntries.Capacity));
+        services.AddSingleton(_ => new GenerationalCache<long, FeedEntry>(FeedEntries.Capacity, FeedEntries.SizeOf));
         services.AddScoped<SitemapQueries>();
 
         // Public pages (Razor Pages in this project; the theme supplies layout and partials), on only while the blog

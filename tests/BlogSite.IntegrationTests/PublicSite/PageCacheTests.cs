@@ -83,6 +83,21 @@ public sealed class PageCacheTests(PageCacheTests.Site site) : IClassFixture<Pag
     }
 
     [Fact]
+    public async Task APostPublishedAgainAsANewVersionStaysInTheHomeList()
+    {
+        var client = await site.ReaderAsync();
+        var post = await TestPost.PublishAsync(site.Factory.Services, "Home list entry before revision", "Listed.");
+        Assert.Contains(post.Url, await FreshAsync(client, "/"), StringComparison.Ordinal);
+
+        // The home list's order is kept between changes as document ids; this change alters no list but replaces the id.
+        await site.PublishNewVersionAsync(post.ContentItemId, "Home list entry after revision");
+
+        var home = await FreshAsync(client, "/");
+        Assert.Contains("Home list entry after revision", home, StringComparison.Ordinal);
+        Assert.Contains(post.Url, home, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ASearchRepeatedAfterAPublishFindsTheNewPost()
     {
         var client = await site.ReaderAsync();

@@ -6,8 +6,9 @@ namespace BlogSite.Cms.Content.Caching;
 /// Values worked out from published content, one per key (a post's summary, a post's neighbours), each stored with the
 /// change generation (<see cref="SiteChangeFeed"/>) it was read under and used only while that generation is current.
 /// Unlike <see cref="ListFacts"/> its keys come from an open set, so it is bounded by count: a crawl through every page
-/// of a large blog cannot grow it without limit.
-public sealed class GenerationalCache<TKey, TValue>(int capacity) : IDisposable
+/// of a large blog cannot grow it without limit. Its capacity counts entries, or whatever <paramref name="sizeOf"/> measures
+/// (the characters of a feed entry's body, which may be long).
+public sealed class GenerationalCache<TKey, TValue>(long capacity, Func<TValue, long>? sizeOf = null) : IDisposable
     where TKey : notnull
 {
     private readonly MemoryCache entries = new(new MemoryCacheOptions { SizeLimit = capacity });
@@ -33,7 +34,7 @@ public sealed class GenerationalCache<TKey, TValue>(int capacity) : IDisposable
     /// <paramref name="generation"/> must be read before the value's data was read, so a change made meanwhile makes
     /// the stored copy stale instead of current.
     public void Set(TKey key, long generation, TValue value) =>
-        entries.Set(key, new Entry(generation, value), new MemoryCacheEntryOptions { Size = 1 });
+        entries.Set(key, new Entry(generation, value), new MemoryCacheEntryOptions { Size = sizeOf?.Invoke(value) ?? 1 });
 
     public void Dispose() => entries.Dispose();
 

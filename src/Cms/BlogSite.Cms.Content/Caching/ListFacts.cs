@@ -17,18 +17,31 @@ public sealed class ListFacts(SiteChangeFeed feed)
     }
 
     private Snapshot current = new(-1);
+    private Snapshot untilAnyChange = new(-1);
 
-    public async Task<T> GetAsync<T>(string key, Func<Task<T>> compute)
+    public Task<T> GetAsync<T>(string key, Func<Task<T>> compute) =>
+        ReadAsync(Current(ref current, feed.ListGeneration), key, compute);
+
+    /// Like <see cref="GetAsync"/>, but kept only until the next change of any kind: for facts that name document ids
+    /// (a list's order), since a new live version of an item gets a new id without changing any list.
+    public Task<T> GetUntilAnyChangeAsync<T>(string key, Func<Task<T>> compute) =>
+        ReadAsync(Current(ref untilAnyChange, feed.Generation), key, compute);
+
+    private static Snapshot Current(ref Snapshot kept, long generation)
     {
-        ArgumentNullException.ThrowIfNull(compute);
-        var snapshot = current;
-        var generation = feed.ListGeneration;
+        var snapshot = kept;
         if (snapshot.Generation != generation)
         {
             snapshot = new Snapshot(generation);
-            current = snapshot;
+            kept = snapshot;
         }
 
+        return snapshot;
+    }
+
+    private static async Task<T> ReadAsync<T>(Snapshot snapshot, string key, Func<Task<T>> compute)
+    {
+        ArgumentNullException.ThrowIfNull(compute);
         // Lazy: a burst of readers right after a publish waits for one computation instead of starting one each.
         var value = snapshot.Values.GetOrAdd(key, _ => new Lazy<Task<object?>>(async () => await compute()));
         try

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
+using BlogSite.Cms.Content.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IO;
 using Microsoft.Net.Http.Headers;
 
 namespace BlogSite.Cms.Content.Caching;
@@ -21,7 +23,7 @@ public sealed class PageValidatorsMiddleware(RequestDelegate next, SiteChangeFee
 
         var lastModified = changes.LastChangeUtc;
         var original = context.Response.Body;
-        using var buffer = new MemoryStream();
+        await using var buffer = ResponseBuffers.Pool.GetStream();
         context.Response.Body = buffer;
         try
         {
@@ -36,7 +38,7 @@ public sealed class PageValidatorsMiddleware(RequestDelegate next, SiteChangeFee
         var entry = context.RequestServices.GetRequiredService<PageCacheEntry>();
         if (response.StatusCode == StatusCodes.Status200OK && entry.Address is not null && !response.Headers.ContainsKey(HeaderNames.ETag))
         {
-            var etag = new EntityTagHeaderValue($"\"{Convert.ToBase64String(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))[..16]).TrimEnd('=')}\"");
+            var etag = new EntityTagHeaderValue($"\"{Convert.ToBase64String(HashOf(buffer)[..16]).TrimEnd('=')}\"");
             var headers = response.GetTypedHeaders();
             headers.ETag = etag;
             headers.LastModified = lastModified;
@@ -50,6 +52,17 @@ public sealed class PageValidatorsMiddleware(RequestDelegate next, SiteChangeFee
 
         buffer.Position = 0;
         await buffer.CopyToAsync(original, context.RequestAborted);
+    }
+
+    private static byte[] HashOf(RecyclableMemoryStream body)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var block in body.GetReadOnlySequence())
+        {
+            hash.AppendData(block.Span);
+        }
+
+        return hash.GetHashAndReset();
     }
 
     private static bool NotModified(HttpRequest request, EntityTagHeaderValue etag, DateTimeOffset lastModified)

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
-using BlogSite.Blog.Display;
 using BlogSite.Blog.Queries;
 using BlogSite.Cms.Admin.Security;
+using BlogSite.Cms.Content.Hosting;
 using BlogSite.Cms.Content.Caching;
 using BlogSite.Cms.Content.Settings;
 using Microsoft.AspNetCore.Builder;
@@ -12,7 +12,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IO;
 
 namespace BlogSite.Blog.Feeds;
 
@@ -21,12 +20,6 @@ public static class DiscoveryEndpoints
 {
     /// The name of the site's main feed, for links to it.
     public const string RssName = "BlogRss";
-
-    private static readonly RecyclableMemoryStreamManager XmlBuffers = new(new RecyclableMemoryStreamManager.Options
-    {
-        MaximumSmallPoolFreeBytes = 8 * 1024 * 1024,
-        MaximumLargePoolFreeBytes = 8 * 1024 * 1024,
-    });
 
     private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
@@ -124,16 +117,15 @@ public static class DiscoveryEndpoints
         });
     }
 
-    /// Writes an XML document into a pooled buffer and sends it: a feed is about 100 KB and a sitemap file up to 50,000
-    /// URLs, and making each as a string (or a tree of elements) took large arrays, and the GC's time, on every request.
+    /// Writes an XML document into pooled memory and sends it: a feed is about 100 KB and a sitemap file up to 50,000
+    /// URLs, and making each as a string (a sitemap as a tree of elements first) took large arrays on every request.
     private static async Task<IResult> XmlAsync(HttpContext context, string contentType, Action<XmlWriter> write)
     {
-        await using var buffer = XmlBuffers.GetStream();
+        await using var buffer = ResponseBuffers.Pool.GetStream();
         // Control characters are written as they come and removed afterwards: the writer would otherwise throw on them.
-        await using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Async = true, Indent = true, CheckCharacters = false }))
+        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, CheckCharacters = false }))
         {
             write(writer);
-            await writer.FlushAsync();
         }
 
         var xml = XmlControlCharacters.Strip(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
@@ -148,7 +140,6 @@ public static class DiscoveryEndpoints
         Math.Clamp(configuration.GetValue("BlogSite:Sitemap:UrlsPerFile", SitemapQueries.MaxUrlsPerFile), 1, SitemapQueries.MaxUrlsPerFile);
 
     private static string Timestamp(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
 
     private static async Task<Uri> BaseUriAsync(HttpContext context) =>
         PublicAddress.BaseOf(context.Request, await context.RequestServices.GetRequiredService<SiteSettingsStore>().GetAsync(context.RequestAborted));

@@ -16,8 +16,11 @@ public sealed class FeedEntries(
     GenerationalCache<long, FeedEntry> known, SiteChangeFeed feed, BlogPostQueries posts, MarkdownRenderer markdown, AuthorDirectory authors, TermCatalog terms,
     PageCacheEntry cache)
 {
-    /// Enough for the main feed and the feeds of the terms and authors readers follow most.
-    public const int Capacity = 2_000;
+    /// Characters of bodies kept (about 32 MB): the main feed and the feeds readers follow most, however long the posts.
+    public const long Capacity = 16 * 1024 * 1024;
+
+    /// What an entry counts against <see cref="Capacity"/>.
+    public static long SizeOf(FeedEntry entry) => (entry?.Body.Length ?? 0) + 512;
 
     /// The entries of the posts still published, in the order of the ids.
     public async Task<IReadOnlyList<FeedEntry>> OfAsync(IReadOnlyList<long> documentIds, CancellationToken cancellationToken)

@@ -17,10 +17,11 @@ public sealed class BlogPostQueries(CmsDbContext db, ListFacts facts)
 
     /// One page of a list's published items as document ids, newest first; <see cref="ByIdsInOrderAsync"/> reads them.
     /// The list's order is read once per change and kept (8 bytes a post), so page 5,000 costs what page 1 does: an
-    /// OFFSET walks every row before the page on each request.
+    /// OFFSET walks every row before the page on each request. Any change, not only one to lists, reads it again: a
+    /// post's new live version has a new document id.
     public async Task<PagedItems<long>> InListAsync(string listContentItemId, int page, int pageSize, CancellationToken cancellationToken)
     {
-        var ordered = await facts.GetAsync($"list-order:{listContentItemId}", () => ListOrder.For(db)(db, listContentItemId).ToArrayAsync(CancellationToken.None).AsTask());
+        var ordered = await facts.GetUntilAnyChangeAsync($"list-order:{listContentItemId}", () => ListOrder.For(db)(db, listContentItemId).ToArrayAsync(CancellationToken.None).AsTask());
         return PagedItems.Of(ordered, page, pageSize);
     }
 
@@ -31,8 +32,9 @@ public sealed class BlogPostQueries(CmsDbContext db, ListFacts facts)
             .Select(c => c.DocumentId)));
 
     /// One page of the published posts filed under any of the terms (a term and its descendants), newest first. One
-    /// term's page walks its index backwards from the page's start; several terms' order is read once per change and
-    /// kept, since merging them (and dropping posts filed under two of them) sorts every post they have.
+    /// term's page walks that term's index in date order (an OFFSET, so a deep page reads the rows before it); several
+    /// terms' order is read once per change and kept, since merging them (and dropping posts filed under two of them)
+    /// sorts every post they have.
     public async Task<PagedItems<long>> WithAnyTermAsync(IReadOnlyCollection<string> termContentItemIds, int page, int pageSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(termContentItemIds);
@@ -40,7 +42,7 @@ public sealed class BlogPostQueries(CmsDbContext db, ListFacts facts)
         var links = db.TaxonomyLinks.AsNoTracking().Where(l => l.Published && l.ContentType == BlogContentDefinitions.BlogPost);
         if (terms.Count != 1)
         {
-            var ordered = await facts.GetAsync($"terms-order:{string.Join(',', terms)}", () => links
+            var ordered = await facts.GetUntilAnyChangeAsync($"terms-order:{string.Join(',', terms)}", () => links
                 .Where(l => terms.Contains(l.TermContentItemId))
                 .Select(l => new { l.DocumentId, l.PublishedUtc }).Distinct()
                 .OrderByDescending(l => l.PublishedUtc).ThenByDescending(l => l.DocumentId)

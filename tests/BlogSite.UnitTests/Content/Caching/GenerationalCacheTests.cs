@@ -39,4 +39,17 @@ public sealed class GenerationalCacheTests
         var held = Enumerable.Range(0, 1_000).Count(i => cache.TryGet(i, 1, out _));
         Assert.InRange(held, 1, 100);
     }
+
+    [Fact]
+    public void MeasuredEntriesCountByTheirSize()
+    {
+        using var cache = new GenerationalCache<int, string>(10_000, body => body.Length);
+        for (var i = 0; i < 100; i++)
+        {
+            cache.Set(i, 1, new string('x', 1_000));
+        }
+
+        var held = Enumerable.Range(0, 100).Count(i => cache.TryGet(i, 1, out _));
+        Assert.InRange(held, 1, 10);
+    }
 }
