@@ -98,6 +98,25 @@ public sealed class PageCacheTests(PageCacheTests.Site site) : IClassFixture<Pag
     }
 
     [Fact]
+    public async Task APostPublishedAgainAsANewVersionStaysOnItsTermsPages()
+    {
+        var client = await site.ReaderAsync();
+        var recipe = SetupRecipe.Instance;
+        // A category whose page merges its children's posts, and its newest post, filed under one of the children.
+        var parent = recipe.TaxonomyTerms.First(t => recipe.TaxonomyTerms.Any(c => c.ParentId == t.Id)
+            && recipe.PostsIn(t).FirstOrDefault() is { } newest && newest != recipe.Posts[^1] && !SetupRecipe.TermIdsOf(newest, "Category").Contains(t.Id));
+        var post = recipe.PostsIn(parent).First();
+        var leaf = recipe.TaxonomyTerms.Single(t => t.Id == SetupRecipe.TermIdsOf(post, "Category")[0]);
+        Assert.Contains(SetupRecipe.PathOf(post), await FreshAsync(client, parent.Url), StringComparison.Ordinal);
+        Assert.Contains(SetupRecipe.PathOf(post), await FreshAsync(client, leaf.Url), StringComparison.Ordinal);
+
+        await site.PublishNewVersionAsync(post.ContentItemId, "Revised under its category");
+
+        Assert.Contains("Revised under its category", await FreshAsync(client, parent.Url), StringComparison.Ordinal);
+        Assert.Contains("Revised under its category", await FreshAsync(client, leaf.Url), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ASearchRepeatedAfterAPublishFindsTheNewPost()
     {
         var client = await site.ReaderAsync();
@@ -286,6 +305,8 @@ public sealed class PageCacheTests(PageCacheTests.Site site) : IClassFixture<Pag
                 Published = true,
                 Latest = true,
                 PublishedUtc = item.PublishedUtc,
+                Owner = item.Owner,
+                Author = item.Author,
                 Content = (JsonObject)item.Content.DeepClone(),
             };
             version.Apply(new TitlePart(title));

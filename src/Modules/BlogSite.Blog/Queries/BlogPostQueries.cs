@@ -31,36 +31,35 @@ public sealed class BlogPostQueries(CmsDbContext db, ListFacts facts)
             .OrderByDescending(c => c.PublishedUtc).ThenByDescending(c => c.DocumentId)
             .Select(c => c.DocumentId)));
 
-    /// One page of the published posts filed under any of the terms (a term and its descendants), newest first. One
-    /// term's page walks that term's index in date order (an OFFSET, so a deep page reads the rows before it); several
-    /// terms' order is read once per change and kept, since merging them (and dropping posts filed under two of them)
-    /// sorts every post they have.
+    /// One page of the published posts filed under any of the terms (a term and its descendants), newest first. The
+    /// list's order is read once per change and kept, as the home list's is, so a deep page costs what the first does.
     public async Task<PagedItems<long>> WithAnyTermAsync(IReadOnlyCollection<string> termContentItemIds, int page, int pageSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(termContentItemIds);
         var terms = termContentItemIds.Distinct().Order(StringComparer.Ordinal).ToList();
+        var ordered = await facts.GetUntilAnyChangeAsync($"terms-order:{string.Join(',', terms)}", () => TermsOrderAsync(terms));
+        return PagedItems.Of(ordered, page, pageSize);
+    }
+
+    private Task<long[]> TermsOrderAsync(List<string> terms)
+    {
         var links = db.TaxonomyLinks.AsNoTracking().Where(l => l.Published && l.ContentType == BlogContentDefinitions.BlogPost);
-        if (terms.Count != 1)
+        if (terms.Count == 1)
         {
-            var ordered = await facts.GetUntilAnyChangeAsync($"terms-order:{string.Join(',', terms)}", () => links
-                .Where(l => terms.Contains(l.TermContentItemId))
-                .Select(l => new { l.DocumentId, l.PublishedUtc }).Distinct()
+            // Equality, not a one-element IN list: PostgreSQL walks the term's index in date order instead of sorting.
+            var term = terms[0];
+            return links.Where(l => l.TermContentItemId == term)
                 .OrderByDescending(l => l.PublishedUtc).ThenByDescending(l => l.DocumentId)
                 .Select(l => l.DocumentId)
-                .ToArrayAsync(CancellationToken.None));
-            return PagedItems.Of(ordered, page, pageSize);
+                .ToArrayAsync(CancellationToken.None);
         }
 
-        // Equality, not a one-element IN list: PostgreSQL reads every post of the term and sorts them for a list.
-        var term = terms[0];
-        var filed = links.Where(l => l.TermContentItemId == term);
-        var total = (await TermCountsAsync(cancellationToken)).GetValueOrDefault(term);
-        var ids = await filed
+        // A post filed under two of the terms is listed once.
+        return links.Where(l => terms.Contains(l.TermContentItemId))
+            .Select(l => new { l.DocumentId, l.PublishedUtc }).Distinct()
             .OrderByDescending(l => l.PublishedUtc).ThenByDescending(l => l.DocumentId)
             .Select(l => l.DocumentId)
-            .Skip(PagedItems.Offset(page, pageSize)).Take(pageSize)
-            .ToListAsync(cancellationToken);
-        return new PagedItems<long>(ids, total, page, pageSize);
+            .ToArrayAsync(CancellationToken.None);
     }
 
     /// The posts published in a month of the site's time zone.
