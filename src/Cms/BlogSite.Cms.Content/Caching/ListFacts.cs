@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore;
 namespace BlogSite.Cms.Content.Caching;
 
 /// Facts about published lists that cost a scan of the site (how many posts a term or a month has, which months have
-/// posts), computed once and kept until a change alters lists (<see cref="SiteChangeFeed.ListGeneration"/>), so a
-/// page pays for them once per change instead of once per request. Callers pass keys from a bounded set.
+/// posts), computed once and kept until a change alters lists (<see cref="SiteChangeFeed.ListGeneration"/>), or until
+/// any change for facts that name document ids (<see cref="GetUntilAnyChangeAsync"/>), so a page pays for them once per
+/// change instead of once per request. Callers pass keys from a bounded set.
 public sealed class ListFacts(SiteChangeFeed feed)
 {
     /// Whether a scope may read copies shared with other requests (these facts, and other caches kept per change
@@ -50,7 +51,8 @@ public sealed class ListFacts(SiteChangeFeed feed)
         }
         catch
         {
-            snapshot.Values.TryRemove(key, out _);
+            // Only the failed computation: a reader may already have started a new one under the key.
+            snapshot.Values.TryRemove(KeyValuePair.Create(key, value));
             throw;
         }
     }

@@ -23,7 +23,7 @@ public sealed class PageValidatorsMiddleware(RequestDelegate next, SiteChangeFee
 
         var lastModified = changes.LastChangeUtc;
         var original = context.Response.Body;
-        await using var buffer = ResponseBuffers.Pool.GetStream();
+        await using var buffer = ResponseBuffers.Pages.GetStream();
         context.Response.Body = buffer;
         try
         {
@@ -48,6 +48,12 @@ public sealed class PageValidatorsMiddleware(RequestDelegate next, SiteChangeFee
                 response.ContentLength = null;
                 return;
             }
+        }
+
+        if (!response.HasStarted && !HttpMethods.IsHead(context.Request.Method))
+        {
+            // The whole body is known, so it is sent with its length rather than in chunks.
+            response.ContentLength = buffer.Length;
         }
 
         buffer.Position = 0;

@@ -26,11 +26,14 @@ public sealed class SiteChangeFeed(IServiceProvider services, TimeProvider clock
             return;
         }
 
-        Interlocked.Increment(ref generation);
+        // Lists first: a request that reads the new generation (and so may store its page as current) must not read
+        // list facts of the old one.
         if (change.ChangesLists)
         {
             Interlocked.Increment(ref listGeneration);
         }
+
+        Interlocked.Increment(ref generation);
 
         // HTTP dates have whole seconds; a change must never read as older than a copy made earlier in its second.
         var now = clock.GetUtcNow();

@@ -121,7 +121,7 @@ public static class DiscoveryEndpoints
     /// URLs, and making each as a string (a sitemap as a tree of elements first) took large arrays on every request.
     private static async Task<IResult> XmlAsync(HttpContext context, string contentType, Action<XmlWriter> write)
     {
-        await using var buffer = ResponseBuffers.Pool.GetStream();
+        await using var buffer = ResponseBuffers.Documents.GetStream();
         // Control characters are written as they come and removed afterwards: the writer would otherwise throw on them.
         using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, CheckCharacters = false }))
         {

@@ -9,8 +9,8 @@ namespace BlogSite.Blog.Queries;
 
 /// Published posts through the index tables, newest first, so a page costs a few small queries however big the blog.
 /// Every query here sees published versions only: drafts never reach a list, a feed, a count or a neighbour link.
-/// A page finds its ids in an index (O(page), however deep) and then reads just those items; counts come from
-/// <see cref="ListFacts"/>.
+/// A page finds its ids in an index, or in a list's order kept per change (so a deep page costs what the first does),
+/// and then reads just those items; counts come from <see cref="ListFacts"/>.
 public sealed class BlogPostQueries(CmsDbContext db, ListFacts facts)
 {
     private const int RelatedCandidatesPerTerm = 50;

@@ -6,7 +6,7 @@ namespace BlogSite.Blog.Queries;
 
 /// Every published routed item (posts, the blog, pages) and every term page, with when it last changed: for a term,
 /// the newest change of the posts filed under it.
-public sealed class SitemapQueries(CmsDbContext db, ListFacts facts, SiteChangeFeed changes)
+public sealed class SitemapQueries(CmsDbContext db, ListFacts facts)
 {
     /// The sitemaps protocol's limit of URLs in one file.
     public const int MaxUrlsPerFile = 50_000;
@@ -37,8 +37,8 @@ public sealed class SitemapQueries(CmsDbContext db, ListFacts facts, SiteChangeF
     /// The newest change among the URLs of each file of <paramref name="size"/> URLs, for the sitemap index. Reading
     /// them takes every route, so the answer is kept until the next change of any kind.
     public Task<IReadOnlyList<DateTime?>> FileChangesAsync(int size, CancellationToken cancellationToken) =>
-        facts.GetAsync<IReadOnlyList<DateTime?>>(
-            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"sitemap-files:{size}:{changes.Generation}"),
+        facts.GetUntilAnyChangeAsync<IReadOnlyList<DateTime?>>(
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"sitemap-files:{size}"),
             async () =>
             {
                 var entries = await EntriesAsync(null, size, CancellationToken.None);
