@@ -50,12 +50,6 @@ public sealed class PageValidatorsMiddleware(RequestDelegate next, SiteChangeFee
             }
         }
 
-        if (!response.HasStarted && !HttpMethods.IsHead(context.Request.Method))
-        {
-            // The whole body is known, so it is sent with its length rather than in chunks.
-            response.ContentLength = buffer.Length;
-        }
-
         buffer.Position = 0;
         await buffer.CopyToAsync(original, context.RequestAborted);
     }
