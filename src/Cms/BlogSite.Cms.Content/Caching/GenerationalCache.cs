@@ -36,6 +36,40 @@ public sealed class GenerationalCache<TKey, TValue>(long capacity, Func<TValue, 
     public void Set(TKey key, long generation, TValue value) =>
         entries.Set(key, new Entry(generation, value), new MemoryCacheEntryOptions { Size = sizeOf?.Invoke(value) ?? 1 });
 
+    /// The values of <paramref name="keys"/> under <paramref name="generation"/>: the kept ones, and the missing ones
+    /// read together by <paramref name="readMissing"/> (which may leave out keys that have no value) and then kept.
+    /// <paramref name="generation"/> must be read before the data, as for <see cref="Set"/>.
+    public async Task<IReadOnlyDictionary<TKey, TValue>> GetManyAsync(
+        IEnumerable<TKey> keys, long generation, Func<IReadOnlyList<TKey>, Task<IEnumerable<KeyValuePair<TKey, TValue>>>> readMissing)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(readMissing);
+        var found = new Dictionary<TKey, TValue>();
+        var missing = new List<TKey>();
+        foreach (var key in keys.Distinct())
+        {
+            if (TryGet(key, generation, out var value))
+            {
+                found[key] = value;
+            }
+            else
+            {
+                missing.Add(key);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            foreach (var (key, value) in await readMissing(missing))
+            {
+                Set(key, generation, value);
+                found[key] = value;
+            }
+        }
+
+        return found;
+    }
+
     public void Dispose() => entries.Dispose();
 
     private sealed record Entry(long Generation, TValue Value);

@@ -20,30 +20,16 @@ public sealed class PostSummaries(
     public async Task<IReadOnlyDictionary<long, PostSummary>> ByIdAsync(IReadOnlyCollection<long> documentIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(documentIds);
-        var generation = feed.Generation;
-        var found = new Dictionary<long, CachedSummary>();
-        var missing = new List<long>();
-        foreach (var id in documentIds.Distinct())
+        var found = await summaries.GetManyAsync(documentIds, feed.Generation, async missing =>
         {
-            if (summaries.TryGet(id, generation, out var summary))
-            {
-                found[id] = summary;
-            }
-            else
-            {
-                missing.Add(id);
-            }
-        }
-
-        if (missing.Count > 0)
-        {
+            var read = new List<KeyValuePair<long, CachedSummary>>();
             foreach (var item in await posts.ByIdsInOrderAsync(missing, cancellationToken))
             {
-                var summary = new CachedSummary(item.ContentItemId, await presenter.SummaryAsync(item, cancellationToken));
-                summaries.Set(item.Id, generation, summary);
-                found[item.Id] = summary;
+                read.Add(new(item.Id, new CachedSummary(item.ContentItemId, await presenter.SummaryAsync(item, cancellationToken))));
             }
-        }
+
+            return read;
+        });
 
         foreach (var summary in found.Values)
         {

@@ -69,14 +69,7 @@ public static class DiscoveryEndpoints
             writer.WriteStartElement("sitemapindex", SitemapNamespace);
             foreach (var (changed, file) in files.Select((changed, i) => (changed, i + 1)))
             {
-                writer.WriteStartElement("sitemap", SitemapNamespace);
-                writer.WriteElementString("loc", SitemapNamespace, new Uri(baseUri, $"sitemaps/{file.ToString(CultureInfo.InvariantCulture)}.xml").AbsoluteUri);
-                if (changed is { } when)
-                {
-                    writer.WriteElementString("lastmod", SitemapNamespace, Timestamp(when));
-                }
-
-                writer.WriteEndElement();
+                WriteEntry(writer, "sitemap", new Uri(baseUri, $"sitemaps/{file.ToString(CultureInfo.InvariantCulture)}.xml"), changed);
             }
 
             writer.WriteEndElement();
@@ -103,18 +96,24 @@ public static class DiscoveryEndpoints
             foreach (var entry in entries)
             {
                 var isHome = entry.ContentItemId is not null && entry.ContentItemId == home;
-                writer.WriteStartElement("url", SitemapNamespace);
-                writer.WriteElementString("loc", SitemapNamespace, new Uri(baseUri, isHome ? "/" : "/" + entry.Path).AbsoluteUri);
-                if (entry.ChangedUtc is { } changed)
-                {
-                    writer.WriteElementString("lastmod", SitemapNamespace, Timestamp(changed));
-                }
-
-                writer.WriteEndElement();
+                WriteEntry(writer, "url", new Uri(baseUri, isHome ? "/" : "/" + entry.Path), entry.ChangedUtc);
             }
 
             writer.WriteEndElement();
         });
+    }
+
+    /// One entry of a sitemap file or of the index: its address and, when known, its last change.
+    private static void WriteEntry(XmlWriter writer, string element, Uri location, DateTime? changed)
+    {
+        writer.WriteStartElement(element, SitemapNamespace);
+        writer.WriteElementString("loc", SitemapNamespace, location.AbsoluteUri);
+        if (changed is { } when)
+        {
+            writer.WriteElementString("lastmod", SitemapNamespace, Timestamp(when));
+        }
+
+        writer.WriteEndElement();
     }
 
     /// Writes an XML document into pooled memory and sends it: a feed is about 100 KB and a sitemap file up to 50,000

@@ -26,33 +26,18 @@ public sealed class FeedEntries(
     public async Task<IReadOnlyList<FeedEntry>> OfAsync(IReadOnlyList<long> documentIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(documentIds);
-        var generation = feed.Generation;
-        var found = new Dictionary<long, FeedEntry>();
-        var missing = new List<long>();
-        foreach (var id in documentIds.Distinct())
-        {
-            if (known.TryGet(id, generation, out var entry))
-            {
-                found[id] = entry;
-            }
-            else
-            {
-                missing.Add(id);
-            }
-        }
-
-        if (missing.Count > 0)
+        var found = await known.GetManyAsync(documentIds, feed.Generation, async missing =>
         {
             var items = await posts.ByIdsInOrderAsync(missing, cancellationToken);
             var credited = await authors.ByIdsAsync(items.Select(i => i.Owner), cancellationToken);
+            var read = new List<KeyValuePair<long, FeedEntry>>();
             foreach (var post in items)
             {
-                var entry = await EntryAsync(post, post.Owner is { } owner && credited.TryGetValue(owner, out var author) ? author : null, cancellationToken);
-                known.Set(post.Id, generation, entry);
-                found[post.Id] = entry;
+                read.Add(new(post.Id, await EntryAsync(post, post.Owner is { } owner && credited.TryGetValue(owner, out var author) ? author : null, cancellationToken)));
             }
-        }
 
+            return read;
+        });
         var entries = documentIds.Distinct().Where(found.ContainsKey).Select(id => found[id]).ToList();
         foreach (var entry in entries)
         {

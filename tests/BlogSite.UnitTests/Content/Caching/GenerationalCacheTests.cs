@@ -52,4 +52,23 @@ public sealed class GenerationalCacheTests
         var held = Enumerable.Range(0, 100).Count(i => cache.TryGet(i, 1, out _));
         Assert.InRange(held, 1, 10);
     }
+
+    [Fact]
+    public async Task ManyValuesAreReadOnlyWhereNoneIsKeptAndAreKeptAfterwards()
+    {
+        using var cache = new GenerationalCache<int, string>(10);
+        cache.Set(1, 5, "kept one");
+        var asked = new List<int>();
+
+        var found = await cache.GetManyAsync([1, 2, 3, 2], 5, missing =>
+        {
+            asked.AddRange(missing);
+            return Task.FromResult(missing.Where(k => k != 3).Select(k => KeyValuePair.Create(k, $"read {k}")));
+        });
+
+        Assert.Equal([2, 3], asked);
+        Assert.Equal(new Dictionary<int, string> { [1] = "kept one", [2] = "read 2" }, found);
+        Assert.True(cache.TryGet(2, 5, out var kept));
+        Assert.Equal("read 2", kept);
+    }
 }
