@@ -108,6 +108,8 @@ public sealed class ThemeQualityTests(BrowserSiteFixture site) : IClassFixture<B
         var skip = tab.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Skip to content" });
         Assert.True(await skip.EvaluateAsync<bool>("e => e === document.activeElement"));
         await tab.Keyboard.PressAsync("Enter");
+        // The fragment navigation is reported after the key press returns; the URL is read once it has happened.
+        await tab.WaitForURLAsync(url => url.EndsWith("#main", StringComparison.Ordinal));
 
         Assert.EndsWith("#main", tab.Url, StringComparison.Ordinal);
         Assert.Equal("main", await tab.EvaluateAsync<string>("document.activeElement.id"));
