@@ -4,7 +4,9 @@ using BlogSite.Cms.Content.Fields;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Parts;
 using BlogSite.Cms.Content.Settings;
+using BlogSite.Cms.Content.Storage;
 using BlogSite.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BlogSite.IntegrationTests.PublicSite;
@@ -55,5 +57,30 @@ public sealed class SiteTimeZoneTests(SqliteSiteFixture site) : IClassFixture<Sq
         Assert.Contains(Title, may.Html, StringComparison.Ordinal);
         Assert.DoesNotContain(Title, april.Html, StringComparison.Ordinal);
         Assert.Contains(home.Document.QuerySelectorAll("aside.site-nav a"), a => a.GetAttribute("href") == "/archive/2016/05" && a.TextContent.Contains("May 2016", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task EveryArchiveMonthCountsThePostsOfThatMonthInTheSiteTimeZone()
+    {
+        await using var scope = site.Factory.Services.CreateAsyncScope();
+        var seoul = TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul");
+        var dates = await scope.ServiceProvider.GetRequiredService<CmsDbContext>().ContentItems
+            .Where(x => x.Published && x.ContentType == "BlogPost" && x.PublishedUtc != null)
+            .Select(x => x.PublishedUtc!.Value)
+            .ToListAsync();
+        var expected = dates
+            .Select(d => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(d, DateTimeKind.Utc), seoul))
+            .GroupBy(d => (d.Year, d.Month))
+            .OrderByDescending(g => g.Key)
+            .Select(g => $"/archive/{g.Key.Year}/{g.Key.Month:00} {g.Count()}")
+            .ToList();
+
+        var home = await HtmlPage.GetAsync(site.Client, "/");
+        var shown = home.Document.QuerySelectorAll("section[aria-labelledby=nav-archives] li")
+            .Select(li => $"{li.QuerySelector("a")?.GetAttribute("href")} {li.QuerySelector(".count")?.TextContent.Trim()}")
+            .ToList();
+
+        Assert.True(expected.Count > 1, "the seed posts span several months");
+        Assert.Equal(expected, shown);
     }
 }

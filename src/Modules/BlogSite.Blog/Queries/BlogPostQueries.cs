@@ -107,17 +107,30 @@ public sealed class BlogPostQueries(CmsDbContext db, ListFacts facts)
     public Task<IReadOnlyList<(int Year, int Month, int Count)>> ArchiveMonthsAsync(SiteSettings site, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(site);
-        return facts.GetAsync<IReadOnlyList<(int Year, int Month, int Count)>>($"months:{site.TimeZone.Id}", async () =>
-        {
-            var dates = await Published().Where(x => x.PublishedUtc != null).Select(x => x.PublishedUtc!.Value).ToListAsync(CancellationToken.None);
-            return dates
-                .Select(site.ToSiteTime)
-                .GroupBy(d => (d.Year, d.Month))
-                .OrderByDescending(g => g.Key)
-                .Select(g => (g.Key.Year, g.Key.Month, g.Count()))
-                .ToList();
-        });
+        return facts.GetAsync($"months:{site.TimeZone.Id}", () => CountMonthsAsync(site));
     }
+
+    // Steps from month to month with posts, newest first: the newest date before the month found last names the next
+    // month, and one count of its range in the site's zone gives its posts. Both walk the date index, so this costs two
+    // short reads per month with posts, where reading every date to group them cost as much as the site is big.
+    private async Task<IReadOnlyList<(int Year, int Month, int Count)>> CountMonthsAsync(SiteSettings site)
+    {
+        var months = new List<(int Year, int Month, int Count)>();
+        for (DateTime? before = null; await NewestBeforeAsync(before) is { } newest;)
+        {
+            var siteTime = site.ToSiteTime(newest);
+            var (start, end) = site.MonthInUtc(siteTime.Year, siteTime.Month);
+            var count = await Published().CountAsync(x => x.PublishedUtc >= start && x.PublishedUtc < end, CancellationToken.None);
+            months.Add((siteTime.Year, siteTime.Month, count));
+            before = start;
+        }
+
+        return months;
+    }
+
+    private Task<DateTime?> NewestBeforeAsync(DateTime? before) =>
+        (before is null ? Published() : Published().Where(x => x.PublishedUtc < before))
+            .MaxAsync(x => x.PublishedUtc, CancellationToken.None);
 
     /// How many published posts each term has.
     public Task<IReadOnlyDictionary<string, int>> TermCountsAsync(CancellationToken cancellationToken) =>
