@@ -11,7 +11,8 @@ using Microsoft.Extensions.Options;
 namespace BlogSite.Cms.Recipes.Setup;
 
 /// First start: validate the setup recipe before touching the database, then migrate and run the recipe and create
-/// the administrator in one transaction. A later start finds the setup record and does nothing; a database that
+/// the administrator in one transaction. A later start finds the setup record, migrates and does nothing else, without
+/// reading the recipe (which costs a start a fifth of a second for nothing); a database that
 /// already holds an imported site keeps it and only gets its administrator.
 public sealed class SetupService(
     IOptions<SetupOptions> options,
@@ -25,8 +26,20 @@ public sealed class SetupService(
 {
     private const string DocumentKey = "Setup";
 
-    public async Task<SetupResult> SetUpIfNeededAsync(CancellationToken cancellationToken = default) =>
-        await SetUpIfNeededAsync(await RecipeReader.ReadFileAsync(options.Value.RecipePath(), cancellationToken), null, cancellationToken);
+    public async Task<SetupResult> SetUpIfNeededAsync(CancellationToken cancellationToken = default)
+    {
+        // A database with no migration applied is new: it is not touched before the recipe has been read and found valid.
+        if ((await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any())
+        {
+            await migrator.MigrateAsync(cancellationToken);
+            if (await documents.ExistsAsync(DocumentKey, cancellationToken))
+            {
+                return new SetupResult(false, options.Value.AdminUserName, null, null);
+            }
+        }
+
+        return await SetUpIfNeededAsync(await RecipeReader.ReadFileAsync(options.Value.RecipePath(), cancellationToken), null, cancellationToken);
+    }
 
     /// Sets the site up with <paramref name="recipe"/> instead of the configured one: what `recipe run` does on an
     /// empty database, so the recipe gets the same parameters (site name, administrator) as at a first start.
