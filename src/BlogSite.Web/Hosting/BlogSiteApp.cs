@@ -79,6 +79,7 @@ public static class BlogSiteApp
                 app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("BlogSite.Setup").Protect("key ring");
             }
 
+            _ = StartupWarmUps.Start(app.Services, logger);
             await WarnWithoutBaseUrlAsync(app, scope.ServiceProvider, logger);
             if (!result.RanSetup)
             {

@@ -2,12 +2,14 @@ using BlogSite.Blog.Authors;
 using BlogSite.Blog.Display;
 using BlogSite.Blog.Editing;
 using BlogSite.Blog.Feeds;
+using BlogSite.Blog.Navigation;
 using BlogSite.Blog.Queries;
 using BlogSite.Blog.Search;
 using BlogSite.Cms.Admin;
 using BlogSite.Cms.Content;
 using BlogSite.Cms.Content.Caching;
 using BlogSite.Cms.Content.Features;
+using BlogSite.Cms.Content.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -43,6 +45,8 @@ public static class BlogModule
         services.AddSingleton(_ => new GenerationalCache<long, PostSurroundings>(PostSummaries.Capacity));
         services.AddSingleton(_ => new GenerationalCache<string, ContentDisplay>(BlogSearch.KeptResultPages));
         services.AddScoped<ContentDisplayBuilder>();
+        services.AddScoped<SiteNavigation>();
+        services.AddScoped<IStartupWarmUp, ReaderPagesWarmUp>();
         services.AddScoped<LayoutDataFactory>();
         services.AddScoped<BlogTaxonomyLocator>();
 

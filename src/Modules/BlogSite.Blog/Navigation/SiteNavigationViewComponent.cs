@@ -1,55 +1,16 @@
-using BlogSite.Blog.Display;
-using BlogSite.Blog.Queries;
 using BlogSite.Cms.Content.Caching;
-using BlogSite.Cms.Content.Taxonomies;
 using Microsoft.AspNetCore.Mvc;
-using BlogSite.Cms.Content.Settings;
 
 namespace BlogSite.Blog.Navigation;
 
 /// The reader's map of the blog: categories with their children, tags and months, each with its post count.
 /// The theme draws it from Components/SiteNavigation/Default.cshtml. It is on every page and depends only on lists,
-/// so it is built once per change to them (<see cref="ListFacts"/>).
-public sealed class SiteNavigationViewComponent(
-    TermCatalog terms, BlogPostQueries posts, BlogTaxonomyLocator taxonomies, SiteSettingsStore settings, ListFacts facts, PageCacheEntry cache)
-    : ViewComponent
+/// so <see cref="SiteNavigation"/> builds it once per change to them.
+public sealed class SiteNavigationViewComponent(SiteNavigation navigation, PageCacheEntry cache) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
         cache.ShowsListsOf(BlogContentDefinitions.BlogPost);
-        return View(await facts.GetAsync("site-navigation", () => BuildAsync(CancellationToken.None)));
-    }
-
-    private async Task<SiteNavigationView> BuildAsync(CancellationToken cancellationToken)
-    {
-        var (categoriesId, tagsId) = await taxonomies.GetAsync(cancellationToken);
-        var counts = await posts.TermCountsAsync(cancellationToken);
-
-        var categoryTree = await terms.TreeAsync(categoriesId, cancellationToken);
-        var categories = new List<NavTerm>();
-        foreach (var term in categoryTree)
-        {
-            var family = await terms.SelfAndDescendantsAsync(term.TermContentItemId, cancellationToken);
-            var count = family.Sum(id => counts.GetValueOrDefault(id));
-            if (count > 0)
-            {
-                categories.Add(new NavTerm(term.DisplayText, BlogPostPresenter.Url(term.Path), count, term.Level));
-            }
-        }
-
-        var tags = (await terms.TreeAsync(tagsId, cancellationToken))
-            .Where(t => counts.GetValueOrDefault(t.TermContentItemId) > 0)
-            .Select(t => new NavTerm(t.DisplayText, BlogPostPresenter.Url(t.Path), counts[t.TermContentItemId], t.Level))
-            .OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)
-            .ToList();
-
-        var archives = (await posts.ArchiveMonthsAsync(await settings.GetAsync(cancellationToken), cancellationToken))
-            .Select(m => new ArchiveLink(
-                ArchiveLink.MonthName(m.Year, m.Month),
-                ArchiveLink.PathOf(m.Year, m.Month),
-                m.Count))
-            .ToList();
-
-        return new SiteNavigationView(categories, tags, archives);
+        return View(await navigation.GetAsync());
     }
 }
