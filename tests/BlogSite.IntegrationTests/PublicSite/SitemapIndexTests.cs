@@ -32,6 +32,20 @@ public sealed class SitemapIndexTests(SitemapIndexTests.Site site) : IClassFixtu
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/sitemaps/0.xml")).StatusCode);
     }
 
+    [Fact]
+    public async Task EachFileInTheIndexIsDatedByTheNewestChangeAmongItsUrls()
+    {
+        using var reader = site.NewClient();
+
+        var index = XDocument.Parse(await reader.GetStringAsync("/sitemap.xml"));
+        foreach (var file in index.Root!.Elements(Ns + "sitemap"))
+        {
+            var entries = XDocument.Parse(await reader.GetStringAsync(new Uri(file.Element(Ns + "loc")!.Value).AbsolutePath));
+            var newest = entries.Root!.Elements(Ns + "url").Select(u => u.Element(Ns + "lastmod")?.Value).Max(StringComparer.Ordinal);
+            Assert.Equal(newest, file.Element(Ns + "lastmod")?.Value);
+        }
+    }
+
     /// A site whose sitemap files hold five URLs each.
     public sealed class Site : AdminSite
     {

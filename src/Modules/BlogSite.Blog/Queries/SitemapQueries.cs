@@ -1,4 +1,5 @@
 using BlogSite.Cms.Content.Caching;
+using BlogSite.Cms.Content.Indexes;
 using BlogSite.Cms.Content.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,40 +12,54 @@ public sealed class SitemapQueries(CmsDbContext db, ListFacts facts)
     /// The sitemaps protocol's limit of URLs in one file.
     public const int MaxUrlsPerFile = 50_000;
 
-    /// The entries of sitemap file <paramref name="file"/> (from 1) of <paramref name="size"/> URLs, in path order;
-    /// all of them when <paramref name="file"/> is null.
-    public async Task<IReadOnlyList<SitemapEntry>> EntriesAsync(int? file, int size, CancellationToken cancellationToken)
+    /// The entries of sitemap file <paramref name="file"/> (from 1) of <paramref name="size"/> URLs, in path order.
+    public async Task<IReadOnlyList<SitemapEntry>> EntriesAsync(int file, int size, CancellationToken cancellationToken)
     {
-        var query = db.Routes.AsNoTracking()
-            .Where(r => r.Published)
-            .Join(db.ContentItems, r => r.DocumentId, i => i.Id, (r, i) => new { r.Path, r.ContentItemId, r.ContainedContentItemId, i.ModifiedUtc, i.PublishedUtc })
-            .OrderBy(r => r.Path);
-        var routes = file is { } n
-            ? await query.Skip((n - 1) * size).Take(size).ToListAsync(cancellationToken)
-            : await query.ToListAsync(cancellationToken);
-        var termChanges = await db.TaxonomyLinks.AsNoTracking()
-            .Where(l => l.Published)
-            .Join(db.ContentItems, l => l.DocumentId, i => i.Id, (l, i) => new { l.TermContentItemId, Changed = i.ModifiedUtc ?? i.PublishedUtc })
-            .GroupBy(x => x.TermContentItemId)
-            .Select(g => new { g.Key, Changed = g.Max(x => x.Changed) })
-            .ToDictionaryAsync(x => x.Key, x => x.Changed, cancellationToken);
+        var routes = await PublishedRoutes()
+            .Join(db.ContentItems, r => r.DocumentId, i => i.Id, (r, i) => new { r.Path, r.ContentItemId, r.ContainedContentItemId, Changed = i.ModifiedUtc ?? i.PublishedUtc })
+            .OrderBy(r => r.Path)
+            .Skip((file - 1) * size).Take(size)
+            .ToListAsync(cancellationToken);
+        var termChanges = await TermChangesAsync(cancellationToken);
         return [.. routes.Select(r => new SitemapEntry(
             r.Path,
             r.ContainedContentItemId is null ? r.ContentItemId : null,
-            r.ContainedContentItemId is { } term && termChanges.TryGetValue(term, out var termChanged) ? termChanged : r.ModifiedUtc ?? r.PublishedUtc))];
+            Changed(r.ContainedContentItemId, r.Changed, termChanges)))];
     }
 
     /// The newest change among the URLs of each file of <paramref name="size"/> URLs, for the sitemap index. Reading
-    /// them takes every route, so the answer is kept until the next change of any kind.
+    /// them takes every route, so the answer is kept until the next change of any kind; only the dates are read, in
+    /// path order, since the addresses themselves (some 20 MB at 100,000 posts) are not needed.
     public Task<IReadOnlyList<DateTime?>> FileChangesAsync(int size, CancellationToken cancellationToken) =>
         facts.GetUntilAnyChangeAsync<IReadOnlyList<DateTime?>>(
             string.Create(System.Globalization.CultureInfo.InvariantCulture, $"sitemap-files:{size}"),
             async () =>
             {
-                var entries = await EntriesAsync(null, size, CancellationToken.None);
-                return entries.Count == 0 ? [null] : [.. entries.Chunk(size).Select(chunk => chunk.Max(e => e.ChangedUtc))];
+                var routes = await PublishedRoutes()
+                    .Join(db.ContentItems, r => r.DocumentId, i => i.Id, (r, i) => new { r.Path, r.ContainedContentItemId, Changed = i.ModifiedUtc ?? i.PublishedUtc })
+                    .OrderBy(r => r.Path)
+                    .Select(r => new { r.ContainedContentItemId, r.Changed })
+                    .ToListAsync(CancellationToken.None);
+                var termChanges = await TermChangesAsync(CancellationToken.None);
+                return routes.Count == 0
+                    ? [null]
+                    : [.. routes.Chunk(size).Select(chunk => chunk.Max(r => Changed(r.ContainedContentItemId, r.Changed, termChanges)))];
             });
 
+    private IQueryable<RouteIndex> PublishedRoutes() => db.Routes.AsNoTracking().Where(r => r.Published);
+
+    // A term page changes when a post filed under it does.
+    private Task<Dictionary<string, DateTime?>> TermChangesAsync(CancellationToken cancellationToken) =>
+        db.TaxonomyLinks.AsNoTracking()
+            .Where(l => l.Published)
+            .Join(db.ContentItems, l => l.DocumentId, i => i.Id, (l, i) => new { l.TermContentItemId, Changed = i.ModifiedUtc ?? i.PublishedUtc })
+            .GroupBy(x => x.TermContentItemId)
+            .Select(g => new { g.Key, Changed = g.Max(x => x.Changed) })
+            .ToDictionaryAsync(x => x.Key, x => x.Changed, cancellationToken);
+
+    private static DateTime? Changed(string? termId, DateTime? itemChanged, Dictionary<string, DateTime?> termChanges) =>
+        termId is not null && termChanges.TryGetValue(termId, out var termChanged) ? termChanged : itemChanged;
+
     /// How many sitemap URLs the site has.
-    public Task<int> CountAsync(CancellationToken cancellationToken) => db.Routes.AsNoTracking().CountAsync(r => r.Published, cancellationToken);
+    public Task<int> CountAsync(CancellationToken cancellationToken) => PublishedRoutes().CountAsync(cancellationToken);
 }
