@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 using BlogSite.Testing;
@@ -46,6 +48,8 @@ public static partial class LoadHarness
         }
 
         Directory.CreateDirectory(folder);
+        RefuseBusyPort(SitePort);
+        RefuseBusyPort(NginxPort);
         var baseUrl = new Uri($"http://127.0.0.1:{SitePort.ToString(CultureInfo.InvariantCulture)}/");
         var environment = new Dictionary<string, string>(await database.CreateAsync(folder, posts))
         {
@@ -81,6 +85,7 @@ public static partial class LoadHarness
         if (posts == 18)
         {
             // The first start sets the site up from the bundled recipe.
+            RefuseBusyPort(SitePort);
             await using var setup = SiteProcess.Start(site, folder, environment);
             await setup.WaitUntilServingAsync(baseUrl, TimeSpan.FromMinutes(2));
         }
@@ -92,6 +97,7 @@ public static partial class LoadHarness
         Directory.CreateDirectory(pagesFolder);
         TimeSpan coldStart;
         double cachedPeak;
+        RefuseBusyPort(SitePort);
         await using (var cached = SiteProcess.Start(site, folder, environment))
         {
             coldStart = await cached.WaitUntilServingAsync(baseUrl, TimeSpan.FromMinutes(2));
@@ -128,6 +134,7 @@ public static partial class LoadHarness
         double uncachedPeak;
         TimeSpan restart;
         var uncachedEnvironment = new Dictionary<string, string>(environment) { ["BlogSite__OutputCache__Enabled"] = "false" };
+        RefuseBusyPort(SitePort);
         await using (var uncached = SiteProcess.Start(site, folder, uncachedEnvironment))
         {
             restart = await uncached.WaitUntilServingAsync(baseUrl, TimeSpan.FromMinutes(2));
@@ -150,6 +157,23 @@ public static partial class LoadHarness
     /// Loads every page in turn until a round runs at the speed of the round before (each page's req/s within 10 % on
     /// average) or six rounds have run. The JIT's tiering goes on for tens of seconds on two loaded cores: measured
     /// after four seconds of its own load, the 18-post home page ran at a quarter of the speed it settles at.
+    /// A server left running on the port (a site started by hand, say) would answer in place of the one started here,
+    /// and its figures would pass for the site's: one run measured a stray uncached site as the cached one that way.
+    private static void RefuseBusyPort(int port)
+    {
+        using var probe = new TcpClient();
+        try
+        {
+            probe.Connect(IPAddress.Loopback, port);
+        }
+        catch (SocketException)
+        {
+            return;
+        }
+
+        throw new InvalidOperationException($"Something already listens on 127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}; stop it and run again.");
+    }
+
     private static async Task WarmUpAsync(string label, Uri baseUrl, IReadOnlyList<PageRow> rows, int connections)
     {
         double[]? previous = null;
