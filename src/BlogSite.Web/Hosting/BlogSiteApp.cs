@@ -79,7 +79,7 @@ public static class BlogSiteApp
                 app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("BlogSite.Setup").Protect("key ring");
             }
 
-            _ = StartupWarmUps.Start(app.Services, logger);
+            app.Services.GetRequiredService<StartupWarmUps>().Begin();
             await WarnWithoutBaseUrlAsync(app, scope.ServiceProvider, logger);
             if (!result.RanSetup)
             {

@@ -175,6 +175,8 @@ public static class CmsContentModule
         services.AddScoped<NestedItemEditor>();
         services.AddSingleton<PublishingSchedule>();
         services.AddHostedService<ScheduledPublisher>();
+        services.AddSingleton<StartupWarmUps>();
+        services.AddHostedService(sp => sp.GetRequiredService<StartupWarmUps>());
 
         // Media files.
         services.AddValidatedOptions<MediaOptions>(configuration, MediaOptions.Section);

@@ -11,6 +11,7 @@ using BlogSite.Cms.Content.Caching;
 using BlogSite.Cms.Content.Features;
 using BlogSite.Cms.Content.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Mvc.TagHelpers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BlogSite.Blog;
@@ -40,6 +41,9 @@ public static class BlogModule
         services.AddScoped<BlogPostPresenter>();
         services.AddScoped<AuthorDirectory>();
         services.AddScoped<PostSummaries>();
+        // Themes keep drawn post summaries with <cache> (see PostSummary.CacheKey): about 3 KB each, so this holds the
+        // summaries of some 500 list pages, where the default 100 MB would let a crawler walking every page fill it.
+        services.Configure<CacheTagHelperOptions>(options => options.SizeLimit = 16 * 1024 * 1024);
         services.AddScoped<PostNeighbourhood>();
         services.AddSingleton(_ => new GenerationalCache<long, CachedSummary>(PostSummaries.Capacity));
         services.AddSingleton(_ => new GenerationalCache<long, PostSurroundings>(PostSummaries.Capacity));

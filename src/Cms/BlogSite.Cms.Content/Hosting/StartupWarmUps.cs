@@ -4,52 +4,49 @@ using Microsoft.Extensions.Logging;
 
 namespace BlogSite.Cms.Content.Hosting;
 
-/// Runs every module's <see cref="IStartupWarmUp"/> in the background, one after the other in one scope. A warm-up only
-/// fills caches a request would fill anyway, so one that fails (or is cut short by a stop) is logged at debug level and
-/// the next one runs.
-public static class StartupWarmUps
+/// Runs every module's <see cref="IStartupWarmUp"/> in the background, one after the other in one scope, from the moment
+/// the host says the database is ready (<see cref="Begin"/>). The host waits for it when it stops, so a warm-up never
+/// reads services that are gone. A warm-up only fills caches a request would fill anyway, so one that fails is logged
+/// and the next one runs.
+public sealed class StartupWarmUps(IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<StartupWarmUps> logger) : IHostedService
 {
-    public static Task Start(IServiceProvider services, ILogger logger)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        return StartWith(services, services.GetRequiredService<IHostApplicationLifetime>(), logger);
-    }
+    private Task running = Task.CompletedTask;
 
-    /// <see cref="Start"/> with the host's lifetime given, for a host that may already be gone.
-    public static Task StartWith(IServiceProvider services, IHostApplicationLifetime lifetime, ILogger logger)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(lifetime);
-        ArgumentNullException.ThrowIfNull(logger);
-        var stopping = lifetime.ApplicationStopping;
-        return Task.Run(async () =>
-        {
-            try
-            {
-                await using var scope = services.CreateAsyncScope();
-                foreach (var warmUp in scope.ServiceProvider.GetServices<IStartupWarmUp>())
-                {
-                    await WarmUpAsync(warmUp, scope.ServiceProvider, logger, stopping);
-                }
-            }
-            catch (ObjectDisposedException)
-            {
-                // The host stopped before the warm-up began.
-            }
-        }, CancellationToken.None);
-    }
+    public void Begin() => running = Task.Run(() => RunAsync(lifetime.ApplicationStopping), CancellationToken.None);
 
-    private static async Task WarmUpAsync(IStartupWarmUp warmUp, IServiceProvider services, ILogger logger, CancellationToken stopping)
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await warmUp.WarmUpAsync(services, stopping);
+            await running.WaitAsync(cancellationToken);
         }
-#pragma warning disable CA1031 // the first request computes whatever a failed warm-up left out
-        catch (Exception e)
-#pragma warning restore CA1031
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            logger.LogDebug(e, "The warm-up {WarmUp} stopped; the first requests compute what it left out.", warmUp.GetType().Name);
+            // The host gave up waiting; it stops anyway.
+        }
+    }
+
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        await using var scope = services.CreateAsyncScope();
+        foreach (var warmUp in scope.ServiceProvider.GetServices<IStartupWarmUp>())
+        {
+            try
+            {
+                await warmUp.WarmUpAsync(scope.ServiceProvider, stopping);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // the first request computes whatever a failed warm-up left out, and meets the same error
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                logger.LogWarning(e, "The warm-up {WarmUp} failed; the first requests compute what it left out.", warmUp.GetType().Name);
+            }
         }
     }
 }

@@ -32,16 +32,19 @@ public sealed record SiteSettings(JsonObject All)
     /// The UTC instant of a time an editor entered; see <see cref="Skips"/> first.
     public DateTime ToUtc(DateTime siteTime) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(siteTime, DateTimeKind.Unspecified), TimeZone);
 
-    // A zone whose clocks skip midnight (some do, on the day they change) starts that day at the first hour it has.
+    // A zone whose clocks skip midnight (some do, on the day they change) starts that day at the first hour it has; one
+    // whose midnight comes twice (clocks going back at one) starts it at the first of the two, so the day holds both.
     private DateTime StartOfDayUtc(DateTime siteMidnight)
     {
-        var time = siteMidnight;
+        var time = DateTime.SpecifyKind(siteMidnight, DateTimeKind.Unspecified);
         while (Skips(time))
         {
-            time = time.AddMinutes(30);
+            time = time.AddMinutes(15);
         }
 
-        return ToUtc(time);
+        return TimeZone.IsAmbiguousTime(time)
+            ? DateTime.SpecifyKind(time - TimeZone.GetAmbiguousTimeOffsets(time).Max(), DateTimeKind.Utc)
+            : ToUtc(time);
     }
 
     /// Whether the zone has no such time (the clocks jump over it).
@@ -59,7 +62,11 @@ public sealed record SiteSettings(JsonObject All)
     public (DateTime StartUtc, DateTime EndUtc) MonthInUtc(int year, int month)
     {
         var start = new DateTime(year, month, 1, 0, 0, 0, DateTimeKind.Unspecified);
-        return (StartOfDayUtc(start), StartOfDayUtc(start.AddMonths(1)));
+        // The calendar ends with December 9999, and so does that month.
+        var end = year == DateTime.MaxValue.Year && month == 12
+            ? DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc)
+            : StartOfDayUtc(start.AddMonths(1));
+        return (StartOfDayUtc(start), end);
     }
 
     public string? HomeContentItemId => All["HomeRoute"]?["ContentItemId"]?.GetValue<string>();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using BlogSite.Blog.Queries;
 using BlogSite.Cms.Content.Caching;
 
@@ -20,12 +21,18 @@ public sealed class PostSummaries(
     public async Task<IReadOnlyDictionary<long, PostSummary>> ByIdAsync(IReadOnlyCollection<long> documentIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(documentIds);
-        var found = await summaries.GetManyAsync(documentIds, feed.Generation, async missing =>
+        // The generation is read before the posts, so a summary never names a change older than what it shows.
+        var generation = feed.Generation;
+        var found = await summaries.GetManyAsync(documentIds, generation, async missing =>
         {
             var read = new List<KeyValuePair<long, CachedSummary>>();
             foreach (var item in await posts.ByIdsInOrderAsync(missing, cancellationToken))
             {
-                read.Add(new(item.Id, new CachedSummary(item.ContentItemId, await presenter.SummaryAsync(item, cancellationToken))));
+                var summary = await presenter.SummaryAsync(item, cancellationToken) with
+                {
+                    CacheKey = string.Create(CultureInfo.InvariantCulture, $"{item.Id}@{generation}"),
+                };
+                read.Add(new(item.Id, new CachedSummary(item.ContentItemId, summary)));
             }
 
             return read;

@@ -11,6 +11,9 @@ public sealed record TermLink(string Name, string Url);
 
 public sealed record PostLink(string Title, string Url);
 
+/// <param name="CacheKey">Names this summary's content: the same key always draws the same HTML (the version of the
+/// post and the change it was drawn at, so a later change names new keys). A theme may keep its drawn summary under it
+/// (`&lt;cache vary-by&gt;`); a summary without one is drawn every time.</param>
 public sealed record PostSummary(
     string Title,
     string Url,
@@ -19,7 +22,8 @@ public sealed record PostSummary(
     TermLink? Category,
     IReadOnlyList<TermLink> Tags,
     string Excerpt,
-    int ReadingMinutes);
+    int ReadingMinutes,
+    string? CacheKey = null);
 
 public sealed record PostView(
     string Title,

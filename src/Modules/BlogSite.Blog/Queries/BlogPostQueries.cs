@@ -120,9 +120,14 @@ public sealed class BlogPostQueries(CmsDbContext db, ListFacts facts)
         {
             var siteTime = site.ToSiteTime(newest);
             var (start, end) = site.MonthInUtc(siteTime.Year, siteTime.Month);
-            var count = await Published().CountAsync(x => x.PublishedUtc >= start && x.PublishedUtc < end, CancellationToken.None);
-            months.Add((siteTime.Year, siteTime.Month, count));
-            before = start;
+            if (months.Count == 0 || months[^1].Year != siteTime.Year || months[^1].Month != siteTime.Month)
+            {
+                var count = await Published().CountAsync(x => x.PublishedUtc >= start && x.PublishedUtc < end, CancellationToken.None);
+                months.Add((siteTime.Year, siteTime.Month, count));
+            }
+
+            // Each step moves back, even for a date the zone cannot place in its month's range (before year 1 there).
+            before = start <= newest ? start : newest;
         }
 
         return months;

@@ -2,8 +2,6 @@ using BlogSite.Cms.Content.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BlogSite.UnitTests.Content.Hosting;
 
@@ -13,14 +11,11 @@ public sealed class StartupWarmUpsTests
     public async Task EveryWarmUpRunsInOneScopeAndAFailingOneDoesNotStopTheNext()
     {
         var ran = new List<(string Name, IServiceProvider Services)>();
-        await using var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<IHostApplicationLifetime, ApplicationLifetime>()
-            .AddScoped<IStartupWarmUp>(_ => new RecordingWarmUp("first", ran, fail: true))
-            .AddScoped<IStartupWarmUp>(_ => new RecordingWarmUp("second", ran, fail: false))
-            .BuildServiceProvider();
+        await using var services = Services(
+            new RecordingWarmUp("first", ran, () => Task.FromException(new InvalidOperationException("the database went away"))),
+            new RecordingWarmUp("second", ran, () => Task.CompletedTask));
 
-        await StartupWarmUps.Start(services, NullLogger.Instance);
+        await services.GetRequiredService<StartupWarmUps>().RunAsync(CancellationToken.None);
 
         Assert.Equal(["first", "second"], ran.Select(r => r.Name));
         Assert.Same(ran[0].Services, ran[1].Services);
@@ -28,28 +23,48 @@ public sealed class StartupWarmUpsTests
     }
 
     [Fact]
-    public async Task AHostAlreadyDisposedEndsTheWarmUpQuietly()
+    public async Task TheHostStopsOnlyOnceTheWarmUpHasEnded()
     {
         var ran = new List<(string Name, IServiceProvider Services)>();
+        var release = new TaskCompletionSource();
+        await using var services = Services(new RecordingWarmUp("slow", ran, () => release.Task));
+        var warmUps = services.GetRequiredService<StartupWarmUps>();
+
+        warmUps.Begin();
+        var stopping = warmUps.StopAsync(CancellationToken.None);
+        await Task.Yield();
+        var stoppedEarly = stopping.IsCompleted;
+        release.SetResult();
+        await stopping;
+
+        Assert.False(stoppedEarly);
+        Assert.Single(ran);
+    }
+
+    private static ServiceProvider Services(params IStartupWarmUp[] warmUps)
+    {
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IHostApplicationLifetime, ApplicationLifetime>()
-            .AddScoped<IStartupWarmUp>(_ => new RecordingWarmUp("only", ran, fail: false))
-            .BuildServiceProvider();
-        var lifetime = services.GetRequiredService<IHostApplicationLifetime>();
-        await services.DisposeAsync();
+            .AddSingleton<StartupWarmUps>();
+        foreach (var warmUp in warmUps)
+        {
+            services.AddScoped(_ => warmUp);
+        }
 
-        await StartupWarmUps.StartWith(services, lifetime, NullLogger.Instance);
-
-        Assert.Empty(ran);
+        return services.BuildServiceProvider();
     }
 
-    private sealed class RecordingWarmUp(string name, List<(string, IServiceProvider)> ran, bool fail) : IStartupWarmUp
+    private sealed class RecordingWarmUp(string name, List<(string, IServiceProvider)> ran, Func<Task> work) : IStartupWarmUp
     {
         public Task WarmUpAsync(IServiceProvider services, CancellationToken cancellationToken)
         {
-            ran.Add((name, services));
-            return fail ? Task.FromException(new InvalidOperationException("the database went away")) : Task.CompletedTask;
+            lock (ran)
+            {
+                ran.Add((name, services));
+            }
+
+            return work();
         }
     }
 }
