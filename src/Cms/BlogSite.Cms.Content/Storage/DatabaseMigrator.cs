@@ -8,7 +8,7 @@ public sealed class DatabaseMigrator(CmsDbContext db)
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         // Migrating takes a lock and reads the history twice even when nothing is pending; most starts have nothing to do.
-        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        if (!await HasHistoryAsync(cancellationToken) || (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
         {
             await db.Database.MigrateAsync(cancellationToken);
         }
@@ -16,6 +16,34 @@ public sealed class DatabaseMigrator(CmsDbContext db)
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+
+    /// Whether the database has had any migration applied: a new one (an empty file, an empty PostgreSQL database)
+    /// has not. The history table is looked up in the catalog first: reading a history that is not there fails, and
+    /// EF Core logs the failure (Npgsql's own existence check reads it too).
+    public async Task<bool> HasAppliedAnyAsync(CancellationToken cancellationToken = default) =>
+        await HasHistoryAsync(cancellationToken) && (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
+
+    private async Task<bool> HasHistoryAsync(CancellationToken cancellationToken)
+    {
+        if (!await db.Database.CanConnectAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = db.Database.IsSqlite()
+                ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'"
+                : "SELECT COUNT(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = '__EFMigrationsHistory'";
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > 0;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
     }
 }

@@ -29,7 +29,7 @@ public sealed class SetupService(
     public async Task<SetupResult> SetUpIfNeededAsync(CancellationToken cancellationToken = default)
     {
         // A database with no migration applied is new: it is not touched before the recipe has been read and found valid.
-        if ((await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any())
+        if (await migrator.HasAppliedAnyAsync(cancellationToken))
         {
             await migrator.MigrateAsync(cancellationToken);
             if (await documents.ExistsAsync(DocumentKey, cancellationToken))
