@@ -40,7 +40,7 @@ public sealed record TestPost(string ContentItemId, string Title, string Path, s
             post.Apply(new ContainedPart(blogId));
         }
 
-        await scope.ServiceProvider.GetRequiredService<ContentStore>().ImportAsync(post);
+        await scope.ServiceProvider.GetRequiredService<ContentVersionImporter>().ImportAsync(post);
         return new TestPost(post.ContentItemId, title, path, markdown);
     }
 
@@ -57,7 +57,7 @@ public sealed record TestPost(string ContentItemId, string Title, string Path, s
             Owner = owner?.Id,
         };
         draft.Apply(new TitlePart($"Draft {id}")).Apply(new AutoroutePart(path)).Apply(new MarkdownBodyPart("Body."));
-        await scope.ServiceProvider.GetRequiredService<ContentStore>().ImportAsync(draft);
+        await scope.ServiceProvider.GetRequiredService<ContentVersionImporter>().ImportAsync(draft);
         return "/" + path;
     }
 

@@ -111,6 +111,8 @@ public static class CmsContentModule
         services.AddScoped<ContentStore>();
         services.AddScoped<ContentDependents>();
         services.AddScoped<ContentBatchImporter>();
+        services.AddScoped<ContentVersionImporter>();
+        services.AddScoped<ContentIndexWriter>();
         services.AddScoped<SearchText>();
         services.AddContentIndexProvider<SearchIndexProvider>();
         services.AddScoped<ContentDefinitionStore>();
@@ -134,6 +136,7 @@ public static class CmsContentModule
         services.AddScoped<LiveItemSaver>();
         services.AddScoped<RouteResolver>();
         services.AddScoped<RouteAvailability>();
+        services.AddScoped<RouteHistoryKeeper>();
         services.AddScoped<AutoroutePaths>();
         services.AddScoped<HomeRoute>();
         services.AddScoped<MenuQueries>();

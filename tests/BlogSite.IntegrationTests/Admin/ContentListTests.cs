@@ -79,7 +79,7 @@ public abstract class ContentListTests<TSite>(TSite site) : IClassFixture<TSite>
     {
         await using (var scope = site.Factory.Services.CreateAsyncScope())
         {
-            var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+            var store = scope.ServiceProvider.GetRequiredService<ContentVersionImporter>();
             await store.ImportAsync(new ContentItem
             {
                 ContentItemId = "adminlistdraft000000000001", ContentType = "BlogPost", DisplayText = "Only a draft", Latest = true, Published = false,

@@ -65,7 +65,7 @@ public sealed class PostPathTests(AdminSite site) : IClassFixture<AdminSite>
         };
         post.Apply(new TitlePart(title)).Apply(new AutoroutePart(path)).Apply(new MarkdownBodyPart("As imported."));
         await using var scope = site.Factory.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ContentStore>().ImportAsync(post);
+        await scope.ServiceProvider.GetRequiredService<ContentVersionImporter>().ImportAsync(post);
         return id;
     }
 }

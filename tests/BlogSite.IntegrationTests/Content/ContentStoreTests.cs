@@ -9,7 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BlogSite.IntegrationTests.Content;
 
-/// The content store against each real database engine: versions, index rows, path conflicts, UTC dates.
+/// The content store and importers against each real database engine: versions, index rows, path conflicts, UTC dates,
+/// batches of updates.
 public abstract class ContentStoreTests : IAsyncLifetime
 {
     private TestDatabase? database;
@@ -36,6 +37,12 @@ public abstract class ContentStoreTests : IAsyncLifetime
         {
             await database.DisposeAsync();
         }
+    }
+
+    private async Task<ImportOutcome> ImportAsync(ContentItem item)
+    {
+        await using var scope = services!.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ContentVersionImporter>().ImportAsync(item);
     }
 
     private async Task WithStoreAsync(Func<ContentStore, CmsDbContext, Task> action)
@@ -73,8 +80,8 @@ public abstract class ContentStoreTests : IAsyncLifetime
     [Fact]
     public async Task ImportingTheSameItemTwiceChangesNothing()
     {
-        var first = await WithStoreAsync((store, _) => store.ImportAsync(Post("p1", "blog/p1", "One")));
-        var second = await WithStoreAsync((store, _) => store.ImportAsync(Post("p1", "blog/p1", "One")));
+        var first = await ImportAsync(Post("p1", "blog/p1", "One"));
+        var second = await ImportAsync(Post("p1", "blog/p1", "One"));
 
         Assert.Equal((ImportOutcome.Created, ImportOutcome.Unchanged), (first, second));
         Assert.Equal(1, await WithStoreAsync((_, db) => db.ContentItems.CountAsync()));
@@ -83,7 +90,7 @@ public abstract class ContentStoreTests : IAsyncLifetime
     [Fact]
     public async Task DatesComeBackAsUtc()
     {
-        await WithStoreAsync((store, _) => store.ImportAsync(Post("p1", "blog/p1", "One")));
+        await ImportAsync(Post("p1", "blog/p1", "One"));
 
         var item = await WithStoreAsync((store, _) => store.GetPublishedAsync("p1"));
 
@@ -94,10 +101,10 @@ public abstract class ContentStoreTests : IAsyncLifetime
     [Fact]
     public async Task IndexRowsFollowTheItem()
     {
-        await WithStoreAsync((store, _) => store.ImportAsync(Post("p1", "blog/p1", "One")));
+        await ImportAsync(Post("p1", "blog/p1", "One"));
         var updated = Post("p1", "blog/renamed", "One");
         updated.Content["BlogPost"]!["Tags"]!["TermContentItemIds"] = new JsonArray("t3");
-        await WithStoreAsync((store, _) => store.ImportAsync(updated));
+        await ImportAsync(updated);
 
         Assert.Equal(["blog/renamed"], await WithStoreAsync((_, db) => db.Routes.Select(r => r.Path).ToListAsync()));
         Assert.Equal(["t3"], await WithStoreAsync((_, db) => db.TaxonomyLinks.Select(l => l.TermContentItemId).ToListAsync()));
@@ -106,10 +113,10 @@ public abstract class ContentStoreTests : IAsyncLifetime
     [Fact]
     public async Task APublishedPathBelongsToOneItem()
     {
-        await WithStoreAsync((store, _) => store.ImportAsync(Post("p1", "blog/same", "One")));
+        await ImportAsync(Post("p1", "blog/same", "One"));
 
-        var conflict = await Assert.ThrowsAsync<ContentConflictException>(() => WithStoreAsync((store, _) => store.ImportAsync(Post("p2", "blog/same", "Two"))));
-        await WithStoreAsync((store, _) => store.ImportAsync(Post("p3", "blog/same", "Draft", published: false)));
+        var conflict = await Assert.ThrowsAsync<ContentConflictException>(() => ImportAsync(Post("p2", "blog/same", "Two")));
+        await ImportAsync(Post("p3", "blog/same", "Draft", published: false));
 
         Assert.Contains("blog/same", conflict.Message, StringComparison.Ordinal);
         Assert.Equal(["p1", "p3"], await WithStoreAsync((_, db) => db.ContentItems.OrderBy(x => x.ContentItemId).Select(x => x.ContentItemId).ToListAsync()));
@@ -118,8 +125,8 @@ public abstract class ContentStoreTests : IAsyncLifetime
     [Fact]
     public async Task ANewPublishedVersionReplacesThePublishedOne()
     {
-        await WithStoreAsync((store, _) => store.ImportAsync(Post("p1", "blog/p1", "V1", versionId: "v1")));
-        await WithStoreAsync((store, _) => store.ImportAsync(Post("p1", "blog/p1", "V2", versionId: "v2")));
+        await ImportAsync(Post("p1", "blog/p1", "V1", versionId: "v1"));
+        await ImportAsync(Post("p1", "blog/p1", "V2", versionId: "v2"));
 
         var versions = await WithStoreAsync((_, db) => db.ContentItems.OrderBy(x => x.ContentItemVersionId).Select(x => new { x.ContentItemVersionId, x.Latest, x.Published }).ToListAsync());
         var published = await WithStoreAsync((store, _) => store.GetPublishedAsync("p1"));
@@ -132,7 +139,7 @@ public abstract class ContentStoreTests : IAsyncLifetime
     [Fact]
     public async Task PublishingUnpublishingAndDeletingKeepRoutesAndSearchInStep()
     {
-        await WithStoreAsync((store, _) => store.ImportAsync(Post("p1", "blog/p1", "Hidden gem", published: false)));
+        await ImportAsync(Post("p1", "blog/p1", "Hidden gem", published: false));
 
         Assert.True(await WithStoreAsync((store, _) => store.PublishAsync("p1")));
         Assert.Equal(["blog/p1"], await WithStoreAsync((_, db) => db.Routes.Where(r => r.Published).Select(r => r.Path).ToListAsync()));
@@ -147,6 +154,83 @@ public abstract class ContentStoreTests : IAsyncLifetime
         Assert.Equal(0, await WithStoreAsync((_, db) => db.ContentItems.CountAsync()));
         Assert.Equal(0, await WithStoreAsync((_, db) => db.Routes.CountAsync()));
         Assert.Equal(0, await SearchCountAsync("gem"));
+    }
+
+    [Fact]
+    public async Task ABatchAppliesItsItemsInOrderAndRemembersMovedPaths()
+    {
+        await ImportAsync(Post("p1", "blog/p1", "First words", versionId: "v1"));
+
+        var outcomes = await ImportBatchAsync(
+            Post("p1", "blog/p1-moved", "Second words", versionId: "v2"),
+            Post("p1", "blog/p1-moved", "Third words", versionId: "v2"),
+            Post("p2", "blog/p2", "Another post"),
+            Post("p2", "blog/p2", "Another post, revised"));
+
+        Assert.Equal([ImportOutcome.Updated, ImportOutcome.Updated, ImportOutcome.Created, ImportOutcome.Updated], outcomes);
+        var versions = await WithStoreAsync((_, db) => db.ContentItems.Where(x => x.ContentItemId == "p1").OrderBy(x => x.ContentItemVersionId)
+            .Select(x => new { x.ContentItemVersionId, x.DisplayText, x.Published }).ToListAsync());
+        Assert.Equal([("v1", "First words", false), ("v2", "Third words", true)], versions.Select(v => (v.ContentItemVersionId, v.DisplayText, v.Published)));
+        Assert.Equal("Another post, revised", (await WithStoreAsync((store, _) => store.GetPublishedAsync("p2")))!.DisplayText);
+        Assert.Equal(["blog/p1-moved", "blog/p2"], await WithStoreAsync((_, db) => db.Routes.Where(r => r.Published).OrderBy(r => r.Path).Select(r => r.Path).ToListAsync()));
+        Assert.Equal(["blog/p1"], await WithStoreAsync((_, db) => db.RouteHistory.Where(h => h.ContentItemId == "p1").Select(h => h.Path).ToListAsync()));
+        Assert.Equal(0, await SearchCountAsync("first"));
+        Assert.Equal(1, await SearchCountAsync("third"));
+        Assert.Equal(1, await SearchCountAsync("revised"));
+    }
+
+    [Fact]
+    public async Task ItemsOfABatchMaySwapPaths()
+    {
+        await ImportAsync(Post("p1", "blog/a", "One"));
+        await ImportAsync(Post("p2", "blog/b", "Two"));
+
+        await ImportBatchAsync(Post("p1", "blog/b", "One"), Post("p2", "blog/a", "Two"));
+
+        var routes = await WithStoreAsync((_, db) => db.Routes.Where(r => r.Published).OrderBy(r => r.Path).Select(r => new { r.Path, r.ContentItemId }).ToListAsync());
+        Assert.Equal([("blog/a", "p2"), ("blog/b", "p1")], routes.Select(r => (r.Path, r.ContentItemId)));
+        // Both old paths are live again, so neither is a redirect.
+        Assert.Equal(0, await WithStoreAsync((_, db) => db.RouteHistory.CountAsync()));
+    }
+
+    [Fact]
+    public async Task ABatchThatTakesAPathNamesTheItemAndSavesNothing()
+    {
+        await ImportAsync(Post("p1", "blog/taken", "One"));
+        await ImportAsync(Post("p2", "blog/p2", "Two"));
+
+        var held = await Assert.ThrowsAsync<ContentConflictException>(() =>
+            ImportBatchAsync(Post("p3", "blog/p3", "Three"), Post("p2", "blog/p2", "Two, renamed"), Post("p2", "blog/taken", "Two, moved")));
+        var shared = await Assert.ThrowsAsync<ContentConflictException>(() =>
+            ImportBatchAsync(Post("p2", "blog/shared", "Two"), Post("p4", "blog/p4", "Four"), Post("p4", "blog/shared", "Four")));
+
+        Assert.Equal(2, held.ItemIndex);
+        Assert.Contains("'blog/taken' is already used by published item 'p1'", held.Message, StringComparison.Ordinal);
+        Assert.Equal(2, shared.ItemIndex);
+        Assert.Contains("'blog/shared' is used by two items of this import", shared.Message, StringComparison.Ordinal);
+        Assert.Equal(["p1", "p2"], await WithStoreAsync((_, db) => db.ContentItems.OrderBy(x => x.ContentItemId).Select(x => x.ContentItemId).ToListAsync()));
+        Assert.Equal("Two", (await WithStoreAsync((store, _) => store.GetPublishedAsync("p2")))!.DisplayText);
+    }
+
+    [Fact]
+    public async Task ARecipeBatchUpdatesKnownItemsAndRepeatsInOrder()
+    {
+        await ImportAsync(Post("p1", "blog/p1", "One"));
+
+        await using var scope = services!.CreateAsyncScope();
+        var outcomes = await scope.ServiceProvider.GetRequiredService<ContentBatchImporter>().ImportAsync(
+            [Post("p9", "blog/p9", "Nine"), Post("p1", "blog/p1", "One, updated"), Post("p9", "blog/p9", "Nine, updated"), Post("p1", "blog/p1", "One, updated")]);
+
+        Assert.Equal([ImportOutcome.Created, ImportOutcome.Updated, ImportOutcome.Updated, ImportOutcome.Unchanged], outcomes);
+        Assert.Equal("One, updated", (await WithStoreAsync((store, _) => store.GetPublishedAsync("p1")))!.DisplayText);
+        Assert.Equal("Nine, updated", (await WithStoreAsync((store, _) => store.GetPublishedAsync("p9")))!.DisplayText);
+        Assert.Equal(2, await WithStoreAsync((_, db) => db.ContentItems.CountAsync()));
+    }
+
+    private async Task<IReadOnlyList<ImportOutcome>> ImportBatchAsync(params ContentItem[] items)
+    {
+        await using var scope = services!.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ContentVersionImporter>().ImportAsync(items);
     }
 
     private async Task<int> SearchCountAsync(string text)

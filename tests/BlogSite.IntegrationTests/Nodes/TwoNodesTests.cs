@@ -282,7 +282,7 @@ public sealed class TwoNodesTests : IAsyncLifetime
             };
             draft.Apply(new TitlePart("Due on both nodes")).Apply(new AutoroutePart("blog/due-on-both-nodes")).Apply(new MarkdownBodyPart("Once."))
                 .Apply(new PublishLaterPart(due)).Apply(new ContainedPart(blogId!));
-            await scope.ServiceProvider.GetRequiredService<ContentStore>().ImportAsync(draft);
+            await scope.ServiceProvider.GetRequiredService<ContentVersionImporter>().ImportAsync(draft);
             id = draft.ContentItemId;
         }
 

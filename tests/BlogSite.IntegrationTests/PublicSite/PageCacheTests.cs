@@ -288,7 +288,7 @@ public sealed class PageCacheTests(PageCacheTests.Site site) : IClassFixture<Pag
             var item = await store.GetPublishedAsync(contentItemId) ?? throw new InvalidOperationException("Not published.");
             item.Content = (JsonObject)item.Content.DeepClone();
             item.Apply(new MarkdownBodyPart(markdown));
-            await store.ImportAsync(item);
+            await scope.ServiceProvider.GetRequiredService<ContentVersionImporter>().ImportAsync(item);
         }
 
         public async Task PublishNewVersionAsync(string contentItemId, string title)
@@ -310,7 +310,7 @@ public sealed class PageCacheTests(PageCacheTests.Site site) : IClassFixture<Pag
                 Content = (JsonObject)item.Content.DeepClone(),
             };
             version.Apply(new TitlePart(title));
-            Assert.Equal(ImportOutcome.Updated, await store.ImportAsync(version));
+            Assert.Equal(ImportOutcome.Updated, await scope.ServiceProvider.GetRequiredService<ContentVersionImporter>().ImportAsync(version));
         }
 
         public async Task UnpublishAsync(string contentItemId)

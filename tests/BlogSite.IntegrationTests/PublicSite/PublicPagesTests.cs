@@ -120,7 +120,7 @@ public abstract class PublicPagesTests(SiteFixture site)
     {
         await using (var scope = site.Factory.Services.CreateAsyncScope())
         {
-            var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
+            var store = scope.ServiceProvider.GetRequiredService<ContentVersionImporter>();
             await store.ImportAsync(new ContentItem
             {
                 ContentItemId = ContentItemIdGenerator.NewId(),

@@ -296,7 +296,7 @@ public abstract class ReaderFeaturesTests(SiteFixture site)
     private async Task ImportAsync(ContentItem item)
     {
         await using var scope = site.Factory.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ContentStore>().ImportAsync(item);
+        await scope.ServiceProvider.GetRequiredService<ContentVersionImporter>().ImportAsync(item);
     }
 
     private static ContentItem Page(string id, string path, string title) => new()

@@ -71,7 +71,7 @@ public sealed class ResponsiveImageTests(AdminSite site) : IClassFixture<AdminSi
             var store = scope.ServiceProvider.GetRequiredService<ContentStore>();
             var item = (await store.GetLatestAsync(post.ContentItemId))!;
             item.Alter<BlogPost>(own => own! with { Image = new MediaField(["responsive/featured.png"], ["A chart of trade"]) });
-            await store.ImportAsync(item);
+            await scope.ServiceProvider.GetRequiredService<ContentVersionImporter>().ImportAsync(item);
         }
 
         var page = await HtmlPage.GetAsync(site.NewClient(), post.Url);

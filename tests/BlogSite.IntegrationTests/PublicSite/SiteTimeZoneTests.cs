@@ -34,7 +34,7 @@ public sealed class SiteTimeZoneTests(SqliteSiteFixture site) : IClassFixture<Sq
         };
         post.Apply(new TitlePart(Title)).Apply(new AutoroutePart(Path)).Apply(new MarkdownBodyPart("Written before breakfast."))
             .Apply(new BlogPost(Subtitle: new TextField("")));
-        await scope.ServiceProvider.GetRequiredService<ContentStore>().ImportAsync(post);
+        await scope.ServiceProvider.GetRequiredService<ContentVersionImporter>().ImportAsync(post);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -8,7 +8,7 @@ namespace BlogSite.Cms.Content.Menus;
 
 /// Changes a menu's items as Orchard Core stores them (LinkMenuItem and ContentMenuItem objects nested inside the
 /// menu). Menus are not drafted: a change is live at once, and never saved over a change made meanwhile.
-public sealed class MenuEditor(ContentStore store, LiveItemSaver saver, MenuTargets targets, TimeProvider clock)
+public sealed class MenuEditor(ContentStore store, ContentVersionImporter importer, LiveItemSaver saver, MenuTargets targets, TimeProvider clock)
 {
     public async Task<ContentItem?> GetAsync(string menuId, CancellationToken cancellationToken = default) =>
         await store.GetLatestAsync(menuId, cancellationToken) is { ContentType: MenuDefinitions.Menu } menu ? menu : null;
@@ -42,7 +42,7 @@ public sealed class MenuEditor(ContentStore store, LiveItemSaver saver, MenuTarg
         }
 
         Roots(menu);
-        await store.ImportAsync(menu, cancellationToken);
+        await importer.ImportAsync(menu, cancellationToken);
         return menu.ContentItemId;
     }
 

@@ -10,26 +10,31 @@ namespace BlogSite.Cms.Content.Model;
 /// Imports many items at once, the path large recipes take: new items and their index rows are written with bulk
 /// inserts instead of through the change tracker.
 public sealed class ContentBatchImporter(
-    CmsDbContext db, ContentStore store, BulkInserter bulk, IEnumerable<IContentIndexProvider> indexes, TimeProvider clock, RouteAvailability routes,
+    CmsDbContext db, ContentVersionImporter versions, BulkInserter bulk, ContentIndexWriter indexWriter, TimeProvider clock, RouteAvailability routes,
     HomeRoute home, SiteChangeInterceptor changes)
 {
-    /// Items the site does not have yet are added together, a few statements per batch; items it has go through
-    /// <see cref="ContentStore.ImportAsync"/> one by one. A conflict names the item's index in the batch.
+    /// Items the site does not have yet are inserted together without the change tracker; the rest (items it has, and
+    /// later copies of an item within the batch) are applied after them by <see cref="ContentVersionImporter"/>, also
+    /// a batch at a time. A conflict names the item's index in the batch.
     public async Task<IReadOnlyList<ImportOutcome>> ImportAsync(IReadOnlyList<ContentItem> items, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(items);
         var ids = items.Select(i => i.ContentItemId).Distinct().ToList();
         var versionIds = items.Where(i => i.ContentItemVersionId.Length > 0).Select(i => i.ContentItemVersionId).ToList();
-        var known = (await db.ContentItems.AsNoTracking()
+        var stored = await db.ContentItems.AsNoTracking()
             .Where(x => ids.Contains(x.ContentItemId) || versionIds.Contains(x.ContentItemVersionId))
-            .Select(x => x.ContentItemId)
-            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            .Select(x => new { x.ContentItemId, x.ContentItemVersionId })
+            .ToListAsync(cancellationToken);
+        var knownItems = stored.Select(x => x.ContentItemId).ToHashSet(StringComparer.Ordinal);
+        var knownVersions = stored.Select(x => x.ContentItemVersionId).ToHashSet(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var fresh = new List<int>();
-        var oneByOne = new List<int>();
+        var updates = new List<int>();
         for (var i = 0; i < items.Count; i++)
         {
-            (known.Contains(items[i].ContentItemId) || !seen.Add(items[i].ContentItemId) ? oneByOne : fresh).Add(i);
+            // A version id the site has under another item goes the update way too, which refuses it by name.
+            var isUpdate = knownItems.Contains(items[i].ContentItemId) || knownVersions.Contains(items[i].ContentItemVersionId) || !seen.Add(items[i].ContentItemId);
+            (isUpdate ? updates : fresh).Add(i);
         }
 
         var outcomes = new ImportOutcome[items.Count];
@@ -39,19 +44,22 @@ public sealed class ContentBatchImporter(
             outcomes[i] = ImportOutcome.Created;
         }
 
-        foreach (var i in oneByOne)
+        if (updates.Count > 0)
         {
+            IReadOnlyList<ImportOutcome> applied;
             try
             {
-                outcomes[i] = await store.ImportAsync(items[i], cancellationToken);
+                applied = await versions.ImportAsync([.. updates.Select(i => items[i])], cancellationToken);
             }
-            catch (ContentConflictException e)
+            catch (ContentConflictException e) when (e.ItemIndex is { } index)
             {
-                throw new ContentConflictException(e.Property, e.Message) { ItemIndex = i };
+                throw new ContentConflictException(e.Property, e.Message) { ItemIndex = updates[index] };
             }
 
-            // Each save looks at every tracked entity, so a batch of updates that kept them all cost O(batch²).
-            db.ChangeTracker.Clear();
+            for (var k = 0; k < updates.Count; k++)
+            {
+                outcomes[updates[k]] = applied[k];
+            }
         }
 
         db.ChangeTracker.Clear();
@@ -97,16 +105,8 @@ public sealed class ContentBatchImporter(
 
         // Written with multi-row INSERTs rather than through the change tracker: this is the path large imports take.
         await bulk.InsertAsync(added, readKeysBy: nameof(ContentItem.ContentItemVersionId), cancellationToken);
-        var entries = added.Select(ContentIndexer.Build).ToList();
-        await bulk.InsertAsync(entries.SelectMany(e => e.Routes).ToList(), readKeysBy: null, cancellationToken);
-        await bulk.InsertAsync(entries.SelectMany(e => e.TaxonomyLinks).ToList(), readKeysBy: null, cancellationToken);
-        await bulk.InsertAsync(entries.SelectMany(e => e.Terms).ToList(), readKeysBy: null, cancellationToken);
-        await bulk.InsertAsync(entries.SelectMany(e => e.Containment).ToList(), readKeysBy: null, cancellationToken);
+        await indexWriter.WriteAsync(added, fresh: true, cancellationToken);
         await home.TakeFromAsync(added, cancellationToken);
         await changes.AddAsync(ChangedContent.TagsOfAdded(added), db, cancellationToken);
-        foreach (var index in indexes)
-        {
-            await index.IndexAsync(added, cancellationToken);
-        }
     }
 }

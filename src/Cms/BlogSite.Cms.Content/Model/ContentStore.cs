@@ -10,7 +10,7 @@ namespace BlogSite.Cms.Content.Model;
 
 /// Reads and writes content versions and keeps their index rows in step. Writes join the caller's transaction.
 public sealed class ContentStore(
-    CmsDbContext db, TimeProvider clock, IEnumerable<IContentIndexProvider> indexes, RouteAvailability routes, HomeRoute home)
+    CmsDbContext db, TimeProvider clock, ContentIndexWriter indexWriter, RouteAvailability routes, RouteHistoryKeeper history, HomeRoute home)
 {
     /// Several writes that must land together (a draft and its publication, new tags and the post using them).
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>
@@ -46,7 +46,7 @@ public sealed class ContentStore(
         var publishing = new ContentItem { ContentItemId = chosen.ContentItemId, ContentType = chosen.ContentType, Published = true, Content = chosen.Content };
         await EnsureRoutesAreFreeAsync(publishing, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        await RememberMovedRoutesAsync(versions.Find(v => v.Published), publishing, now, cancellationToken);
+        await history.RememberAsync([(versions.Find(v => v.Published), publishing)], now, cancellationToken);
         foreach (var version in versions)
         {
             version.Published = version == chosen;
@@ -65,11 +65,7 @@ public sealed class ContentStore(
         chosen.ReviewRequestedUtc = null;
         chosen.ReviewNote = null;
         await db.SaveChangesAsync(cancellationToken);
-        foreach (var version in versions)
-        {
-            await ReindexAsync(version, cancellationToken);
-        }
-
+        await indexWriter.WriteAsync(versions, fresh: false, cancellationToken);
         await home.TakeFromAsync([chosen], cancellationToken);
         await CommitAsync(own, cancellationToken);
         return true;
@@ -98,91 +94,11 @@ public sealed class ContentStore(
     {
         await using var own = await OwnTransactionAsync(cancellationToken);
         var versions = await db.ContentItems.Where(x => x.ContentItemId == contentItemId).ToListAsync(cancellationToken);
-        foreach (var index in indexes)
-        {
-            await index.RemoveAsync(versions, cancellationToken);
-        }
-
+        await indexWriter.RemoveAsync(versions, cancellationToken);
         db.ContentItems.RemoveRange(versions);
         await db.SaveChangesAsync(cancellationToken);
         await CommitAsync(own, cancellationToken);
         return versions.Count > 0;
-    }
-
-    /// Orchard Core's import rules: the same version is updated, a new version of a known item becomes its latest
-    /// (and published) version, an unknown item is created. Importing what is already stored changes nothing.
-    public async Task<ImportOutcome> ImportAsync(ContentItem incoming, CancellationToken cancellationToken = default)
-    {
-        await using var own = await OwnTransactionAsync(cancellationToken);
-        ArgumentNullException.ThrowIfNull(incoming);
-        var existing = incoming.ContentItemVersionId.Length > 0
-            ? await db.ContentItems.FirstOrDefaultAsync(x => x.ContentItemVersionId == incoming.ContentItemVersionId, cancellationToken)
-            : null;
-        if (existing is not null && existing.ContentItemId != incoming.ContentItemId)
-        {
-            throw new ContentConflictException(
-                "ContentItemVersionId",
-                $"Version '{incoming.ContentItemVersionId}' belongs to item '{existing.ContentItemId}', not '{incoming.ContentItemId}'.");
-        }
-
-        var newVersion = existing is null && incoming.ContentItemVersionId.Length > 0;
-        existing ??= newVersion ? null : await db.ContentItems
-            .Where(x => x.ContentItemId == incoming.ContentItemId)
-            .OrderByDescending(x => x.Latest).ThenByDescending(x => x.Id)
-            .FirstOrDefaultAsync(cancellationToken);
-
-        if (existing is not null && SameAs(existing, incoming))
-        {
-            return ImportOutcome.Unchanged;
-        }
-
-        await EnsureRoutesAreFreeAsync(incoming, cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        await RememberMovedRoutesAsync(existing, incoming, now, cancellationToken);
-        var target = existing ?? new ContentItem
-        {
-            ContentItemId = incoming.ContentItemId,
-            ContentItemVersionId = incoming.ContentItemVersionId.Length > 0 ? incoming.ContentItemVersionId : ContentItemIdGenerator.NewId(),
-            CreatedUtc = incoming.CreatedUtc ?? now,
-        };
-        var siblings = await db.ContentItems
-            .Where(x => x.ContentItemId == incoming.ContentItemId && x.Id != target.Id && (x.Latest || x.Published))
-            .ToListAsync(cancellationToken);
-        foreach (var sibling in siblings)
-        {
-            sibling.Latest &= !incoming.Latest;
-            sibling.Published &= !incoming.Published;
-            sibling.Restamp();
-        }
-
-        target.ContentType = incoming.ContentType;
-        target.DisplayText = incoming.DisplayText;
-        target.Latest = incoming.Latest;
-        target.Published = incoming.Published;
-        target.Owner = incoming.Owner;
-        target.Author = incoming.Author;
-        target.CreatedUtc = incoming.CreatedUtc ?? target.CreatedUtc;
-        target.ModifiedUtc = incoming.ModifiedUtc ?? now;
-        target.PublishedUtc = incoming.PublishedUtc ?? target.PublishedUtc ?? (incoming.Published ? now : null);
-        target.Content = (JsonObject)incoming.Content.DeepClone();
-        target.ScheduledPublishUtc = target.Published ? null : PublishLaterPart.ScheduleOf(target);
-        target.Restamp();
-        if (existing is null)
-        {
-            db.ContentItems.Add(target);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        foreach (var version in siblings.Append(target))
-        {
-            await ReindexAsync(version, cancellationToken);
-        }
-
-        await home.TakeFromAsync([target], cancellationToken);
-        await CommitAsync(own, cancellationToken);
-
-        // A new version of an item the site already has is an update of that item, not a new item.
-        return existing is null && siblings.Count == 0 ? ImportOutcome.Created : ImportOutcome.Updated;
     }
 
     /// A transaction of its own when the caller has none, so an item's save and the index rows it implies commit
@@ -199,50 +115,8 @@ public sealed class ContentStore(
     }
 
     /// Rebuilds the index rows of a version whose content changed, and tells the index providers.
-    internal async Task ReindexAsync(ContentItem item, CancellationToken cancellationToken)
-    {
-        await db.Routes.Where(x => x.DocumentId == item.Id).ExecuteDeleteAsync(cancellationToken);
-        await db.TaxonomyLinks.Where(x => x.DocumentId == item.Id).ExecuteDeleteAsync(cancellationToken);
-        await db.Terms.Where(x => x.DocumentId == item.Id).ExecuteDeleteAsync(cancellationToken);
-        await db.Containment.Where(x => x.DocumentId == item.Id).ExecuteDeleteAsync(cancellationToken);
-        var entries = ContentIndexer.Build(item);
-        db.Routes.AddRange(entries.Routes);
-        db.TaxonomyLinks.AddRange(entries.TaxonomyLinks);
-        db.Terms.AddRange(entries.Terms);
-        db.Containment.AddRange(entries.Containment);
-        await db.SaveChangesAsync(cancellationToken);
-        foreach (var index in indexes)
-        {
-            await index.IndexAsync([item], cancellationToken);
-        }
-    }
-
-    /// Paths a published item gives up are remembered, so old links answer with a redirect; a path that is live
-    /// again is forgotten. A path of something inside the item that is gone altogether (a deleted term) is remembered
-    /// too: it leads to the item's own page, or to where <see cref="RedirectGoneAsync"/> sent it (a merged term).
-    private async Task RememberMovedRoutesAsync(ContentItem? existing, ContentItem incoming, DateTime now, CancellationToken cancellationToken)
-    {
-        var newRoutes = incoming.Published ? ContentIndexer.Build(incoming).Routes : [];
-        var newPaths = newRoutes.Select(r => r.Path).ToList();
-        await db.RouteHistory.Where(h => newPaths.Contains(h.Path)).ExecuteDeleteAsync(cancellationToken);
-        if (existing is not { Published: true } || !incoming.Published)
-        {
-            return;
-        }
-
-        foreach (var old in ContentIndexer.Build(existing).Routes.Where(r => !newPaths.Contains(r.Path)))
-        {
-            var stillRouted = newRoutes.Any(r => r.ContainedContentItemId == old.ContainedContentItemId);
-            var gone = !stillRouted && old.ContainedContentItemId is not null;
-            if ((stillRouted || gone) && !await db.RouteHistory.AnyAsync(h => h.Path == old.Path, cancellationToken))
-            {
-                db.RouteHistory.Add(new RouteHistoryIndex
-                {
-                    Path = old.Path, ContentItemId = old.ContentItemId, ContainedContentItemId = old.ContainedContentItemId, ChangedUtc = now,
-                });
-            }
-        }
-    }
+    internal Task ReindexAsync(ContentItem item, CancellationToken cancellationToken) =>
+        indexWriter.WriteAsync([item], fresh: false, cancellationToken);
 
     /// Old addresses of <paramref name="goneId"/> (inside <paramref name="contentItemId"/>) now lead to
     /// <paramref name="successorId"/>'s current address: a merged term's links reach the term it became.
@@ -257,13 +131,12 @@ public sealed class ContentStore(
             return;
         }
 
-        var paths = ContentIndexer.Build(incoming).Routes.Select(r => r.Path).ToList();
-        var duplicate = paths.GroupBy(p => p, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
+        if (RouteAvailability.RepeatedPath(incoming) is { } repeated)
         {
-            throw new ContentConflictException(PathProperty, $"The path '{duplicate.Key}' is used twice by this item.");
+            throw new ContentConflictException(PathProperty, $"The path '{repeated}' is used twice by this item.");
         }
 
+        var paths = ContentIndexer.Build(incoming).Routes.Select(r => r.Path).ToList();
         if (await routes.FindTakenAsync(paths, incoming.ContentItemId, includeDrafts: false, cancellationToken) is { } taken)
         {
             throw new ContentConflictException(PathProperty, taken.Message);
@@ -272,16 +145,4 @@ public sealed class ContentStore(
 
     /// Where a path conflict points in an item's JSON.
     public static string PathProperty { get; } = $"{ContentParts.NameOf<AutoroutePart>()}.{nameof(AutoroutePart.Path)}";
-
-    private static bool SameAs(ContentItem stored, ContentItem incoming) =>
-        stored.ContentType == incoming.ContentType
-        && stored.DisplayText == incoming.DisplayText
-        && stored.Latest == incoming.Latest
-        && stored.Published == incoming.Published
-        && stored.Owner == incoming.Owner
-        && stored.Author == incoming.Author
-        && (incoming.CreatedUtc is null || stored.CreatedUtc == incoming.CreatedUtc)
-        && (incoming.ModifiedUtc is null || stored.ModifiedUtc == incoming.ModifiedUtc)
-        && (incoming.PublishedUtc is null || stored.PublishedUtc == incoming.PublishedUtc)
-        && JsonNode.DeepEquals(stored.Content, incoming.Content);
 }

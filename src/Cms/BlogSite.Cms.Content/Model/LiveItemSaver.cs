@@ -7,7 +7,7 @@ namespace BlogSite.Cms.Content.Model;
 /// Changes items whose structure is edited in place and live at once (a taxonomy's terms, a menu's items): loads the
 /// item, lets an edit change its JSON and saves it through the content store (so a re-slugged term's old URL answers
 /// with a 301), never over a version saved meanwhile.
-public sealed class LiveItemSaver(CmsDbContext db, ContentStore store)
+public sealed class LiveItemSaver(CmsDbContext db, ContentStore store, ContentVersionImporter importer)
 {
     private const int MaxAttempts = 10;
 
@@ -97,7 +97,7 @@ public sealed class LiveItemSaver(CmsDbContext db, ContentStore store)
         // The UPDATE only succeeds if the stored version is still the one the change was made on.
         var stored = await db.ContentItems.FirstAsync(x => x.ContentItemId == item.ContentItemId && x.Latest, cancellationToken);
         db.Entry(stored).Property(x => x.ConcurrencyStamp).OriginalValue = item.ConcurrencyStamp;
-        await store.ImportAsync(
+        await importer.ImportAsync(
             new ContentItem
             {
                 ContentItemId = item.ContentItemId,

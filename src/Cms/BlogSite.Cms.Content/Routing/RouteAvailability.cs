@@ -1,3 +1,5 @@
+using BlogSite.Cms.Content.Indexes;
+using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,4 +31,24 @@ public sealed class RouteAvailability(CmsDbContext db)
 
         return null;
     }
+
+    /// Every published holder of any of <paramref name="paths"/>.
+    public async Task<List<TakenPath>> FindHoldersAsync(IReadOnlyCollection<string> paths, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var holders = new List<TakenPath>();
+        foreach (var chunk in paths.Chunk(ChunkSize))
+        {
+            holders.AddRange(await db.Routes.AsNoTracking()
+                .Where(r => r.Published && chunk.Contains(r.Path))
+                .Select(r => new TakenPath(r.Path, r.ContentItemId))
+                .ToListAsync(cancellationToken));
+        }
+
+        return holders;
+    }
+
+    /// A path the item's own routes give twice (its page and one of its terms, say), which no save may keep.
+    public static string? RepeatedPath(ContentItem item) =>
+        ContentIndexer.Build(item).Routes.GroupBy(r => r.Path, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1)?.Key;
 }

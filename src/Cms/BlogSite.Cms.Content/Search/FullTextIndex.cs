@@ -19,15 +19,15 @@ public abstract class FullTextIndex(CmsDbContext db, BulkInserter bulk) : IFullT
     /// lookup rather than a scan of the whole index.
     protected abstract string KeyColumn { get; }
 
-    public async Task IndexAsync(long documentId, string? title, string body, CancellationToken cancellationToken)
+    public async Task RemoveAsync(IReadOnlyCollection<long> documentIds, CancellationToken cancellationToken)
     {
-        var delete = KeyColumn == "DocumentId"
-            ? Db.Database.ExecuteSqlAsync($"DELETE FROM \"SearchIndex\" WHERE \"DocumentId\" = {documentId}", cancellationToken)
-            : Db.Database.ExecuteSqlAsync($"DELETE FROM \"SearchIndex\" WHERE rowid = {documentId}", cancellationToken);
-        await delete;
-        if (title is not null)
+        ArgumentNullException.ThrowIfNull(documentIds);
+        foreach (var chunk in documentIds.Chunk(500))
         {
-            await IndexManyAsync([(documentId, title, body)], cancellationToken);
+            // Numbers, so they can be written into the statement rather than passed as hundreds of parameters.
+            var ids = string.Join(", ", chunk.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            var delete = $"DELETE FROM \"SearchIndex\" WHERE \"{KeyColumn}\" IN ({ids})";
+            await Db.Database.ExecuteSqlRawAsync(delete, cancellationToken);
         }
     }
 

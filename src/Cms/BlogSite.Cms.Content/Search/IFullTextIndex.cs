@@ -5,11 +5,11 @@ namespace BlogSite.Cms.Content.Search;
 /// Title, Body), which bulk imports fill directly.
 public interface IFullTextIndex
 {
-    /// Replaces the row of this version with the given text, or only removes it when <paramref name="title"/> is null;
-    /// joins the caller's transaction.
-    Task IndexAsync(long documentId, string? title, string body, CancellationToken cancellationToken);
+    /// Removes the rows of these versions, if they have any; joins the caller's transaction.
+    Task RemoveAsync(IReadOnlyCollection<long> documentIds, CancellationToken cancellationToken);
 
-    /// Adds rows for versions that have none yet, many at a time: the path bulk imports take.
+    /// Adds rows for versions that have none (new ones, or ones just removed), many at a time; joins the caller's
+    /// transaction.
     Task IndexManyAsync(IReadOnlyList<(long DocumentId, string Title, string Body)> rows, CancellationToken cancellationToken);
 
     /// Best first (each engine says how it ranks), counting and ranking no more than the newest <see cref="FullTextIndex.Window"/>
