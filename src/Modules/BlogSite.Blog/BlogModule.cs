@@ -40,6 +40,7 @@ public static class BlogModule
         services.AddScoped<BlogPostQueries>();
         services.AddScoped<BlogPostPresenter>();
         services.AddScoped<AuthorDirectory>();
+        services.AddSingleton(_ => new GenerationalCache<string, Author>(AuthorDirectory.Capacity));
         services.AddScoped<PostSummaries>();
         // Themes keep drawn post summaries with <cache> (see PostSummary.CacheKey): about 3 KB each, so this holds the
         // summaries of some 500 list pages, where the default 100 MB would let a crawler walking every page fill it.

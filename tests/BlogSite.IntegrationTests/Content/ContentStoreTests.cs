@@ -180,6 +180,28 @@ public abstract class ContentStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task APathReadersSawIsRememberedWhenSeveralCopiesMoveTheItem()
+    {
+        await ImportAsync(Post("p1", "blog/x", "One", versionId: "v1"));
+
+        await ImportBatchAsync(Post("p1", "blog/y", "One", versionId: "v1"), Post("p1", "blog/z", "One", versionId: "v2"));
+
+        // blog/y was never live outside the batch, so only blog/x leads to the item's new page.
+        Assert.Equal(["blog/x"], await WithStoreAsync((_, db) => db.RouteHistory.Select(h => h.Path).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task AVersionIdOfAnotherItemIsRefusedByName()
+    {
+        await ImportAsync(Post("p1", "blog/p1", "One", versionId: "v1"));
+
+        var conflict = await Assert.ThrowsAsync<ContentConflictException>(() => ImportBatchAsync(Post("p2", "blog/p2", "Two", versionId: "v1")));
+
+        Assert.Equal("ContentItemVersionId", conflict.Property);
+        Assert.Contains("belongs to item 'p1'", conflict.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ItemsOfABatchMaySwapPaths()
     {
         await ImportAsync(Post("p1", "blog/a", "One"));

@@ -10,6 +10,10 @@ public sealed class ContentDefinitionStore(DocumentStore documents)
     public Task<ContentDefinitionDocument> GetAsync(CancellationToken cancellationToken = default) =>
         documents.GetAsync<ContentDefinitionDocument>(DocumentKey, cancellationToken);
 
+    /// The definitions for display, shared with other requests until they change: callers must not change them.
+    public Task<ContentDefinitionDocument> GetSharedAsync(CancellationToken cancellationToken = default) =>
+        documents.GetSharedAsync<ContentDefinitionDocument>(DocumentKey, cancellationToken);
+
     public async Task MergeAsync(ContentDefinitionDocument definitions, CancellationToken cancellationToken = default)
     {
         var current = await GetAsync(cancellationToken);

@@ -16,7 +16,7 @@ public sealed class FieldDisplays(ContentDefinitionStore definitions, ContentDri
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(shownElsewhere);
-        var part = (await definitions.GetAsync(cancellationToken)).Part(item.ContentType);
+        var part = (await definitions.GetSharedAsync(cancellationToken)).Part(item.ContentType);
         if (part is null || item.Content[item.ContentType] is not JsonObject values)
         {
             return [];

@@ -27,98 +27,143 @@ public sealed class ContentVersionImporter(
         await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var stored = await StoredVersionsAsync(items, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        var outcomes = new ImportOutcome[items.Count];
-        var flagged = new List<ContentItem>();
-        var targets = new List<ContentItem>();
-        var moves = new List<(ContentItem? Before, ContentItem After)>();
-        var lastChange = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < items.Count; i++)
+        var batch = new Batch(items.Count);
+        try
         {
-            var incoming = items[i];
-            var versions = stored.Of(incoming.ContentItemId);
-            var existing = incoming.ContentItemVersionId.Length > 0 ? stored.Version(incoming.ContentItemVersionId) : null;
-            if (existing is not null && existing.ContentItemId != incoming.ContentItemId)
+            for (var i = 0; i < items.Count; i++)
             {
-                throw new ContentConflictException(
-                    "ContentItemVersionId",
-                    $"Version '{incoming.ContentItemVersionId}' belongs to item '{existing.ContentItemId}', not '{incoming.ContentItemId}'.") { ItemIndex = i };
+                batch.Outcomes[i] = Apply(items[i], i, stored, batch, now);
             }
 
-            var newVersion = existing is null && incoming.ContentItemVersionId.Length > 0;
-            existing ??= newVersion ? null : versions.FindLast(v => v.Latest) ?? versions.LastOrDefault();
-            if (existing is not null && SameAs(existing, incoming))
-            {
-                outcomes[i] = ImportOutcome.Unchanged;
-                continue;
-            }
-
-            if (incoming.Published && RouteAvailability.RepeatedPath(incoming) is { } repeated)
-            {
-                throw new ContentConflictException(ContentStore.PathProperty, $"The path '{repeated}' is used twice by this item.") { ItemIndex = i };
-            }
-
-            // What was live before, as it is now: its version may be the one this import rewrites.
-            var before = versions.Find(v => v.Published) is { } live
-                ? new ContentItem { ContentItemId = live.ContentItemId, ContentType = live.ContentType, Published = true, Content = live.Content }
-                : null;
-            var target = existing ?? new ContentItem
-            {
-                ContentItemId = incoming.ContentItemId,
-                ContentItemVersionId = incoming.ContentItemVersionId.Length > 0 ? incoming.ContentItemVersionId : ContentItemIdGenerator.NewId(),
-                CreatedUtc = incoming.CreatedUtc ?? now,
-            };
-            var siblings = versions.Where(v => v != target && (v.Latest || v.Published)).ToList();
-            foreach (var sibling in siblings)
-            {
-                sibling.Latest &= !incoming.Latest;
-                sibling.Published &= !incoming.Published;
-                sibling.Restamp();
-            }
-
-            target.ContentType = incoming.ContentType;
-            target.DisplayText = incoming.DisplayText;
-            target.Latest = incoming.Latest;
-            target.Published = incoming.Published;
-            target.Owner = incoming.Owner;
-            target.Author = incoming.Author;
-            target.CreatedUtc = incoming.CreatedUtc ?? target.CreatedUtc;
-            target.ModifiedUtc = incoming.ModifiedUtc ?? now;
-            target.PublishedUtc = incoming.PublishedUtc ?? target.PublishedUtc ?? (incoming.Published ? now : null);
-            target.Content = (JsonObject)incoming.Content.DeepClone();
-            target.ScheduledPublishUtc = target.Published ? null : PublishLaterPart.ScheduleOf(target);
-            target.Restamp();
-            if (existing is null)
-            {
-                db.ContentItems.Add(target);
-                stored.Add(target);
-            }
-
-            if (target.Published)
-            {
-                moves.Add((before, target));
-            }
-
-            flagged.AddRange(siblings);
-            targets.Add(target);
-            lastChange[incoming.ContentItemId] = i;
-            // A new version of an item the site already has is an update of that item, not a new item.
-            outcomes[i] = existing is null && siblings.Count == 0 ? ImportOutcome.Created : ImportOutcome.Updated;
+            await RefuseTakenPathsAsync(stored, batch.LastChange, cancellationToken);
+        }
+        catch (ContentConflictException)
+        {
+            // Nothing was written yet; the context must not keep the refused changes for a later save either.
+            Undo(batch);
+            throw;
         }
 
-        await RefuseTakenPathsAsync(stored, lastChange, cancellationToken);
+        if (batch.Targets.Count == 0)
+        {
+            return batch.Outcomes;
+        }
+
+        // One move per item, from what was live before the batch to what is live after it, so a path readers saw is
+        // remembered even when several copies of the item passed through others.
+        var moves = batch.LiveBefore
+            .Select(before => (Before: before.Value, After: stored.Of(before.Key).Find(v => v.Published)))
+            .Where(m => m.After is not null)
+            .Select(m => (m.Before, m.After!))
+            .ToList();
         await history.RememberAsync(moves, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        var written = targets.Distinct().ToList();
+        var written = batch.Targets.Distinct().ToList();
         await indexWriter.WriteAsync(written, fresh: false, cancellationToken);
         // A version this batch wrote and then replaced was rebuilt above; the others only changed their flags.
-        await indexWriter.WriteFlagsAsync([.. flagged.Distinct().Except(written)], cancellationToken);
-        await home.TakeFromAsync(targets, cancellationToken);
+        await indexWriter.WriteFlagsAsync([.. batch.Flagged.Distinct().Except(written)], cancellationToken);
+        await home.TakeFromAsync(batch.LiveCopies, cancellationToken);
         if (own is not null)
         {
             await own.CommitAsync(cancellationToken);
         }
 
-        return outcomes;
+        return batch.Outcomes;
+    }
+
+    private ImportOutcome Apply(ContentItem incoming, int index, StoredVersions stored, Batch batch, DateTime now)
+    {
+        var versions = stored.Of(incoming.ContentItemId);
+        var existing = incoming.ContentItemVersionId.Length > 0 ? stored.Version(incoming.ContentItemVersionId) : null;
+        if (existing is not null && existing.ContentItemId != incoming.ContentItemId)
+        {
+            throw new ContentConflictException(
+                "ContentItemVersionId",
+                $"Version '{incoming.ContentItemVersionId}' belongs to item '{existing.ContentItemId}', not '{incoming.ContentItemId}'.") { ItemIndex = index };
+        }
+
+        var newVersion = existing is null && incoming.ContentItemVersionId.Length > 0;
+        existing ??= newVersion ? null : versions.FindLast(v => v.Latest) ?? versions.LastOrDefault();
+        if (existing is not null && SameAs(existing, incoming))
+        {
+            return ImportOutcome.Unchanged;
+        }
+
+        if (incoming.Published && RouteAvailability.RepeatedPath(incoming) is { } repeated)
+        {
+            throw new ContentConflictException(ContentStore.PathProperty, $"The path '{repeated}' is used twice by this item.") { ItemIndex = index };
+        }
+
+        if (!batch.LiveBefore.ContainsKey(incoming.ContentItemId))
+        {
+            batch.LiveBefore[incoming.ContentItemId] = versions.Find(v => v.Published) is { } live ? LiveCopy(live) : null;
+        }
+
+        var target = existing ?? new ContentItem
+        {
+            ContentItemId = incoming.ContentItemId,
+            ContentItemVersionId = incoming.ContentItemVersionId.Length > 0 ? incoming.ContentItemVersionId : ContentItemIdGenerator.NewId(),
+            CreatedUtc = incoming.CreatedUtc ?? now,
+        };
+        var siblings = versions.Where(v => v != target && (v.Latest || v.Published)).ToList();
+        foreach (var sibling in siblings)
+        {
+            batch.Touched.Add(sibling);
+            sibling.Latest &= !incoming.Latest;
+            sibling.Published &= !incoming.Published;
+            sibling.Restamp();
+        }
+
+        batch.Touched.Add(target);
+        target.ContentType = incoming.ContentType;
+        target.DisplayText = incoming.DisplayText;
+        target.Latest = incoming.Latest;
+        target.Published = incoming.Published;
+        target.Owner = incoming.Owner;
+        target.Author = incoming.Author;
+        target.CreatedUtc = incoming.CreatedUtc ?? target.CreatedUtc;
+        target.ModifiedUtc = incoming.ModifiedUtc ?? now;
+        target.PublishedUtc = incoming.PublishedUtc ?? target.PublishedUtc ?? (incoming.Published ? now : null);
+        target.Content = (JsonObject)incoming.Content.DeepClone();
+        target.ScheduledPublishUtc = target.Published ? null : PublishLaterPart.ScheduleOf(target);
+        target.Restamp();
+        if (existing is null)
+        {
+            db.ContentItems.Add(target);
+            stored.Add(target);
+        }
+
+        if (target.Published)
+        {
+            // The home page goes to the last copy that asks for it, even if a later copy of the same version does not.
+            batch.LiveCopies.Add(LiveCopy(target));
+        }
+
+        batch.Flagged.AddRange(siblings);
+        batch.Targets.Add(target);
+        batch.LastChange[incoming.ContentItemId] = index;
+        // A new version of an item the site already has is an update of that item, not a new item.
+        return existing is null && siblings.Count == 0 ? ImportOutcome.Created : ImportOutcome.Updated;
+    }
+
+    /// A published version's content as it is now: the batch may rewrite the version itself later.
+    private static ContentItem LiveCopy(ContentItem version) =>
+        new() { ContentItemId = version.ContentItemId, ContentType = version.ContentType, Published = true, Content = version.Content };
+
+    private void Undo(Batch batch)
+    {
+        foreach (var entry in batch.Touched.Distinct().Select(db.Entry))
+        {
+            if (entry.State == EntityState.Added)
+            {
+                entry.State = EntityState.Detached;
+            }
+            else
+            {
+                entry.CurrentValues.SetValues(entry.OriginalValues);
+                entry.State = EntityState.Unchanged;
+            }
+        }
     }
 
     /// The stored versions the rules look at, tracked so changes are saved together: each item's latest and published
@@ -137,7 +182,7 @@ public sealed class ContentVersionImporter(
         foreach (var chunk in versionIds.Chunk(ChunkSize))
         {
             // Including a version id of another item, which the import refuses.
-            found.AddRange(await db.ContentItems.Where(x => chunk.Contains(x.ContentItemVersionId) && !x.Latest && !x.Published).ToListAsync(cancellationToken));
+            found.AddRange(await db.ContentItems.Where(x => chunk.Contains(x.ContentItemVersionId)).ToListAsync(cancellationToken));
         }
 
         var withLatest = found.Where(v => v.Latest).Select(v => v.ContentItemId).ToHashSet(StringComparer.Ordinal);
@@ -217,5 +262,29 @@ public sealed class ContentVersionImporter(
             versions.Add(version);
             byVersion[version.ContentItemVersionId] = version;
         }
+    }
+
+    /// What applying a batch's items has done so far.
+    private sealed class Batch(int count)
+    {
+        public ImportOutcome[] Outcomes { get; } = new ImportOutcome[count];
+
+        /// Versions whose content was written, in order (a version written twice appears twice).
+        public List<ContentItem> Targets { get; } = [];
+
+        /// Versions a new one replaced, whose flags changed.
+        public List<ContentItem> Flagged { get; } = [];
+
+        /// Every version changed or added, to undo a refused batch.
+        public List<ContentItem> Touched { get; } = [];
+
+        /// Each changed item's published version before the batch (null when it had none), as it was then.
+        public Dictionary<string, ContentItem?> LiveBefore { get; } = new(StringComparer.Ordinal);
+
+        /// Each published copy as it was applied, for the home page.
+        public List<ContentItem> LiveCopies { get; } = [];
+
+        /// The index of the last item that changed each item.
+        public Dictionary<string, int> LastChange { get; } = new(StringComparer.Ordinal);
     }
 }

@@ -17,6 +17,13 @@ public sealed class DocumentStore(CmsDbContext db, ListFacts facts)
     public async Task<T> GetAsync<T>(string key, CancellationToken cancellationToken = default) where T : new() =>
         await ReadAsync(key, cancellationToken) is { } data ? JsonSerializer.Deserialize<T>(data, ContentJson.Options) ?? new T() : new T();
 
+    /// Like <see cref="GetAsync{T}"/>, but outside a transaction one object is shared by every request until the site
+    /// next changes, so readers' pages do not deserialize it each time: callers must not change it.
+    public async Task<T> GetSharedAsync<T>(string key, CancellationToken cancellationToken = default) where T : new() =>
+        ListFacts.MayShareCopies(db)
+            ? await facts.GetAsync($"document-object:{typeof(T).FullName}:{key}", () => GetAsync<T>(key, CancellationToken.None))
+            : await GetAsync<T>(key, cancellationToken);
+
     private async Task<string?> ReadAsync(string key, CancellationToken cancellationToken)
     {
         if (!ListFacts.MayShareCopies(db))

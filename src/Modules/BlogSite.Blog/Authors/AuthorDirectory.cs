@@ -1,3 +1,4 @@
+using BlogSite.Cms.Content.Caching;
 using BlogSite.Cms.Content.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -6,11 +7,33 @@ namespace BlogSite.Blog.Authors;
 
 /// Finds the people posts are credited to (a post's owner). An author's page lives at their user name in lower case,
 /// which Identity already keeps unique, so no second name has to be kept in step with it.
-public sealed class AuthorDirectory(UserManager<CmsUser> users)
+public sealed class AuthorDirectory(UserManager<CmsUser> users, GenerationalCache<string, Author> known, SiteChangeFeed feed)
 {
-    /// Read without tracking: Identity's FindByIdAsync tracks the user, and that was a sixth of a post page's work.
-    public async Task<Author?> ByIdAsync(string? userId) =>
-        string.IsNullOrEmpty(userId) ? null : Of(await users.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId));
+    public const int Capacity = 10_000;
+
+    /// Bylines are kept per change generation (a profile edit is a change): reading the user was an eighth of a post
+    /// page's work even untracked.
+    public async Task<Author?> ByIdAsync(string? userId)
+    {
+        if (string.IsNullOrEmpty(userId))
+        {
+            return null;
+        }
+
+        var generation = feed.Generation;
+        if (known.TryGet(userId, generation, out var kept))
+        {
+            return kept;
+        }
+
+        var author = Of(await users.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId));
+        if (author is not null)
+        {
+            known.Set(userId, generation, author);
+        }
+
+        return author;
+    }
 
     /// Only the lower-case address is the page, so one person never has two.
     public async Task<Author?> BySlugAsync(string? slug) =>
