@@ -16,9 +16,9 @@ public sealed record TestPost(string ContentItemId, string Title, string Path, s
 {
     public string Url => "/" + Path;
 
-    /// Publishes a post in the site's blog, owned by nobody in particular, dated a whole minute an hour before now on
-    /// the site's clock (so the editor reads its date as past, never as a schedule).
-    public static async Task<TestPost> PublishAsync(IServiceProvider services, string title, string markdown)
+    /// Publishes a post in the site's blog, owned by nobody in particular (or the user <paramref name="ownerId"/>), dated a
+    /// whole minute an hour before now on the site's clock (so the editor reads its date as past, never as a schedule).
+    public static async Task<TestPost> PublishAsync(IServiceProvider services, string title, string markdown, string? ownerId = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         await using var scope = services.CreateAsyncScope();
@@ -32,6 +32,8 @@ public sealed record TestPost(string ContentItemId, string Title, string Path, s
             Latest = true,
             Published = true,
             PublishedUtc = AnHourAgo(scope.ServiceProvider.GetRequiredService<TimeProvider>()),
+            Owner = ownerId,
+            Author = ownerId,
         };
         post.Apply(new TitlePart(title)).Apply(new AutoroutePart(path)).Apply(new MarkdownBodyPart(markdown))
             .Apply(new BlogPost(Subtitle: new TextField("")));

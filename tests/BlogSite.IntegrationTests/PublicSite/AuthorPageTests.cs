@@ -1,7 +1,9 @@
 using System.Net;
 using System.Xml.Linq;
+using BlogSite.Cms.Content.Model;
 using BlogSite.IntegrationTests.Admin;
 using BlogSite.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using SkiaSharp;
 
 namespace BlogSite.IntegrationTests.PublicSite;
@@ -53,6 +55,30 @@ public sealed class AuthorPageTests(AdminSite site) : IClassFixture<AdminSite>
         var items = feed.Descendants("item").ToList();
         Assert.Equal(18, items.Count);
         Assert.All(items, i => Assert.Equal("Min-ji Park", i.Element(XName.Get("creator", "http://purl.org/dc/elements/1.1/"))?.Value));
+    }
+
+    [Fact]
+    public async Task ARecipeThatRenamesAPersonRenamesTheirBylines()
+    {
+        const string UserId = "4renamedwriter00000000001";
+        static string Users(string name) =>
+            $$"""{ "name": "People", "steps": [ { "name": "Users", "Users": [ { "UserId": "{{UserId}}", "UserName": "{{name}}", "Email": "writer@example.org", "RoleNames": [] } ] } ] }""";
+        await RecipeRunner.RunAsync(site.Factory.Services, Users("inkwell"));
+        var post = await TestPost.PublishAsync(site.Factory.Services, "Signed by the inkwell", "Body.", ownerId: UserId);
+        using var reader = site.NewClient();
+        var before = await HtmlPage.GetAsync(reader, post.Url);
+
+        await RecipeRunner.RunAsync(site.Factory.Services, Users("quill"));
+        var after = await HtmlPage.GetAsync(reader, post.Url);
+        // The other tests here take the newest post to be the admin's.
+        await using (var scope = site.Factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ContentStore>().DeleteAsync(post.ContentItemId);
+        }
+
+        Assert.Equal("inkwell", before.Document.QuerySelector("a[rel=author]")?.TextContent);
+        Assert.Equal("quill", after.Document.QuerySelector("a[rel=author]")?.TextContent);
+        Assert.Equal("/authors/quill", after.Document.QuerySelector("a[rel=author]")?.GetAttribute("href"));
     }
 
     private static async Task<string> PostPictureAsync(HttpClient client, string fileName, byte[] bytes)

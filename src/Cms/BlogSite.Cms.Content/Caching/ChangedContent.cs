@@ -4,6 +4,7 @@ using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Parts;
 using Microsoft.AspNetCore.Identity;
 using BlogSite.Cms.Content.Storage;
+using BlogSite.Cms.Content.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -33,6 +34,9 @@ public static class ChangedContent
                 case ContentItem item:
                     AddItem(entry, item, tags, gained, lost);
                     break;
+                case CmsUser user when ChangesByline(entry):
+                    tags.Add(CacheTags.User(user.Id));
+                    break;
                 case DocumentRecord:
                 case IdentityRoleClaim<string>:
                 case IdentityRole<string>:
@@ -52,6 +56,11 @@ public static class ChangedContent
 
         return tags;
     }
+
+    /// What a byline shows: sign-ins also write the user (stamps, failed attempts), and those must not churn the caches.
+    private static bool ChangesByline(EntityEntry entry) =>
+        entry.State != EntityState.Modified
+        || entry.Properties.Any(p => p.IsModified && p.Metadata.Name is nameof(CmsUser.UserName) or nameof(CmsUser.DisplayName) or nameof(CmsUser.Bio) or nameof(CmsUser.AvatarId));
 
     /// Tags for live items written without the change tracker (bulk imports).
     public static IReadOnlySet<string> TagsOfAdded(IEnumerable<ContentItem> items)

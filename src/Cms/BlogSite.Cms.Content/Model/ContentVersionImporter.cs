@@ -37,10 +37,10 @@ public sealed class ContentVersionImporter(
 
             await RefuseTakenPathsAsync(stored, batch.LastChange, cancellationToken);
         }
-        catch (ContentConflictException)
+        catch (Exception)
         {
             // Nothing was written yet; the context must not keep the refused changes for a later save either.
-            Undo(batch);
+            Forget(batch);
             throw;
         }
 
@@ -150,19 +150,13 @@ public sealed class ContentVersionImporter(
     private static ContentItem LiveCopy(ContentItem version) =>
         new() { ContentItemId = version.ContentItemId, ContentType = version.ContentType, Published = true, Content = version.Content };
 
-    private void Undo(Batch batch)
+    /// Stops tracking what the batch changed, so the refused changes cannot ride along with a later save; a version
+    /// is read again from the database when next needed.
+    private void Forget(Batch batch)
     {
-        foreach (var entry in batch.Touched.Distinct().Select(db.Entry))
+        foreach (var version in batch.Touched.Distinct())
         {
-            if (entry.State == EntityState.Added)
-            {
-                entry.State = EntityState.Detached;
-            }
-            else
-            {
-                entry.CurrentValues.SetValues(entry.OriginalValues);
-                entry.State = EntityState.Unchanged;
-            }
+            db.Entry(version).State = EntityState.Detached;
         }
     }
 
@@ -275,7 +269,7 @@ public sealed class ContentVersionImporter(
         /// Versions a new one replaced, whose flags changed.
         public List<ContentItem> Flagged { get; } = [];
 
-        /// Every version changed or added, to undo a refused batch.
+        /// Every version changed or added, to forget when the batch is refused.
         public List<ContentItem> Touched { get; } = [];
 
         /// Each changed item's published version before the batch (null when it had none), as it was then.
