@@ -5,10 +5,14 @@ namespace BlogSite.Cms.Content.Storage;
 /// Brings the schema up to date; SQLite is switched to WAL so readers never wait for the writer.
 public sealed class DatabaseMigrator(CmsDbContext db)
 {
-    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    public async Task MigrateAsync(CancellationToken cancellationToken = default) =>
+        await MigrateAsync(await AppliedMigrationsAsync(cancellationToken), cancellationToken);
+
+    /// Migrates a database whose <paramref name="applied"/> migrations were just read (null for a new database).
+    public async Task MigrateAsync(IReadOnlyList<string>? applied, CancellationToken cancellationToken = default)
     {
         // Migrating takes a lock and reads the history twice even when nothing is pending; most starts have nothing to do.
-        if (!await HasHistoryAsync(cancellationToken) || (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        if (applied is null || db.Database.GetMigrations().Except(applied, StringComparer.Ordinal).Any())
         {
             await db.Database.MigrateAsync(cancellationToken);
         }
@@ -19,11 +23,19 @@ public sealed class DatabaseMigrator(CmsDbContext db)
         }
     }
 
-    /// Whether the database has had any migration applied: a new one (an empty file, an empty PostgreSQL database)
-    /// has not. The history table is looked up in the catalog first: reading a history that is not there fails, and
-    /// EF Core logs the failure (Npgsql's own existence check reads it too).
-    public async Task<bool> HasAppliedAnyAsync(CancellationToken cancellationToken = default) =>
-        await HasHistoryAsync(cancellationToken) && (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
+    /// The migrations applied to the database, or null when it is new (an empty file, an empty PostgreSQL database). The
+    /// history table is looked up in the catalog first: reading a history that is not there fails, and EF Core logs the
+    /// failure (Npgsql's own existence check reads it too).
+    public async Task<IReadOnlyList<string>?> AppliedMigrationsAsync(CancellationToken cancellationToken = default)
+    {
+        if (!await HasHistoryAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+        return applied.Count == 0 ? null : applied;
+    }
 
     private async Task<bool> HasHistoryAsync(CancellationToken cancellationToken)
     {

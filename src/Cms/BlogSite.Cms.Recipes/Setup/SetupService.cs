@@ -29,9 +29,9 @@ public sealed class SetupService(
     public async Task<SetupResult> SetUpIfNeededAsync(CancellationToken cancellationToken = default)
     {
         // A database with no migration applied is new: it is not touched before the recipe has been read and found valid.
-        if (await migrator.HasAppliedAnyAsync(cancellationToken))
+        if (await migrator.AppliedMigrationsAsync(cancellationToken) is { } applied)
         {
-            await migrator.MigrateAsync(cancellationToken);
+            await migrator.MigrateAsync(applied, cancellationToken);
             if (await documents.ExistsAsync(DocumentKey, cancellationToken))
             {
                 return new SetupResult(false, options.Value.AdminUserName, null, null);

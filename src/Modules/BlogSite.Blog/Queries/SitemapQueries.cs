@@ -15,9 +15,7 @@ public sealed class SitemapQueries(CmsDbContext db, ListFacts facts)
     /// The entries of sitemap file <paramref name="file"/> (from 1) of <paramref name="size"/> URLs, in path order.
     public async Task<IReadOnlyList<SitemapEntry>> EntriesAsync(int file, int size, CancellationToken cancellationToken)
     {
-        var routes = await PublishedRoutes()
-            .Join(db.ContentItems, r => r.DocumentId, i => i.Id, (r, i) => new { r.Path, r.ContentItemId, r.ContainedContentItemId, Changed = i.ModifiedUtc ?? i.PublishedUtc })
-            .OrderBy(r => r.Path)
+        var routes = await RoutesInPathOrder()
             .Skip((file - 1) * size).Take(size)
             .ToListAsync(cancellationToken);
         var termChanges = await TermChangesAsync(cancellationToken);
@@ -35,9 +33,7 @@ public sealed class SitemapQueries(CmsDbContext db, ListFacts facts)
             string.Create(System.Globalization.CultureInfo.InvariantCulture, $"sitemap-files:{size}"),
             async () =>
             {
-                var routes = await PublishedRoutes()
-                    .Join(db.ContentItems, r => r.DocumentId, i => i.Id, (r, i) => new { r.Path, r.ContainedContentItemId, Changed = i.ModifiedUtc ?? i.PublishedUtc })
-                    .OrderBy(r => r.Path)
+                var routes = await RoutesInPathOrder()
                     .Select(r => new { r.ContainedContentItemId, r.Changed })
                     .ToListAsync(CancellationToken.None);
                 var termChanges = await TermChangesAsync(CancellationToken.None);
@@ -47,6 +43,26 @@ public sealed class SitemapQueries(CmsDbContext db, ListFacts facts)
             });
 
     private IQueryable<RouteIndex> PublishedRoutes() => db.Routes.AsNoTracking().Where(r => r.Published);
+
+    // The files and the index must page the same list the same way.
+    private IQueryable<RouteChange> RoutesInPathOrder() =>
+        PublishedRoutes()
+            .Join(db.ContentItems, r => r.DocumentId, i => i.Id, (r, i) => new RouteChange
+            {
+                Path = r.Path, ContentItemId = r.ContentItemId, ContainedContentItemId = r.ContainedContentItemId, Changed = i.ModifiedUtc ?? i.PublishedUtc,
+            })
+            .OrderBy(r => r.Path);
+
+    private sealed class RouteChange
+    {
+        public required string Path { get; init; }
+
+        public required string ContentItemId { get; init; }
+
+        public string? ContainedContentItemId { get; init; }
+
+        public DateTime? Changed { get; init; }
+    }
 
     // A term page changes when a post filed under it does.
     private Task<Dictionary<string, DateTime?>> TermChangesAsync(CancellationToken cancellationToken) =>
