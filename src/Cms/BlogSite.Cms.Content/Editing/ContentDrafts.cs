@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BlogSite.Cms.Content.Indexes;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Parts;
 using BlogSite.Cms.Content.Storage;
@@ -9,7 +10,7 @@ namespace BlogSite.Cms.Content.Editing;
 /// The editor's writes: every save keeps a new version (autosaves fold into the autosaved draft before them), a
 /// published item stays as readers know it until it is published again, and a save based on a version someone else
 /// has since replaced is refused rather than overwriting their work.
-public sealed class ContentDrafts(CmsDbContext db, ContentStore store, TimeProvider clock, PublishingSchedule schedule)
+public sealed class ContentDrafts(CmsDbContext db, ContentIndexWriter indexWriter, TimeProvider clock, PublishingSchedule schedule)
 {
     /// Every version of the item, newest first.
     public async Task<IReadOnlyList<ContentItem>> HistoryAsync(string contentItemId, CancellationToken cancellationToken = default) =>
@@ -87,12 +88,7 @@ public sealed class ContentDrafts(CmsDbContext db, ContentStore store, TimeProvi
                 : ContentVersionConflictException.SavedMeanwhile(winner.Author, winner.ModifiedUtc, winner.ConcurrencyStamp);
         }
 
-        if (latest is not null && latest != target)
-        {
-            await store.ReindexAsync(latest, cancellationToken);
-        }
-
-        await store.ReindexAsync(target, cancellationToken);
+        await indexWriter.WriteAsync(latest is not null && latest != target ? [latest, target] : [target], fresh: false, cancellationToken);
         if (target.ScheduledPublishUtc is not null)
         {
             schedule.Changed();

@@ -84,7 +84,7 @@ public sealed class ContentStore(
         published.Published = false;
         published.Restamp();
         await db.SaveChangesAsync(cancellationToken);
-        await ReindexAsync(published, cancellationToken);
+        await indexWriter.WriteAsync([published], fresh: false, cancellationToken);
         await CommitAsync(own, cancellationToken);
         return true;
     }
@@ -114,10 +114,6 @@ public sealed class ContentStore(
         }
     }
 
-    /// Rebuilds the index rows of a version whose content changed, and tells the index providers.
-    internal Task ReindexAsync(ContentItem item, CancellationToken cancellationToken) =>
-        indexWriter.WriteAsync([item], fresh: false, cancellationToken);
-
     /// Old addresses of <paramref name="goneId"/> (inside <paramref name="contentItemId"/>) now lead to
     /// <paramref name="successorId"/>'s current address: a merged term's links reach the term it became.
     public Task RedirectGoneAsync(string contentItemId, string goneId, string successorId, CancellationToken cancellationToken = default) =>
@@ -131,15 +127,21 @@ public sealed class ContentStore(
             return;
         }
 
-        if (RouteAvailability.RepeatedPath(incoming) is { } repeated)
-        {
-            throw new ContentConflictException(PathProperty, $"The path '{repeated}' is used twice by this item.");
-        }
-
+        RefuseRepeatedPaths(incoming, itemIndex: null);
         var paths = ContentIndexer.Build(incoming).Routes.Select(r => r.Path).ToList();
         if (await routes.FindTakenAsync(paths, incoming.ContentItemId, includeDrafts: false, cancellationToken) is { } taken)
         {
             throw new ContentConflictException(PathProperty, taken.Message);
+        }
+    }
+
+    /// Refuses an item whose own routes give one path twice (its page and one of its terms, say).
+    internal static void RefuseRepeatedPaths(ContentItem item, int? itemIndex)
+    {
+        var repeated = ContentIndexer.Build(item).Routes.GroupBy(r => r.Path, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (repeated is not null)
+        {
+            throw new ContentConflictException(PathProperty, $"The path '{repeated.Key}' is used twice by this item.") { ItemIndex = itemIndex };
         }
     }
 

@@ -89,9 +89,9 @@ public sealed class ContentVersionImporter(
             return ImportOutcome.Unchanged;
         }
 
-        if (incoming.Published && RouteAvailability.RepeatedPath(incoming) is { } repeated)
+        if (incoming.Published)
         {
-            throw new ContentConflictException(ContentStore.PathProperty, $"The path '{repeated}' is used twice by this item.") { ItemIndex = index };
+            ContentStore.RefuseRepeatedPaths(incoming, index);
         }
 
         if (!batch.LiveBefore.ContainsKey(incoming.ContentItemId))
@@ -108,13 +108,11 @@ public sealed class ContentVersionImporter(
         var siblings = versions.Where(v => v != target && (v.Latest || v.Published)).ToList();
         foreach (var sibling in siblings)
         {
-            batch.Touched.Add(sibling);
             sibling.Latest &= !incoming.Latest;
             sibling.Published &= !incoming.Published;
             sibling.Restamp();
         }
 
-        batch.Touched.Add(target);
         target.ContentType = incoming.ContentType;
         target.DisplayText = incoming.DisplayText;
         target.Latest = incoming.Latest;
@@ -154,7 +152,7 @@ public sealed class ContentVersionImporter(
     /// is read again from the database when next needed.
     private void Forget(Batch batch)
     {
-        foreach (var version in batch.Touched.Distinct())
+        foreach (var version in batch.Targets.Concat(batch.Flagged).Distinct())
         {
             db.Entry(version).State = EntityState.Detached;
         }
@@ -183,7 +181,10 @@ public sealed class ContentVersionImporter(
         foreach (var chunk in ids.Where(id => !withLatest.Contains(id)).Chunk(ChunkSize))
         {
             var newest = await db.ContentItems.Where(x => chunk.Contains(x.ContentItemId)).GroupBy(x => x.ContentItemId).Select(g => g.Max(x => x.Id)).ToListAsync(cancellationToken);
-            found.AddRange(await db.ContentItems.Where(x => newest.Contains(x.Id)).ToListAsync(cancellationToken));
+            if (newest.Count > 0)
+            {
+                found.AddRange(await db.ContentItems.Where(x => newest.Contains(x.Id)).ToListAsync(cancellationToken));
+            }
         }
 
         // A version can come back from two of the reads; tracking makes it the same object.
@@ -268,9 +269,6 @@ public sealed class ContentVersionImporter(
 
         /// Versions a new one replaced, whose flags changed.
         public List<ContentItem> Flagged { get; } = [];
-
-        /// Every version changed or added, to forget when the batch is refused.
-        public List<ContentItem> Touched { get; } = [];
 
         /// Each changed item's published version before the batch (null when it had none), as it was then.
         public Dictionary<string, ContentItem?> LiveBefore { get; } = new(StringComparer.Ordinal);

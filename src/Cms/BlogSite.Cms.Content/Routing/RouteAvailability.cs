@@ -1,5 +1,3 @@
-using BlogSite.Cms.Content.Indexes;
-using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,8 +45,4 @@ public sealed class RouteAvailability(CmsDbContext db)
 
         return holders;
     }
-
-    /// A path the item's own routes give twice (its page and one of its terms, say), which no save may keep.
-    public static string? RepeatedPath(ContentItem item) =>
-        ContentIndexer.Build(item).Routes.GroupBy(r => r.Path, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1)?.Key;
 }

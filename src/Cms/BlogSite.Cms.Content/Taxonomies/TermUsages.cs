@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BlogSite.Cms.Content.Indexes;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ namespace BlogSite.Cms.Content.Taxonomies;
 
 /// The items that use a term, kept in step when the term changes: a merged or deleted term leaves no dangling ids,
 /// a renamed tag's cached name follows.
-public sealed class TermUsages(CmsDbContext db, ContentStore store)
+public sealed class TermUsages(CmsDbContext db, ContentIndexWriter indexWriter)
 {
     /// Applies <paramref name="change"/> to the term ids of every current or published version that uses the term,
     /// and refreshes the cached tag names of those fields.
@@ -40,9 +41,6 @@ public sealed class TermUsages(CmsDbContext db, ContentStore store)
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        foreach (var item in items)
-        {
-            await store.ReindexAsync(item, cancellationToken);
-        }
+        await indexWriter.WriteAsync(items, fresh: false, cancellationToken);
     }
 }
