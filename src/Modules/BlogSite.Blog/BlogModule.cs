@@ -50,6 +50,8 @@ public static class BlogModule
         services.AddSingleton(_ => new GenerationalCache<long, PostSurroundings>(PostSummaries.Capacity));
         services.AddSingleton(_ => new GenerationalCache<string, ContentDisplay>(BlogSearch.KeptResultPages));
         services.AddScoped<ContentDisplayBuilder>();
+        services.AddScoped<ContentDisplays>();
+        services.AddSingleton(_ => new GenerationalCache<string, KeptDisplay>(ContentDisplays.Capacity));
         services.AddScoped<SiteNavigation>();
         services.AddScoped<IStartupWarmUp, ReaderPagesWarmUp>();
         services.AddScoped<LayoutDataFactory>();

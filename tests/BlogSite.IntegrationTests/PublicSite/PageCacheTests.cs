@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using BlogSite.Blog.Display;
+using BlogSite.Cms.Content.Caching;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Parts;
 using BlogSite.Cms.Content.Settings;
@@ -32,6 +33,30 @@ public sealed class PageCacheTests(PageCacheTests.Site site) : IClassFixture<Pag
         Assert.Contains("The corrected text.", await FreshAsync(client, "/"), StringComparison.Ordinal);
         await CachedAsync(client, untouched);
         await CachedAsync(client, untouchedMonth);
+    }
+
+    [Fact]
+    public async Task APostFirstDrawnForASignedInUserIsCachedForReadersWithWhatItShows()
+    {
+        var admin = await AdminSite.SignedInAsync(site, "Administrator");
+        var reader = await site.ReaderAsync();
+        var post = await TestPost.PublishAsync(site.Factory.Services, "Drawn for an editor first", "The first text.");
+        var changes = site.Factory.Services.GetRequiredService<SiteChangeFeed>();
+        var generation = changes.Generation;
+        using (var seen = await admin.GetAsync(post.Url))
+        {
+            Assert.Equal(HttpStatusCode.OK, seen.StatusCode);
+        }
+
+        // Nothing changed since the editor's visit, so the reader's page is the display kept from it...
+        await FreshAsync(reader, post.Url);
+        await CachedAsync(reader, post.Url);
+        Assert.Equal(generation, changes.Generation);
+
+        await site.EditBodyAsync(post.ContentItemId, "The corrected text.");
+
+        // ...and the cached copy still names the post, so editing it evicts the page.
+        Assert.Contains("The corrected text.", await FreshAsync(reader, post.Url), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,4 +21,7 @@ public sealed class PageCacheEntry
     public void ShowsListsOf(string contentType) => tags.Add(CacheTags.Type(contentType));
 
     public void ShowsEverythingPublished() => tags.Add(CacheTags.Published);
+
+    /// The tags a kept part of a page was built with, given again each time the part is reused.
+    public void Shows(IEnumerable<string> tagsOfPart) => tags.UnionWith(tagsOfPart);
 }

@@ -13,7 +13,7 @@ namespace BlogSite.Blog.Pages;
 /// Every public content URL: the home page, posts, term pages and any other routed item. Anything a reader may not
 /// see, or that does not exist, is a 404 drawn in the theme; a path an item moved away from answers 301. Readers need
 /// ViewContent, or ViewOwnContent for an item they own; a visitor without either is asked to sign in.
-public sealed class ContentItemModel(ContentDisplayBuilder builder, LayoutDataFactory layouts, PageCacheEntry cache, IAuthorizationService authorization) : PageModel, IHasLayoutData
+public sealed class ContentItemModel(ContentDisplays displays, LayoutDataFactory layouts, PageCacheEntry cache, IAuthorizationService authorization) : PageModel, IHasLayoutData
 {
     public ContentDisplay? Display { get; private set; }
 
@@ -27,7 +27,7 @@ public sealed class ContentItemModel(ContentDisplayBuilder builder, LayoutDataFa
             return User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
         }
 
-        Display = await builder.BuildAsync(path, PageNumber.Parse(page), cancellationToken);
+        Display = await displays.BuildAsync(path, PageNumber.Parse(page), cancellationToken);
         if (!mayViewAll && Display is not null && (Display.Owner is null || Display.Owner != User.FindFirstValue(ClaimTypes.NameIdentifier)))
         {
             return Forbid();
