@@ -18,6 +18,6 @@ public sealed class ReaderPagesWarmUp : IStartupWarmUp
         }
 
         await services.GetRequiredService<SiteNavigation>().GetAsync();
-        await services.GetRequiredService<ContentDisplayBuilder>().BuildAsync(null, 1, cancellationToken);
+        await services.GetRequiredService<ContentDisplays>().BuildAsync(null, 1, cancellationToken);
     }
 }
