@@ -32,7 +32,7 @@ dotnet publish src/BlogSite.Web -c Release -r linux-x64 -o "$work/app" --nologo 
 PGPASSWORD=blogsite psql -q -h 127.0.0.1 -U blogsite -d postgres -c "CREATE DATABASE $database" >/dev/null
 
 export BlogSite__Database__Provider=PostgreSql
-export BlogSite__Database__ConnectionString="Host=127.0.0.1;Port=5432;Username=blogsite;Password=blogsite;Database=$database"
+export BlogSite__Database__ConnectionString="Host=127.0.0.1;Port=5432;Username=blogsite;Password=blogsite;Database=$database;SSL Mode=Disable"
 export BlogSite__Redis__Configuration=127.0.0.1:6379
 export BlogSite__Redis__ChannelPrefix="blogsite-nodes-$$"
 export BlogSite__Media__Path="$work/media"
