@@ -48,15 +48,26 @@ public sealed class PageCacheTests(PageCacheTests.Site site) : IClassFixture<Pag
             Assert.Equal(HttpStatusCode.OK, seen.StatusCode);
         }
 
-        // Nothing changed since the editor's visit, so the reader's page is the display kept from it...
-        await FreshAsync(reader, post.Url);
-        await CachedAsync(reader, post.Url);
+        var month = await site.ArchiveOfAsync(post.ContentItemId);
+        using (var seen = await admin.GetAsync(month))
+        {
+            Assert.Equal(HttpStatusCode.OK, seen.StatusCode);
+        }
+
+        // Nothing changed since the editor's visits, so the reader's pages are the displays kept from them...
+        foreach (var page in new[] { post.Url, month })
+        {
+            await FreshAsync(reader, page);
+            await CachedAsync(reader, page);
+        }
+
         Assert.Equal(generation, changes.Generation);
 
         await site.EditBodyAsync(post.ContentItemId, "The corrected text.");
 
-        // ...and the cached copy still names the post, so editing it evicts the page.
+        // ...and the cached copies still name the post, so editing it evicts them.
         Assert.Contains("The corrected text.", await FreshAsync(reader, post.Url), StringComparison.Ordinal);
+        Assert.Contains("The corrected text.", await FreshAsync(reader, month), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -336,6 +347,14 @@ public sealed class PageCacheTests(PageCacheTests.Site site) : IClassFixture<Pag
             };
             version.Apply(new TitlePart(title));
             Assert.Equal(ImportOutcome.Updated, await scope.ServiceProvider.GetRequiredService<ContentVersionImporter>().ImportAsync(version));
+        }
+
+        public async Task<string> ArchiveOfAsync(string contentItemId)
+        {
+            await using var scope = Factory.Services.CreateAsyncScope();
+            var post = await scope.ServiceProvider.GetRequiredService<ContentStore>().GetPublishedAsync(contentItemId) ?? throw new InvalidOperationException("Not published.");
+            var local = (await scope.ServiceProvider.GetRequiredService<SiteSettingsStore>().GetAsync()).ToSiteTime(post.PublishedUtc!.Value);
+            return ArchiveLink.PathOf(local.Year, local.Month);
         }
 
         public async Task UnpublishAsync(string contentItemId)

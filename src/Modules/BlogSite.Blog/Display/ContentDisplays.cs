@@ -3,18 +3,27 @@ using BlogSite.Cms.Content.Caching;
 
 namespace BlogSite.Blog.Display;
 
-/// Routed pages (posts, the blog, pages, term pages) as <see cref="ContentDisplayBuilder"/> builds them, kept per change
-/// generation: the item, its rendered body, its neighbours and related posts are read and drawn once per change for
-/// every reader the output cache does not answer (signed-in users, a site without a Base URL or with the page cache
-/// off). A kept page gives its cache tags again each time, so the response still names everything it shows.
+/// Readers' pages as <see cref="ContentDisplayBuilder"/> builds them (routed items, term pages, archive months, authors),
+/// kept per change generation: an item, its rendered body, its neighbours and a list's summaries are read and drawn
+/// once per change for every reader the output cache does not answer (signed-in users, a site without a Base URL or with
+/// the page cache off). A kept page gives its cache tags again each time, so the response still names what it shows.
 public sealed class ContentDisplays(ContentDisplayBuilder builder, GenerationalCache<string, KeptDisplay> known, SiteChangeFeed feed, PageCacheEntry cache)
 {
     /// Counted in pages; a post's page is mostly its body, so a few tens of KB each.
     public const int Capacity = 500;
 
-    public async Task<ContentDisplay?> BuildAsync(string? path, int page, CancellationToken cancellationToken)
+    public Task<ContentDisplay?> BuildAsync(string? path, int page, CancellationToken cancellationToken) =>
+        KeptAsync($"item\n{page}\n{path}", () => builder.BuildAsync(path, page, cancellationToken));
+
+    public Task<ContentDisplay?> ArchiveAsync(int year, int month, int page, CancellationToken cancellationToken) =>
+        KeptAsync($"archive\n{page}\n{year}\n{month}", () => builder.ArchiveAsync(year, month, page, cancellationToken));
+
+    public Task<ContentDisplay?> AuthorAsync(string? slug, int page, CancellationToken cancellationToken) =>
+        KeptAsync($"author\n{page}\n{slug}", () => builder.AuthorAsync(slug, page, cancellationToken));
+
+    private async Task<ContentDisplay?> KeptAsync(FormattableString keyText, Func<Task<ContentDisplay?>> build)
     {
-        var key = string.Create(CultureInfo.InvariantCulture, $"{page}\n{path}");
+        var key = keyText.ToString(CultureInfo.InvariantCulture);
         // Read before the content, so a change committed while building makes the kept copy stale at once.
         var generation = feed.Generation;
         if (known.TryGet(key, generation, out var kept))
@@ -24,7 +33,7 @@ public sealed class ContentDisplays(ContentDisplayBuilder builder, GenerationalC
         }
 
         var before = cache.Tags.ToHashSet(StringComparer.Ordinal);
-        var display = await builder.BuildAsync(path, page, cancellationToken);
+        var display = await build();
         // Only pages that exist are kept: an address that finds nothing or redirects costs one index read anyway, and
         // keeping those would let any made-up address take a place.
         if (display is { RedirectTo: null })
