@@ -51,7 +51,7 @@ public static class BlogModule
         services.AddSingleton(_ => new GenerationalCache<string, ContentDisplay>(BlogSearch.KeptResultPages));
         services.AddScoped<ContentDisplayBuilder>();
         services.AddScoped<ContentDisplays>();
-        services.AddSingleton(_ => new GenerationalCache<string, KeptDisplay>(ContentDisplays.Capacity));
+        services.AddSingleton(_ => new GenerationalCache<string, KeptDisplay>(ContentDisplays.Capacity, KeptDisplay.Size));
         services.AddScoped<SiteNavigation>();
         services.AddScoped<IStartupWarmUp, ReaderPagesWarmUp>();
         services.AddScoped<LayoutDataFactory>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BlogSite.Cms.Content.Caching;
+using BlogSite.Cms.Content.Indexes;
 
 namespace BlogSite.Blog.Display;
 
@@ -9,20 +10,32 @@ namespace BlogSite.Blog.Display;
 /// the page cache off). A kept page gives its cache tags again each time, so the response still names what it shows.
 public sealed class ContentDisplays(ContentDisplayBuilder builder, GenerationalCache<string, KeptDisplay> known, SiteChangeFeed feed, PageCacheEntry cache)
 {
-    /// Counted in pages; a post's page is mostly its body, so a few tens of KB each.
-    public const int Capacity = 500;
+    /// Counted in characters of what the pages hold (<see cref="KeptDisplay.Size"/>): some 16 MB.
+    public const long Capacity = 8 * 1024 * 1024;
+
+    private const int MaxKeptPathLength = 512;
 
     public Task<ContentDisplay?> BuildAsync(string? path, int page, CancellationToken cancellationToken) =>
-        KeptAsync($"item\n{page}\n{path}", () => builder.BuildAsync(path, page, cancellationToken));
+        KeptAsync(
+            $"item\n{page}\n{path}",
+            // One entry per page: the other spellings of an address (extra slashes, spaces) are built each time.
+            path is null || (path.Length <= MaxKeptPathLength && path == ContentIndexer.NormalizePath(path)),
+            () => builder.BuildAsync(path, page, cancellationToken));
 
     public Task<ContentDisplay?> ArchiveAsync(int year, int month, int page, CancellationToken cancellationToken) =>
-        KeptAsync($"archive\n{page}\n{year}\n{month}", () => builder.ArchiveAsync(year, month, page, cancellationToken));
+        KeptAsync($"archive\n{page}\n{year}\n{month}", keep: true, () => builder.ArchiveAsync(year, month, page, cancellationToken));
 
     public Task<ContentDisplay?> AuthorAsync(string? slug, int page, CancellationToken cancellationToken) =>
-        KeptAsync($"author\n{page}\n{slug}", () => builder.AuthorAsync(slug, page, cancellationToken));
+        KeptAsync(
+            $"author\n{page}\n{slug}", slug is null || slug.Length <= MaxKeptPathLength, () => builder.AuthorAsync(slug, page, cancellationToken));
 
-    private async Task<ContentDisplay?> KeptAsync(FormattableString keyText, Func<Task<ContentDisplay?>> build)
+    private async Task<ContentDisplay?> KeptAsync(FormattableString keyText, bool keep, Func<Task<ContentDisplay?>> build)
     {
+        if (!keep)
+        {
+            return await build();
+        }
+
         var key = keyText.ToString(CultureInfo.InvariantCulture);
         // Read before the content, so a change committed while building makes the kept copy stale at once.
         var generation = feed.Generation;
@@ -32,17 +45,15 @@ public sealed class ContentDisplays(ContentDisplayBuilder builder, GenerationalC
             return kept.Display;
         }
 
-        var before = cache.Tags.ToHashSet(StringComparer.Ordinal);
+        using var recording = cache.Record();
         var display = await build();
         // Only pages that exist are kept: an address that finds nothing or redirects costs one index read anyway, and
         // keeping those would let any made-up address take a place.
         if (display is { RedirectTo: null })
         {
-            known.Set(key, generation, new KeptDisplay(display, [.. cache.Tags.Where(tag => !before.Contains(tag))]));
+            known.Set(key, generation, new KeptDisplay(display, [.. recording.Tags]));
         }
 
         return display;
     }
 }
-
-public sealed record KeptDisplay(ContentDisplay Display, IReadOnlyList<string> Tags);
