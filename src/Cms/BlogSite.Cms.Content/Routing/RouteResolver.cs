@@ -12,7 +12,8 @@ public sealed class RouteResolver(CmsDbContext db, SiteSettingsStore settings, G
 {
     public const int Capacity = 10_000;
 
-    private const int MaxKeptPathLength = 512;
+    /// The longest path whose answer is kept between requests; longer ones are looked up each time.
+    public const int MaxKeptPathLength = 512;
 
     public async Task<RouteMatch?> ResolveAsync(string? path, CancellationToken cancellationToken = default)
     {

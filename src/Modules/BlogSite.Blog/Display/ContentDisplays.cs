@@ -1,6 +1,7 @@
 using System.Globalization;
 using BlogSite.Cms.Content.Caching;
 using BlogSite.Cms.Content.Indexes;
+using BlogSite.Cms.Content.Routing;
 
 namespace BlogSite.Blog.Display;
 
@@ -13,13 +14,11 @@ public sealed class ContentDisplays(ContentDisplayBuilder builder, GenerationalC
     /// Counted in characters of what the pages hold (<see cref="KeptDisplay.Size"/>): some 16 MB.
     public const long Capacity = 8 * 1024 * 1024;
 
-    private const int MaxKeptPathLength = 512;
-
     public Task<ContentDisplay?> BuildAsync(string? path, int page, CancellationToken cancellationToken) =>
         KeptAsync(
             $"item\n{page}\n{path}",
             // One entry per page: the other spellings of an address (extra slashes, spaces) are built each time.
-            path is null || (path.Length <= MaxKeptPathLength && path == ContentIndexer.NormalizePath(path)),
+            path is null || (path.Length <= RouteResolver.MaxKeptPathLength && path == ContentIndexer.NormalizePath(path)),
             () => builder.BuildAsync(path, page, cancellationToken));
 
     public Task<ContentDisplay?> ArchiveAsync(int year, int month, int page, CancellationToken cancellationToken) =>
@@ -27,7 +26,7 @@ public sealed class ContentDisplays(ContentDisplayBuilder builder, GenerationalC
 
     public Task<ContentDisplay?> AuthorAsync(string? slug, int page, CancellationToken cancellationToken) =>
         KeptAsync(
-            $"author\n{page}\n{slug}", slug is null || slug.Length <= MaxKeptPathLength, () => builder.AuthorAsync(slug, page, cancellationToken));
+            $"author\n{page}\n{slug}", slug is null || slug.Length <= RouteResolver.MaxKeptPathLength, () => builder.AuthorAsync(slug, page, cancellationToken));
 
     private async Task<ContentDisplay?> KeptAsync(FormattableString keyText, bool keep, Func<Task<ContentDisplay?>> build)
     {
