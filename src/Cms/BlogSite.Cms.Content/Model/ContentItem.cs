@@ -82,5 +82,5 @@ public sealed class ContentItem
     /// Marks the version as changed, so an editor holding the old stamp is told instead of overwriting it.
     public void Restamp() => ConcurrencyStamp = NewStamp();
 
-    private static string NewStamp() => Guid.NewGuid().ToString("N");
+    private static string NewStamp() => StampSource.Next();
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -12,6 +14,52 @@ public static partial class ScriptEvaluator
     private static partial Regex ScriptValue();
 
     public static bool IsScript(string value) => ScriptValue().IsMatch(value);
+
+    /// Whether a script value is anywhere inside <paramref name="node"/>. Strings still held as the file's bytes are
+    /// decoded only when they could be one: a script value's first character, after any whitespace, is '['.
+    public static bool ContainsScript(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, child) in obj)
+                {
+                    if (ContainsScript(child))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case JsonArray array:
+                foreach (var child in array)
+                {
+                    if (ContainsScript(child))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case JsonValue value when value.TryGetValue<JsonElement>(out var element):
+                return element.ValueKind == JsonValueKind.String && MayBeScript(JsonMarshal.GetRawUtf8Value(element)) && IsScript(element.GetString()!);
+            case JsonValue value:
+                return value.TryGetValue<string>(out var text) && IsScript(text);
+            default:
+                return false;
+        }
+    }
+
+    /// The raw form starts with a space, '[', an escape (of either) or a non-ASCII character (which may be whitespace).
+    private static bool MayBeScript(ReadOnlySpan<byte> raw)
+    {
+        if (raw.Length > 0 && raw[0] == (byte)'"')
+        {
+            raw = raw[1..];
+        }
+
+        return raw.Length > 0 && raw[0] is (byte)'[' or (byte)'\\' or (byte)' ' or >= 0x80;
+    }
 
     /// A string that is a script value becomes its result (string, double, bool, JsonNode or null); any other string
     /// comes back as it was.

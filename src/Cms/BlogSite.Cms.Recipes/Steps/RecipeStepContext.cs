@@ -3,6 +3,7 @@ using BlogSite.Cms.Content.Definitions;
 using BlogSite.Cms.Content.Media;
 using BlogSite.Cms.Recipes.Execution;
 using BlogSite.Cms.Recipes.Reading;
+using BlogSite.Cms.Recipes.Scripting;
 
 namespace BlogSite.Cms.Recipes.Steps;
 
@@ -66,7 +67,8 @@ public sealed class RecipeStepContext(
             foreach (var raw in file.Read(StepIndex))
             {
                 var path = $"{key}[{i++}]";
-                yield return (path, Evaluate(raw?.DeepClone(), path), raw);
+                // Evaluating works on a copy, which most items (no script values) need not pay for.
+                yield return (path, ScriptEvaluator.ContainsScript(raw) ? Evaluate(raw!.DeepClone(), path) : raw, raw);
             }
 
             yield break;

@@ -25,6 +25,29 @@ public sealed class ScriptEvaluatorTests : IDisposable
                 Options.Create(new RecipeConfigurationOptions())),
             folder);
 
+    [Theory]
+    [InlineData("""{"a": {"b": ["x", "[js: uuid()]"]}}""")]
+    [InlineData("""{"a": "  [file: body.md]"}""")]
+    [InlineData("""{"a": "\u005bjs: uuid()]"}""")]
+    [InlineData("""{"a": "\n[JS:uuid()] "}""")]
+    [InlineData("""{"a": "\u00a0[js: uuid()]"}""")]
+    [InlineData("""{"a": " [js: uuid()]"}""")]
+    public void AScriptValueIsFoundWhereverAndHoweverTheFileWritesIt(string json)
+    {
+        Assert.True(ScriptEvaluator.ContainsScript(JsonNode.Parse(json)));
+        Assert.True(ScriptEvaluator.ContainsScript(JsonNode.Parse(json)!.DeepClone()), "built, not parsed");
+    }
+
+    [Theory]
+    [InlineData("""{"a": {"b": ["x", "see [js: uuid()]", 3, true, null]}}""")]
+    [InlineData("""{"Body": "[a link](https://example.org) [js: not whole]"}""")]
+    [InlineData("""{"a": "[js: uuid()] and more"}""")]
+    public void TextThatIsNotWhollyAScriptValueIsNotOne(string json)
+    {
+        Assert.False(ScriptEvaluator.ContainsScript(JsonNode.Parse(json)));
+        Assert.False(ScriptEvaluator.ContainsScript(JsonNode.Parse(json)!.DeepClone()), "built, not parsed");
+    }
+
     [Fact]
     public void UuidMakesDistinctOrchardShapedIds()
     {
