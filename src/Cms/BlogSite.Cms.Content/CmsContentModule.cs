@@ -104,6 +104,7 @@ public static class CmsContentModule
         services.AddScoped<DocumentStore>();
         services.AddScoped<BulkInserter>();
         services.AddScoped<PlannerStatistics>();
+        services.AddScoped<BulkWriteCache>();
         services.AddScoped<DatabaseMigrator>();
 
         // Content engine.

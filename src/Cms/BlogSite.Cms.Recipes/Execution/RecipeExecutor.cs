@@ -22,6 +22,7 @@ public sealed class RecipeExecutor(
     ContentDefinitionStore definitions,
     FeatureManager features,
     PlannerStatistics statistics,
+    BulkWriteCache writeCache,
     RecipeConfiguration configuration,
     ILogger<RecipeExecutor> logger)
 {
@@ -63,6 +64,7 @@ public sealed class RecipeExecutor(
 
         await using var media = mediaStore.BeginBatch();
         var run = new Run(new RecipeReport(), parameters, media, progress, trust);
+        await using var cache = await writeCache.EnlargeAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {

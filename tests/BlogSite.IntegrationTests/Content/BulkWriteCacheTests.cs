@@ -1,0 +1,50 @@
+using BlogSite.Cms.Content.Storage;
+using BlogSite.Cms.Recipes.Execution;
+using BlogSite.Cms.Recipes.Reading;
+using BlogSite.IntegrationTests.Admin;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BlogSite.IntegrationTests.Content;
+
+/// A recipe's transaction on SQLite writes through a connection with a large page cache, and hands the connection back
+/// to the pool with SQLite's default, so the connections web requests use stay small.
+public sealed class BulkWriteCacheTests(AdminSite site) : IClassFixture<AdminSite>
+{
+    private const string Recipe = """
+        { "name": "Cache", "steps": [ { "name": "Roles", "Roles": [ { "Name": "Cache checker", "Permissions": [ "AccessAdminPanel" ] } ] } ] }
+        """;
+
+    [Fact]
+    public async Task ARecipeWritesWithALargePageCacheAndLeavesTheConnectionAsItFoundIt()
+    {
+        await using var scope = site.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
+        var before = await CacheSizeAsync(db);
+        long? during = null;
+
+        await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().RunAsync(
+            RecipeReader.Parse(Recipe, AppContext.BaseDirectory), RecipeTrust.Operator, beforeCommit: async _ => during = await CacheSizeAsync(db));
+
+        Assert.Equal(-65_536, during);
+        Assert.Equal(before, await CacheSizeAsync(db));
+        Assert.Equal(-2_000, before);
+    }
+
+    private static async Task<long> CacheSizeAsync(CmsDbContext db)
+    {
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA cache_size";
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            return (long)(await command.ExecuteScalarAsync())!;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}
