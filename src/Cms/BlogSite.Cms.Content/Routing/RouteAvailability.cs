@@ -9,8 +9,8 @@ public sealed class RouteAvailability(CmsDbContext db)
 {
     private const int ChunkSize = 500;
 
-    /// The first of <paramref name="paths"/> that an item other than <paramref name="exceptContentItemId"/> holds,
-    /// with that item's id; null when all are free.
+    /// One of <paramref name="paths"/> that an item other than <paramref name="exceptContentItemId"/> holds, with that
+    /// item's id; null when all are free.
     public async Task<TakenPath?> FindTakenAsync(
         IReadOnlyCollection<string> paths, string? exceptContentItemId, bool includeDrafts, CancellationToken cancellationToken = default)
     {

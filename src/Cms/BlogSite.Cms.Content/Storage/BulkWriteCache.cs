@@ -1,15 +1,16 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace BlogSite.Cms.Content.Storage;
 
 /// SQLite keeps 2 MB of pages per connection by default. A recipe's transaction may write more than a gigabyte (100,000
 /// posts with their index rows and search text), and with that cache its index inserts kept spilling pages and reading
-/// them back, one system call each. The writing connection gets a larger cache while the transaction runs, and the
-/// default again before it goes back to the pool, where the connections web requests use stay small.
+/// them back, one system call each. The writing connection gets a larger cache while the transaction runs, and its own
+/// size again before it goes back to the pool, where the connections web requests use stay small.
 public sealed class BulkWriteCache(CmsDbContext db)
 {
     private const string Enlarge = "PRAGMA cache_size = -65536";
-    private const string Restore = "PRAGMA cache_size = -2000";
 
     /// Holds the context's connection open until the returned scope ends, so the setting stays on the connection the
     /// transaction writes through; PostgreSQL needs nothing of this.
@@ -21,17 +22,45 @@ public sealed class BulkWriteCache(CmsDbContext db)
         }
 
         await db.Database.OpenConnectionAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync(Enlarge, cancellationToken);
-        return new Enlarged(db);
+        try
+        {
+            var connection = db.Database.GetDbConnection();
+            var size = await CacheSizeAsync(connection, cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(Enlarge, cancellationToken);
+            return new Enlarged(db, size);
+        }
+        catch
+        {
+            await db.Database.CloseConnectionAsync();
+            throw;
+        }
     }
 
-    private sealed class Enlarged(CmsDbContext db) : IAsyncDisposable
+    private static async Task<long> CacheSizeAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA cache_size";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private sealed class Enlarged(CmsDbContext db, long size) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
+            var connection = db.Database.GetDbConnection();
             try
             {
-                await db.Database.ExecuteSqlRawAsync(Restore);
+                await using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA cache_size = " + size.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await command.ExecuteNonQueryAsync();
+            }
+            catch (DbException)
+            {
+                // The import's outcome stands either way; a connection that kept the large cache is not pooled again.
+                if (connection is SqliteConnection sqlite)
+                {
+                    SqliteConnection.ClearPool(sqlite);
+                }
             }
             finally
             {

@@ -38,6 +38,15 @@ public sealed class ScriptEvaluatorTests : IDisposable
         Assert.True(ScriptEvaluator.ContainsScript(JsonNode.Parse(json)!.DeepClone()), "built, not parsed");
     }
 
+    [Fact]
+    public void AScriptValueIsFoundInNodesBuiltInCodeAndAfterRawNonAsciiWhitespace()
+    {
+        Assert.True(ScriptEvaluator.ContainsScript(new JsonObject { ["a"] = new JsonArray("x", " [js: uuid()]") }));
+        Assert.False(ScriptEvaluator.ContainsScript(new JsonObject { ["a"] = new JsonArray("x", "see [js: uuid()]", 3) }));
+        // A no-break space written as itself, not escaped: its UTF-8 bytes are not ASCII.
+        Assert.True(ScriptEvaluator.ContainsScript(JsonNode.Parse("{\"a\": \"\u00a0[js: uuid()]\"}")));
+    }
+
     [Theory]
     [InlineData("""{"a": {"b": ["x", "see [js: uuid()]", 3, true, null]}}""")]
     [InlineData("""{"Body": "[a link](https://example.org) [js: not whole]"}""")]
