@@ -5,14 +5,21 @@ public sealed class PublishingSchedule
 {
     private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// Completes at the first <see cref="Changed"/> after it is read. The publisher reads it before it looks at the
+    /// schedules, so a schedule saved (or publish-later enabled) while it looks still wakes it, instead of waiting for
+    /// its next look a minute later.
+    public Task NextChange => Volatile.Read(ref changed).Task;
+
     public void Changed() => Interlocked.Exchange(ref changed, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
-    /// Completes at the next <see cref="Changed"/>, after <paramref name="timeout"/> on <paramref name="clock"/>, or on cancellation.
-    public async Task WaitAsync(TimeSpan timeout, TimeProvider clock, CancellationToken cancellationToken)
+    /// Completes when <paramref name="change"/> (from <see cref="NextChange"/>) does, after <paramref name="timeout"/> on
+    /// <paramref name="clock"/>, or on cancellation.
+    public static async Task WaitAsync(Task change, TimeSpan timeout, TimeProvider clock, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(change);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var delay = Task.Delay(timeout, clock, stop.Token);
-        await Task.WhenAny(delay, Volatile.Read(ref changed).Task).ConfigureAwait(false);
+        await Task.WhenAny(delay, change).ConfigureAwait(false);
         await stop.CancelAsync().ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
     }

@@ -25,6 +25,7 @@ public sealed partial class ScheduledPublisher(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            var change = schedule.NextChange;
             var wait = LongestWait;
             try
             {
@@ -43,7 +44,7 @@ public sealed partial class ScheduledPublisher(
 
             try
             {
-                await schedule.WaitAsync(wait, clock, stoppingToken);
+                await PublishingSchedule.WaitAsync(change, wait, clock, stoppingToken);
             }
             catch (OperationCanceledException)
             {
