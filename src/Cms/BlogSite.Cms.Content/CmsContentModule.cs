@@ -103,6 +103,7 @@ public static class CmsContentModule
                 : new SqliteFullTextIndex(sp.GetRequiredService<CmsDbContext>(), sp.GetRequiredService<BulkInserter>()));
         services.AddScoped<DocumentStore>();
         services.AddScoped<BulkInserter>();
+        services.AddScoped<BulkUpdater>();
         services.AddScoped<PlannerStatistics>();
         services.AddScoped<BulkWriteCache>();
         services.AddScoped<DatabaseMigrator>();

@@ -4,7 +4,6 @@ using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Storage;
 using BlogSite.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BlogSite.IntegrationTests.Content;
@@ -13,47 +12,35 @@ namespace BlogSite.IntegrationTests.Content;
 /// batches of updates.
 public abstract class ContentStoreTests : IAsyncLifetime
 {
-    private TestDatabase? database;
-    private ServiceProvider? services;
+    private ContentServices? content;
 
     protected abstract Task<TestDatabase> CreateDatabaseAsync();
 
-    public async Task InitializeAsync()
-    {
-        database = await CreateDatabaseAsync();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.Settings).Build();
-        services = new ServiceCollection().AddLogging().AddCmsContent(configuration).BuildServiceProvider();
-        await WithStoreAsync((_, db) => new DatabaseMigrator(db).MigrateAsync());
-    }
+    public async Task InitializeAsync() => content = await ContentServices.CreateAsync(await CreateDatabaseAsync());
 
     public async Task DisposeAsync()
     {
-        if (services is not null)
+        if (content is not null)
         {
-            await services.DisposeAsync();
-        }
-
-        if (database is not null)
-        {
-            await database.DisposeAsync();
+            await content.DisposeAsync();
         }
     }
 
     private async Task<ImportOutcome> ImportAsync(ContentItem item)
     {
-        await using var scope = services!.CreateAsyncScope();
+        await using var scope = content!.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<ContentVersionImporter>().ImportAsync(item);
     }
 
     private async Task WithStoreAsync(Func<ContentStore, CmsDbContext, Task> action)
     {
-        await using var scope = services!.CreateAsyncScope();
+        await using var scope = content!.CreateScope();
         await action(scope.ServiceProvider.GetRequiredService<ContentStore>(), scope.ServiceProvider.GetRequiredService<CmsDbContext>());
     }
 
     private async Task<T> WithStoreAsync<T>(Func<ContentStore, CmsDbContext, Task<T>> action)
     {
-        await using var scope = services!.CreateAsyncScope();
+        await using var scope = content!.CreateScope();
         return await action(scope.ServiceProvider.GetRequiredService<ContentStore>(), scope.ServiceProvider.GetRequiredService<CmsDbContext>());
     }
 
@@ -239,7 +226,7 @@ public abstract class ContentStoreTests : IAsyncLifetime
     {
         await ImportAsync(Post("p1", "blog/p1", "One"));
 
-        await using var scope = services!.CreateAsyncScope();
+        await using var scope = content!.CreateScope();
         var outcomes = await scope.ServiceProvider.GetRequiredService<ContentBatchImporter>().ImportAsync(
             [Post("p9", "blog/p9", "Nine"), Post("p1", "blog/p1", "One, updated"), Post("p9", "blog/p9", "Nine, updated"), Post("p1", "blog/p1", "One, updated")]);
 
@@ -249,15 +236,53 @@ public abstract class ContentStoreTests : IAsyncLifetime
         Assert.Equal(2, await WithStoreAsync((_, db) => db.ContentItems.CountAsync()));
     }
 
+    [Fact]
+    public async Task EveryVersionReadersSawIsMarkedWhenItWentLiveHoweverItWasImported()
+    {
+        await using (var scope = content!.CreateScope())
+        {
+            // New items go the bulk way, without the change tracker.
+            await scope.ServiceProvider.GetRequiredService<ContentBatchImporter>().ImportAsync(
+                [Post("p1", "blog/p1", "V1", versionId: "v1"), Post("p2", "blog/p2", "Draft", published: false, versionId: "d1")]);
+        }
+
+        var v1 = await WithStoreAsync((_, db) => db.ContentItems.SingleAsync(x => x.ContentItemVersionId == "v1"));
+        await ImportAsync(Post("p1", "blog/p1", "V2", versionId: "v2"));
+
+        Assert.NotNull(v1.WentLiveUtc);
+        // Imported now, with a publish date in the past: they went live here when they were saved.
+        var versions = await WithStoreAsync((_, db) => db.ContentItems.OrderBy(x => x.ContentItemVersionId).ToListAsync());
+        Assert.Equal(
+            [("d1", null), ("v1", versions[1].ModifiedUtc), ("v2", versions[2].ModifiedUtc)],
+            versions.Select(v => (v.ContentItemVersionId, v.WentLiveUtc)));
+        Assert.Equal(v1.WentLiveUtc, versions[1].WentLiveUtc);
+    }
+
+    [Fact]
+    public async Task AChangeMadeOnAVersionSavedOverSinceIsRefusedAndWritesNothing()
+    {
+        await ImportAsync(Post("p1", "blog/p1", "One"));
+        var readByEditor = (await WithStoreAsync((store, _) => store.GetLatestAsync("p1")))!.ConcurrencyStamp;
+        await ImportAsync(Post("p1", "blog/p1", "One, saved by someone else"));
+
+        await using (var scope = content!.CreateScope())
+        {
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => scope.ServiceProvider.GetRequiredService<ContentVersionImporter>()
+                .ImportOverAsync(Post("p1", "blog/p1", "One, edited"), readByEditor));
+        }
+
+        Assert.Equal("One, saved by someone else", (await WithStoreAsync((store, _) => store.GetLatestAsync("p1")))!.DisplayText);
+    }
+
     private async Task<IReadOnlyList<ImportOutcome>> ImportBatchAsync(params ContentItem[] items)
     {
-        await using var scope = services!.CreateAsyncScope();
+        await using var scope = content!.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<ContentVersionImporter>().ImportAsync(items);
     }
 
     private async Task<int> SearchCountAsync(string text)
     {
-        await using var scope = services!.CreateAsyncScope();
+        await using var scope = content!.CreateScope();
         return (await scope.ServiceProvider.GetRequiredService<BlogSite.Cms.Content.Search.IFullTextIndex>().SearchAsync(text, 0, 10, CancellationToken.None)).Total;
     }
 }

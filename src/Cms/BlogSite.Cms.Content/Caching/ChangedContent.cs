@@ -19,9 +19,7 @@ public static class ChangedContent
     {
         ArgumentNullException.ThrowIfNull(tracker);
         var tags = new HashSet<string>(StringComparer.Ordinal);
-        // A new live version and the one it replaces arrive as two entries, so both sides are collected first.
-        var gained = new Dictionary<string, (string Type, string Key)>(StringComparer.Ordinal);
-        var lost = new Dictionary<string, (string Type, string Key)>(StringComparer.Ordinal);
+        var versions = new List<(ContentItem? Before, ContentItem? After)>();
         foreach (var entry in tracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
@@ -32,7 +30,7 @@ public static class ChangedContent
             switch (entry.Entity)
             {
                 case ContentItem item:
-                    AddItem(entry, item, tags, gained, lost);
+                    versions.Add((entry.State == EntityState.Added ? null : AsStored(entry, item), entry.State == EntityState.Deleted ? null : item));
                     break;
                 case CmsUser user when ChangesByline(entry):
                     tags.Add(CacheTags.User(user.Id));
@@ -43,6 +41,24 @@ public static class ChangedContent
                     tags.Add(CacheTags.Site);
                     break;
             }
+        }
+
+        tags.UnionWith(TagsOf(versions));
+        return tags;
+    }
+
+    /// Tags for versions written without the change tracker (imports): each as it was stored before (null when it is
+    /// new) and as it is now (null when it is deleted).
+    public static IReadOnlySet<string> TagsOf(IEnumerable<(ContentItem? Before, ContentItem? After)> versions)
+    {
+        ArgumentNullException.ThrowIfNull(versions);
+        var tags = new HashSet<string>(StringComparer.Ordinal);
+        // A new live version and the one it replaces arrive as two versions, so both sides are collected first.
+        var gained = new Dictionary<string, (string Type, string Key)>(StringComparer.Ordinal);
+        var lost = new Dictionary<string, (string Type, string Key)>(StringComparer.Ordinal);
+        foreach (var (before, after) in versions)
+        {
+            AddVersion(before, after, tags, gained, lost);
         }
 
         foreach (var (id, (type, _)) in gained.Concat(lost))
@@ -62,41 +78,30 @@ public static class ChangedContent
         entry.State != EntityState.Modified
         || entry.Properties.Any(p => p.IsModified && p.Metadata.Name is nameof(CmsUser.UserName) or nameof(CmsUser.DisplayName) or nameof(CmsUser.Bio) or nameof(CmsUser.AvatarId));
 
-    /// Tags for live items written without the change tracker (bulk imports).
-    public static IReadOnlySet<string> TagsOfAdded(IEnumerable<ContentItem> items)
+    /// The version as the database still has it: what readers see until the save.
+    private static ContentItem AsStored(EntityEntry entry, ContentItem item) => new()
     {
-        ArgumentNullException.ThrowIfNull(items);
-        var tags = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var item in items.Where(i => i.Published))
-        {
-            if (IsSiteWide(item.Content))
-            {
-                tags.Add(CacheTags.Site);
-                continue;
-            }
+        ContentItemId = item.ContentItemId,
+        ContentType = item.ContentType,
+        Published = entry.OriginalValues.GetValue<bool>(nameof(ContentItem.Published)),
+        PublishedUtc = entry.OriginalValues.GetValue<DateTime?>(nameof(ContentItem.PublishedUtc)),
+        Owner = entry.OriginalValues.GetValue<string?>(nameof(ContentItem.Owner)),
+        Content = entry.OriginalValues.GetValue<JsonObject>(nameof(ContentItem.Content)),
+    };
 
-            tags.Add(CacheTags.Published);
-            tags.Add(CacheTags.Item(item.ContentItemId));
-            tags.Add(CacheTags.Type(item.ContentType));
-        }
-
-        return tags;
-    }
-
-    private static void AddItem(
-        EntityEntry entry, ContentItem item, HashSet<string> tags,
+    private static void AddVersion(
+        ContentItem? before, ContentItem? after, HashSet<string> tags,
         Dictionary<string, (string Type, string Key)> gained, Dictionary<string, (string Type, string Key)> lost)
     {
-        var original = entry.State == EntityState.Added ? null : entry.OriginalValues;
-        var wasPublished = original is not null && original.GetValue<bool>(nameof(ContentItem.Published));
-        var isPublished = entry.State != EntityState.Deleted && item.Published;
+        var item = after ?? before!;
+        var wasPublished = before is { Published: true };
+        var isPublished = after is { Published: true };
         if (!wasPublished && !isPublished)
         {
             return;
         }
 
-        var originalContent = original?.GetValue<JsonObject>(nameof(ContentItem.Content)) ?? item.Content;
-        if (IsSiteWide(item.Content) || IsSiteWide(originalContent))
+        if (IsSiteWide(item.Content) || (before is not null && IsSiteWide(before.Content)))
         {
             tags.Add(CacheTags.Site);
             return;
@@ -104,24 +109,22 @@ public static class ChangedContent
 
         tags.Add(CacheTags.Published);
         tags.Add(CacheTags.Item(item.ContentItemId));
-        var before = wasPublished
-            ? ListingKey(original!.GetValue<DateTime?>(nameof(ContentItem.PublishedUtc)), original.GetValue<string?>(nameof(ContentItem.Owner)), originalContent)
-            : null;
-        var after = isPublished ? ListingKey(item.PublishedUtc, item.Owner, item.Content) : null;
-        if (before is not null && after is not null)
+        var then = wasPublished ? ListingKey(before!.PublishedUtc, before.Owner, before.Content) : null;
+        var now = isPublished ? ListingKey(after!.PublishedUtc, after.Owner, after.Content) : null;
+        if (then is not null && now is not null)
         {
-            if (before != after)
+            if (then != now)
             {
                 tags.Add(CacheTags.Type(item.ContentType));
             }
         }
-        else if (after is not null)
+        else if (now is not null)
         {
-            gained[item.ContentItemId] = (item.ContentType, after);
+            gained[item.ContentItemId] = (item.ContentType, now);
         }
         else
         {
-            lost[item.ContentItemId] = (item.ContentType, before!);
+            lost[item.ContentItemId] = (item.ContentType, then!);
         }
     }
 

@@ -102,11 +102,15 @@ public sealed class ContentBatchImporter(
             Content = incoming.Content,
             ScheduledPublishUtc = incoming.Published ? null : PublishLaterPart.ScheduleOf(incoming),
         }).ToList();
+        foreach (var version in added)
+        {
+            version.MarkWentLive(wasLive: false);
+        }
 
         // Written with multi-row INSERTs rather than through the change tracker: this is the path large imports take.
         await bulk.InsertAsync(added, readKeysBy: nameof(ContentItem.ContentItemVersionId), cancellationToken);
         await indexWriter.WriteAsync(added, fresh: true, cancellationToken);
         await home.TakeFromAsync(added, cancellationToken);
-        await changes.AddAsync(ChangedContent.TagsOfAdded(added), db, cancellationToken);
+        await changes.AddAsync(ChangedContent.TagsOf(added.Select(v => ((ContentItem?)null, (ContentItem?)v))), db, cancellationToken);
     }
 }

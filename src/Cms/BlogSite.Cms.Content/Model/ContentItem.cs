@@ -79,6 +79,16 @@ public sealed class ContentItem
         return this;
     }
 
+    /// Records when the version went live, the first time it is saved live or (<paramref name="wasLive"/>) stops being
+    /// live; publishing sets the exact time itself.
+    public void MarkWentLive(bool wasLive)
+    {
+        if (WentLiveUtc is null && (Published || wasLive))
+        {
+            WentLiveUtc = PublishedUtc is { } published && published > (ModifiedUtc ?? DateTime.MinValue) ? published : ModifiedUtc ?? PublishedUtc;
+        }
+    }
+
     /// Marks the version as changed, so an editor holding the old stamp is told instead of overwriting it.
     public void Restamp() => ConcurrencyStamp = NewStamp();
 

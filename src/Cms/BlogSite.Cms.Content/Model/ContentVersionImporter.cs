@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BlogSite.Cms.Content.Caching;
 using BlogSite.Cms.Content.Indexes;
 using BlogSite.Cms.Content.Parts;
 using BlogSite.Cms.Content.Routing;
@@ -10,40 +11,65 @@ namespace BlogSite.Cms.Content.Model;
 /// Orchard Core's import rules: the same version is updated, a new version of a known item becomes its latest (and
 /// published) version, an unknown item is created, and importing what is stored changes nothing. Items are applied in
 /// order, so a later copy of an item builds on an earlier one, but a whole batch costs one read of the stored
-/// versions, one save and one rewrite of index rows: re-importing a changed export of every post takes the same few
-/// statements per batch as importing it new.
+/// versions, one bulk write and one rewrite of index rows: re-importing a changed export of every post takes the same
+/// few statements per batch as importing it new. Versions are read and written without the change tracker (its
+/// snapshots and comparisons of every version's JSON cost more than the writes); each UPDATE still holds only while
+/// the version's concurrency stamp is the one read, as the tracker's would.
 public sealed class ContentVersionImporter(
-    CmsDbContext db, TimeProvider clock, ContentIndexWriter indexWriter, RouteAvailability routes, RouteHistoryKeeper history, HomeRoute home)
+    CmsDbContext db, TimeProvider clock, ContentIndexWriter indexWriter, RouteAvailability routes, RouteHistoryKeeper history, HomeRoute home,
+    BulkInserter inserter, BulkUpdater updater, SiteChangeInterceptor changes)
 {
     private const int ChunkSize = 500;
 
+    /// What an import may change in a stored version whose content it writes; the rest (review, autosave, restore
+    /// marks) stays as the editor left it.
+    private static readonly string[] ContentColumns =
+    [
+        nameof(ContentItem.ContentType), nameof(ContentItem.DisplayText), nameof(ContentItem.Latest), nameof(ContentItem.Published),
+        nameof(ContentItem.Owner), nameof(ContentItem.Author), nameof(ContentItem.CreatedUtc), nameof(ContentItem.ModifiedUtc),
+        nameof(ContentItem.PublishedUtc), nameof(ContentItem.Content), nameof(ContentItem.ScheduledPublishUtc), nameof(ContentItem.WentLiveUtc),
+        nameof(ContentItem.ConcurrencyStamp),
+    ];
+
+    /// What changes in a version another one replaces.
+    private static readonly string[] FlagColumns =
+        [nameof(ContentItem.Latest), nameof(ContentItem.Published), nameof(ContentItem.WentLiveUtc), nameof(ContentItem.ConcurrencyStamp)];
+
     public async Task<ImportOutcome> ImportAsync(ContentItem incoming, CancellationToken cancellationToken = default) =>
-        (await ImportAsync([incoming], cancellationToken))[0];
+        (await ImportAsync([incoming], basedOn: null, cancellationToken))[0];
+
+    /// Imports <paramref name="incoming"/> only if its item's latest version is still the one with
+    /// <paramref name="basedOnStamp"/>, the version the change was made on; otherwise nothing is written and
+    /// <see cref="DbUpdateConcurrencyException"/> is thrown.
+    public async Task<ImportOutcome> ImportOverAsync(ContentItem incoming, string basedOnStamp, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(incoming);
+        return (await ImportAsync([incoming], (incoming.ContentItemId, basedOnStamp), cancellationToken))[0];
+    }
 
     /// A conflict names the item's index in <paramref name="items"/>, and nothing of the batch is saved.
-    public async Task<IReadOnlyList<ImportOutcome>> ImportAsync(IReadOnlyList<ContentItem> items, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ImportOutcome>> ImportAsync(IReadOnlyList<ContentItem> items, CancellationToken cancellationToken = default) =>
+        ImportAsync(items, basedOn: null, cancellationToken);
+
+    private async Task<IReadOnlyList<ImportOutcome>> ImportAsync(
+        IReadOnlyList<ContentItem> items, (string ItemId, string Stamp)? basedOn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
         await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var stored = await StoredVersionsAsync(items, cancellationToken);
+        if (basedOn is var (itemId, stamp) && stored.Of(itemId).Find(v => v.Latest)?.ConcurrencyStamp != stamp)
+        {
+            throw new DbUpdateConcurrencyException($"Item '{itemId}' was saved by someone else after the change was made.");
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var batch = new Batch(items.Count);
-        try
+        for (var i = 0; i < items.Count; i++)
         {
-            for (var i = 0; i < items.Count; i++)
-            {
-                batch.Outcomes[i] = Apply(items[i], i, stored, batch, now);
-            }
-
-            await RefuseTakenPathsAsync(stored, batch.LastChange, cancellationToken);
-        }
-        catch (Exception)
-        {
-            // Nothing was written yet; the context must not keep the refused changes for a later save either.
-            Forget(batch);
-            throw;
+            batch.Outcomes[i] = Apply(items[i], i, stored, batch, now);
         }
 
+        await RefuseTakenPathsAsync(stored, batch.LastChange, cancellationToken);
         if (batch.Targets.Count == 0)
         {
             return batch.Outcomes;
@@ -57,11 +83,15 @@ public sealed class ContentVersionImporter(
             .Select(m => (m.Before, m.After!))
             .ToList();
         await history.RememberAsync(moves, now, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        // A version this batch wrote and then replaced is written as it ends up; the others replaced only changed flags.
         var written = batch.Targets.Distinct().ToList();
-        await indexWriter.WriteAsync(written, fresh: false, cancellationToken);
-        // A version this batch wrote and then replaced was rebuilt above; the others only changed their flags.
-        await indexWriter.WriteFlagsAsync([.. batch.Flagged.Distinct().Except(written)], cancellationToken);
+        var added = written.Where(v => v.Id == 0).ToList();
+        var rewritten = written.Where(v => v.Id != 0).ToList();
+        var flagged = batch.Flagged.Distinct().Except(written).ToList();
+        await SaveAsync(stored, added, rewritten, flagged, cancellationToken);
+        await indexWriter.WriteAsync(added, fresh: true, cancellationToken);
+        await indexWriter.WriteAsync(rewritten, fresh: false, cancellationToken);
+        await indexWriter.WriteFlagsAsync(flagged, cancellationToken);
         await home.TakeFromAsync(batch.LiveCopies, cancellationToken);
         if (own is not null)
         {
@@ -71,7 +101,31 @@ public sealed class ContentVersionImporter(
         return batch.Outcomes;
     }
 
-    private ImportOutcome Apply(ContentItem incoming, int index, StoredVersions stored, Batch batch, DateTime now)
+    /// Writes the batch's versions: new ones inserted, stored ones updated only while their stamps are the ones read
+    /// (a version saved meanwhile fails the batch), and the route history the context holds saved with them.
+    private async Task SaveAsync(
+        StoredVersions stored, List<ContentItem> added, List<ContentItem> rewritten, List<ContentItem> flagged, CancellationToken cancellationToken)
+    {
+        foreach (var version in added)
+        {
+            version.MarkWentLive(wasLive: false);
+        }
+
+        foreach (var version in rewritten.Concat(flagged))
+        {
+            version.MarkWentLive(wasLive: stored.AsRead(version).Published);
+        }
+
+        await inserter.InsertAsync(added, readKeysBy: nameof(ContentItem.ContentItemVersionId), cancellationToken);
+        await updater.UpdateAsync([.. rewritten.Select(v => (v, (object)stored.AsRead(v).ConcurrencyStamp))], ContentColumns, cancellationToken);
+        await updater.UpdateAsync([.. flagged.Select(v => (v, (object)stored.AsRead(v).ConcurrencyStamp))], FlagColumns, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        var versions = added.Select(v => ((ContentItem?)null, (ContentItem?)v))
+            .Concat(rewritten.Concat(flagged).Select(v => ((ContentItem?)stored.AsRead(v), (ContentItem?)v)));
+        await changes.AddAsync(ChangedContent.TagsOf(versions), db, cancellationToken);
+    }
+
+    private static ImportOutcome Apply(ContentItem incoming, int index, StoredVersions stored, Batch batch, DateTime now)
     {
         var versions = stored.Of(incoming.ContentItemId);
         var existing = incoming.ContentItemVersionId.Length > 0 ? stored.Version(incoming.ContentItemVersionId) : null;
@@ -127,7 +181,6 @@ public sealed class ContentVersionImporter(
         target.Restamp();
         if (existing is null)
         {
-            db.ContentItems.Add(target);
             stored.Add(target);
         }
 
@@ -148,17 +201,7 @@ public sealed class ContentVersionImporter(
     private static ContentItem LiveCopy(ContentItem version) =>
         new() { ContentItemId = version.ContentItemId, ContentType = version.ContentType, Published = true, Content = version.Content };
 
-    /// Stops tracking what the batch changed, so the refused changes cannot ride along with a later save; a version
-    /// is read again from the database when next needed.
-    private void Forget(Batch batch)
-    {
-        foreach (var version in batch.Targets.Concat(batch.Flagged).Distinct())
-        {
-            db.Entry(version).State = EntityState.Detached;
-        }
-    }
-
-    /// The stored versions the rules look at, tracked so changes are saved together: each item's latest and published
+    /// The stored versions the rules look at: each item's latest and published
     /// versions, any version the items name, and for an item with neither its newest version. Older versions, which
     /// a site that keeps history has many of, are not read.
     private async Task<StoredVersions> StoredVersionsAsync(IReadOnlyList<ContentItem> items, CancellationToken cancellationToken)
@@ -167,28 +210,28 @@ public sealed class ContentVersionImporter(
         var ids = items.Select(i => i.ContentItemId).Distinct(StringComparer.Ordinal).ToList();
         foreach (var chunk in ids.Chunk(ChunkSize))
         {
-            found.AddRange(await db.ContentItems.Where(x => chunk.Contains(x.ContentItemId) && (x.Latest || x.Published)).ToListAsync(cancellationToken));
+            found.AddRange(await db.ContentItems.AsNoTracking().Where(x => chunk.Contains(x.ContentItemId) && (x.Latest || x.Published)).ToListAsync(cancellationToken));
         }
 
         var versionIds = items.Where(i => i.ContentItemVersionId.Length > 0).Select(i => i.ContentItemVersionId).Distinct(StringComparer.Ordinal).ToList();
         foreach (var chunk in versionIds.Chunk(ChunkSize))
         {
             // Including a version id of another item, which the import refuses.
-            found.AddRange(await db.ContentItems.Where(x => chunk.Contains(x.ContentItemVersionId)).ToListAsync(cancellationToken));
+            found.AddRange(await db.ContentItems.AsNoTracking().Where(x => chunk.Contains(x.ContentItemVersionId)).ToListAsync(cancellationToken));
         }
 
         var withLatest = found.Where(v => v.Latest).Select(v => v.ContentItemId).ToHashSet(StringComparer.Ordinal);
         foreach (var chunk in ids.Where(id => !withLatest.Contains(id)).Chunk(ChunkSize))
         {
-            var newest = await db.ContentItems.Where(x => chunk.Contains(x.ContentItemId)).GroupBy(x => x.ContentItemId).Select(g => g.Max(x => x.Id)).ToListAsync(cancellationToken);
+            var newest = await db.ContentItems.AsNoTracking().Where(x => chunk.Contains(x.ContentItemId)).GroupBy(x => x.ContentItemId).Select(g => g.Max(x => x.Id)).ToListAsync(cancellationToken);
             if (newest.Count > 0)
             {
-                found.AddRange(await db.ContentItems.Where(x => newest.Contains(x.Id)).ToListAsync(cancellationToken));
+                found.AddRange(await db.ContentItems.AsNoTracking().Where(x => newest.Contains(x.Id)).ToListAsync(cancellationToken));
             }
         }
 
-        // A version can come back from two of the reads; tracking makes it the same object.
-        return new StoredVersions([.. found.Distinct()]);
+        // A version can come back from two of the reads.
+        return new StoredVersions([.. found.DistinctBy(v => v.Id)]);
     }
 
     /// A path stays with one published item: the items changed here, as they end up, may not share one, nor take one
@@ -234,9 +277,22 @@ public sealed class ContentVersionImporter(
         && (incoming.PublishedUtc is null || stored.PublishedUtc == incoming.PublishedUtc)
         && JsonNode.DeepEquals(stored.Content, incoming.Content);
 
-    /// The stored versions by item, oldest first (versions added by this batch last), and by version id.
+    /// The stored versions by item, oldest first (versions added by this batch last), and by version id; and each
+    /// stored version as it was read, before the batch changed it.
     private sealed class StoredVersions(List<ContentItem> found)
     {
+        private readonly Dictionary<long, ContentItem> asRead = found.ToDictionary(v => v.Id, v => new ContentItem
+        {
+            ContentItemId = v.ContentItemId,
+            ContentType = v.ContentType,
+            Published = v.Published,
+            PublishedUtc = v.PublishedUtc,
+            Owner = v.Owner,
+            // The batch replaces a version's content object rather than changing it.
+            Content = v.Content,
+            ConcurrencyStamp = v.ConcurrencyStamp,
+        });
+
         private readonly Dictionary<string, List<ContentItem>> byItem = found.OrderBy(v => v.Id)
             .GroupBy(v => v.ContentItemId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
@@ -246,6 +302,8 @@ public sealed class ContentVersionImporter(
         public List<ContentItem> Of(string contentItemId) => byItem.TryGetValue(contentItemId, out var versions) ? versions : [];
 
         public ContentItem? Version(string contentItemVersionId) => byVersion.GetValueOrDefault(contentItemVersionId);
+
+        public ContentItem AsRead(ContentItem version) => asRead[version.Id];
 
         public void Add(ContentItem version)
         {

@@ -94,10 +94,8 @@ public sealed class LiveItemSaver(CmsDbContext db, ContentStore store, ContentVe
 
     private async Task SaveAsync(ContentItem item, CancellationToken cancellationToken)
     {
-        // The UPDATE only succeeds if the stored version is still the one the change was made on.
-        var stored = await db.ContentItems.FirstAsync(x => x.ContentItemId == item.ContentItemId && x.Latest, cancellationToken);
-        db.Entry(stored).Property(x => x.ConcurrencyStamp).OriginalValue = item.ConcurrencyStamp;
-        await importer.ImportAsync(
+        // Only over the version the change was made on.
+        await importer.ImportOverAsync(
             new ContentItem
             {
                 ContentItemId = item.ContentItemId,
@@ -111,6 +109,7 @@ public sealed class LiveItemSaver(CmsDbContext db, ContentStore store, ContentVe
                 PublishedUtc = item.PublishedUtc,
                 Content = item.Content,
             },
+            item.ConcurrencyStamp,
             cancellationToken);
     }
 }

@@ -160,19 +160,12 @@ public abstract class CmsDbContext(DbContextOptions options) : IdentityDbContext
     }
 
     // Every way a version goes live (publishing, imports, live saves of structural items) or stops being live passes
-    // here, so the version history can mark each version readers once saw. Publishing sets the exact time itself.
+    // here or through the bulk import, so the version history can mark each version readers once saw.
     private void MarkVersionsThatWentLive()
     {
         foreach (var entry in ChangeTracker.Entries<ContentItem>())
         {
-            var version = entry.Entity;
-            var wasLive = entry.State == EntityState.Modified && entry.Property(x => x.Published).OriginalValue;
-            if (version.WentLiveUtc is null && (version.Published || wasLive))
-            {
-                version.WentLiveUtc = version.PublishedUtc is { } published && published > (version.ModifiedUtc ?? DateTime.MinValue)
-                    ? published
-                    : version.ModifiedUtc ?? version.PublishedUtc;
-            }
+            entry.Entity.MarkWentLive(wasLive: entry.State == EntityState.Modified && entry.Property(x => x.Published).OriginalValue);
         }
     }
 }

@@ -41,13 +41,21 @@ internal sealed class EntityRows
             key);
     }
 
-    public string ColumnOf(string propertyName) =>
-        properties.FirstOrDefault(p => p.Name == propertyName)?.GetColumnName(StoreObjectIdentifier.Table(Table))
-        ?? throw new InvalidOperationException($"{Table} has no column for {propertyName}.");
+    /// The same table with only the named properties as its columns, in that order (the columns an UPDATE sets).
+    public EntityRows Only(IReadOnlyList<string> propertyNames)
+    {
+        ArgumentNullException.ThrowIfNull(propertyNames);
+        return new EntityRows(Table, [.. propertyNames.Select(Property)], GeneratedKey);
+    }
+
+    public string ColumnOf(string propertyName) => Property(propertyName).GetColumnName(StoreObjectIdentifier.Table(Table))!;
+
+    public IProperty Property(string propertyName) =>
+        properties.FirstOrDefault(p => p.Name == propertyName) ?? throw new InvalidOperationException($"{Table} has no column for {propertyName}.");
 
     public object?[] ValuesOf(object entity) => [.. properties.Select(p => ProviderValue(p, p.PropertyInfo!.GetValue(entity)))];
 
-    private static object? ProviderValue(IProperty property, object? value) =>
+    public static object? ProviderValue(IProperty property, object? value) =>
         value is null ? null : (property.GetValueConverter() ?? property.GetTypeMapping().Converter) is { } converter
             ? converter.ConvertToProvider(value)
             : value;
