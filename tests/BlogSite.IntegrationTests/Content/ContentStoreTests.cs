@@ -4,6 +4,8 @@ using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Storage;
 using BlogSite.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BlogSite.IntegrationTests.Content;
@@ -256,6 +258,25 @@ public abstract class ContentStoreTests : IAsyncLifetime
             [("d1", null), ("v1", versions[1].ModifiedUtc), ("v2", versions[2].ModifiedUtc)],
             versions.Select(v => (v.ContentItemVersionId, v.WentLiveUtc)));
         Assert.Equal(v1.WentLiveUtc, versions[1].WentLiveUtc);
+    }
+
+    [Fact]
+    public async Task LiveVersionsTheBulkImportLeftUnmarkedAreMarkedByTheMigration()
+    {
+        await ImportAsync(Post("p1", "blog/p1", "Live"));
+        await ImportAsync(Post("p2", "blog/p2", "Draft", published: false));
+        await WithStoreAsync((_, db) => db.ContentItems.ExecuteUpdateAsync(x => x.SetProperty(v => v.WentLiveUtc, (DateTime?)null)));
+
+        await WithStoreAsync(async (_, db) =>
+        {
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync("TermCountIndex");
+            await migrator.MigrateAsync();
+        });
+
+        var versions = await WithStoreAsync((_, db) => db.ContentItems.OrderBy(x => x.ContentItemId).ToListAsync());
+        Assert.Equal([("p1", versions[0].ModifiedUtc), ("p2", null)], versions.Select(v => (v.ContentItemId, v.WentLiveUtc)));
+        Assert.NotNull(versions[0].WentLiveUtc);
     }
 
     [Fact]

@@ -21,6 +21,8 @@ public sealed class ContentVersionImporter(
 {
     private const int ChunkSize = 500;
 
+    private const string SavepointName = "ContentImport";
+
     /// What an import may change in a stored version whose content it writes; the rest (review, autosave, restore
     /// marks) stays as the editor left it.
     private static readonly string[] ContentColumns =
@@ -75,6 +77,33 @@ public sealed class ContentVersionImporter(
             return batch.Outcomes;
         }
 
+        if (own is not null)
+        {
+            await WriteAsync(stored, batch, now, cancellationToken);
+            await own.CommitAsync(cancellationToken);
+            return batch.Outcomes;
+        }
+
+        // In the caller's transaction, a batch that fails halfway (a version saved meanwhile) takes back what it wrote,
+        // so the caller may try again in the same transaction on what is really stored.
+        var caller = db.Database.CurrentTransaction!;
+        await caller.CreateSavepointAsync(SavepointName, cancellationToken);
+        try
+        {
+            await WriteAsync(stored, batch, now, cancellationToken);
+        }
+        catch (Exception)
+        {
+            await caller.RollbackToSavepointAsync(SavepointName, CancellationToken.None);
+            throw;
+        }
+
+        await caller.ReleaseSavepointAsync(SavepointName, cancellationToken);
+        return batch.Outcomes;
+    }
+
+    private async Task WriteAsync(StoredVersions stored, Batch batch, DateTime now, CancellationToken cancellationToken)
+    {
         // One move per item, from what was live before the batch to what is live after it, so a path readers saw is
         // remembered even when several copies of the item passed through others.
         var moves = batch.LiveBefore
@@ -93,12 +122,6 @@ public sealed class ContentVersionImporter(
         await indexWriter.WriteAsync(rewritten, fresh: false, cancellationToken);
         await indexWriter.WriteFlagsAsync(flagged, cancellationToken);
         await home.TakeFromAsync(batch.LiveCopies, cancellationToken);
-        if (own is not null)
-        {
-            await own.CommitAsync(cancellationToken);
-        }
-
-        return batch.Outcomes;
     }
 
     /// Writes the batch's versions: new ones inserted, stored ones updated only while their stamps are the ones read

@@ -32,8 +32,12 @@ public sealed class BulkUpdater(CmsDbContext db)
         var set = all.Only(propertyNames);
         var sql = $"UPDATE \"{set.Table}\" SET {string.Join(", ", set.Columns.Select((c, i) => $"\"{c}\" = @p{i}"))} "
             + $"WHERE \"{all.GeneratedKeyColumn}\" = @key AND \"{all.ColumnOf(token.Name)}\" = @token";
-        var values = rows.Select(r =>
-            (object?[])[.. set.ValuesOf(r.Entity), key.PropertyInfo!.GetValue(r.Entity), EntityRows.ProviderValue(token, r.ExpectedToken)]).ToList();
+        // In key order, as EF Core writes: two imports updating the same rows then lock them in the same order rather
+        // than deadlocking.
+        var values = rows
+            .Select(r => (object?[])[.. set.ValuesOf(r.Entity), key.PropertyInfo!.GetValue(r.Entity), EntityRows.ProviderValue(token, r.ExpectedToken)])
+            .OrderBy(row => (IComparable)row[^2]!)
+            .ToList();
         var names = set.Columns.Select((_, i) => $"@p{i}").Append("@key").Append("@token").ToArray();
 
         await db.Database.OpenConnectionAsync(cancellationToken);
