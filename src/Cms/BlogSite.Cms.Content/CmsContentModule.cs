@@ -180,6 +180,8 @@ public static class CmsContentModule
         services.AddScoped<NestedItemEditor>();
         services.AddSingleton<PublishingSchedule>();
         services.AddHostedService<ScheduledPublisher>();
+        services.AddSingleton<SearchVectorFiller>();
+        services.AddHostedService(sp => sp.GetRequiredService<SearchVectorFiller>());
         services.AddSingleton<StartupWarmUps>();
         services.AddHostedService(sp => sp.GetRequiredService<StartupWarmUps>());
 

@@ -25,6 +25,8 @@ internal sealed class ContentServices : IAsyncDisposable
         return content;
     }
 
+    public IServiceProvider Services => services;
+
     public AsyncServiceScope CreateScope() => services.CreateAsyncScope();
 
     public async ValueTask DisposeAsync()

@@ -31,7 +31,7 @@ public abstract class FullTextIndex(CmsDbContext db, BulkInserter bulk) : IFullT
         }
     }
 
-    public Task IndexManyAsync(IReadOnlyList<(long DocumentId, string Title, string Body)> rows, CancellationToken cancellationToken) =>
+    public virtual Task IndexManyAsync(IReadOnlyList<(long DocumentId, string Title, string Body)> rows, CancellationToken cancellationToken) =>
         KeyColumn == "DocumentId"
             ? bulk.InsertAsync("SearchIndex", ["DocumentId", "Title", "Body"], [.. (rows ?? []).Select(r => new object?[] { r.DocumentId, r.Title, r.Body })], null, cancellationToken)
             : bulk.InsertAsync("SearchIndex", [KeyColumn, "DocumentId", "Title", "Body"], [.. (rows ?? []).Select(r => new object?[] { r.DocumentId, r.DocumentId, r.Title, r.Body })], null, cancellationToken);

@@ -1,0 +1,35 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace BlogSite.Cms.Content.Storage.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class SearchVectorsAfterCommit : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            // The vector stops being a generated column, which every insert computed inside the writing transaction: a
+            // large import stores rows without it and SearchVectorFiller computes it afterwards. Existing rows join that
+            // backlog, so upgrading a large site is quick and its search catches up in the background.
+            migrationBuilder.Sql("""
+                ALTER TABLE "SearchIndex" DROP COLUMN "Vector";
+                ALTER TABLE "SearchIndex" ADD COLUMN "Vector" tsvector NULL;
+                CREATE INDEX "IX_SearchIndex_Vector" ON "SearchIndex" USING GIN ("Vector");
+                CREATE INDEX "IX_SearchIndex_Backlog" ON "SearchIndex" ("DocumentId") WHERE "Vector" IS NULL;
+                """);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("""
+                ALTER TABLE "SearchIndex" DROP COLUMN "Vector";
+                ALTER TABLE "SearchIndex" ADD COLUMN "Vector" tsvector GENERATED ALWAYS AS (
+                    setweight(to_tsvector('english', "Title"), 'A') || setweight(to_tsvector('english', "Body"), 'B')) STORED;
+                CREATE INDEX "IX_SearchIndex_Vector" ON "SearchIndex" USING GIN ("Vector");
+                """);
+        }
+    }
+}
