@@ -1,3 +1,4 @@
+using BlogSite.Cms.Content.Search;
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using BlogSite.Cms.Content.Definitions;
@@ -114,6 +115,12 @@ internal static class RecipeCommands
 
             await WriteReportAsync(report, error);
             await output.WriteLineAsync($"{file.Name}: {report.Created} created, {report.Updated} updated, {report.Unchanged} unchanged.");
+            if (await app.Services.GetRequiredService<SearchVectorFiller>().BacklogAsync(cancellationToken) is > 0 and var unsearched)
+            {
+                await output.WriteLineAsync(
+                    $"Search finds {unsearched:N0} of the items once the site has indexed them: it does so in the background while it runs.");
+            }
+
             return BlogSiteCommandLine.Success;
         }
         catch (RecipeException e)

@@ -118,6 +118,19 @@ public sealed class BlogSiteCommandLineTests : IAsyncLifetime
         Assert.Equal(BlogSiteCommandLine.UsageError, (await RunAsync(database, args)).Exit);
 
     [Fact]
+    public async Task ALargeImportIntoPostgreSqlSaysSearchCatchesUpWhileTheSiteRuns()
+    {
+        await using var target = await PostgreSqlTestDatabase.CreateAsync();
+        var file = Path.Combine(folder, "generated.recipe.json");
+        GeneratedRecipe.Write(file, 150);
+
+        var (exit, output, _) = await RunAsync(target, "recipe", "run", file);
+
+        Assert.Equal(BlogSiteCommandLine.Success, exit);
+        Assert.Contains("Search finds 150 of the items once the site has indexed them", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AFailedRunImportsNothing()
     {
         var file = Write("late.recipe.json", """

@@ -92,9 +92,14 @@ public sealed partial class SearchVectorFiller(
         return await scope.ServiceProvider.GetRequiredService<CmsDbContext>().Database.ExecuteSqlRawAsync(ChunkSql, cancellationToken);
     }
 
-    /// How many rows wait for their vectors (not counting those of imports not yet committed).
+    /// How many rows wait for their vectors (not counting those of imports not yet committed); none on SQLite.
     public async Task<int> BacklogAsync(CancellationToken cancellationToken)
     {
+        if (options.Value.Provider != DatabaseProvider.PostgreSql)
+        {
+            return 0;
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<CmsDbContext>().Database
             .SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM \"SearchIndex\" WHERE \"Vector\" IS NULL")
