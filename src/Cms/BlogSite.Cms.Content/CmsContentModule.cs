@@ -99,8 +99,9 @@ public static class CmsContentModule
 
         services.AddScoped<IFullTextIndex>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.PostgreSql
-                ? new PostgreSqlFullTextIndex(sp.GetRequiredService<CmsDbContext>(), sp.GetRequiredService<BulkInserter>())
+                ? new PostgreSqlFullTextIndex(sp.GetRequiredService<CmsDbContext>(), sp.GetRequiredService<BulkInserter>(), sp.GetRequiredService<SearchVectorDeferral>())
                 : new SqliteFullTextIndex(sp.GetRequiredService<CmsDbContext>(), sp.GetRequiredService<BulkInserter>()));
+        services.AddScoped<SearchVectorDeferral>();
         services.AddScoped<DocumentStore>();
         services.AddScoped<BulkInserter>();
         services.AddScoped<BulkUpdater>();

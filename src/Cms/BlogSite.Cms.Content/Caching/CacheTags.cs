@@ -9,6 +9,10 @@ public static class CacheTags
     /// Any change to what readers see, for pages that list everything with its date (sitemaps).
     public const string Published = "published";
 
+    /// What search finds. No page is cached with it (search pages are not cached); its change moves the generation,
+    /// which kept search results follow.
+    public const string Search = "search";
+
     /// One item's published version: its own page and every page that shows its title, summary or link.
     public static string Item(string contentItemId) => "item:" + contentItemId;
 

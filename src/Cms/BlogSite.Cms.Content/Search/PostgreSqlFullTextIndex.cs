@@ -7,11 +7,12 @@ namespace BlogSite.Cms.Content.Search;
 /// tsvector over "SearchIndex" (title weight A, body weight B) with a GIN index; websearch_to_tsquery reads reader
 /// input the way search boxes do (quotes, or, -word) and never fails on it.
 /// Computing the vectors was half of what a large import cost PostgreSQL (70 of 135 s for 100,000 posts, all in the
-/// import's one backend), so a large batch is stored without them and <see cref="SearchVectorFiller"/> computes them
-/// once the import has committed, as Orchard Core indexes in the background; what an editor saves is searchable at once.
-public sealed class PostgreSqlFullTextIndex(CmsDbContext db, BulkInserter bulk) : FullTextIndex(db, bulk)
+/// import's one backend), so a recipe's large batches are stored without them and <see cref="SearchVectorFiller"/>
+/// computes them once the import has committed, as Orchard Core indexes in the background; whatever an editor changes is
+/// searchable at once.
+public sealed class PostgreSqlFullTextIndex(CmsDbContext db, BulkInserter bulk, SearchVectorDeferral deferral) : FullTextIndex(db, bulk)
 {
-    /// Rows written together up to this many (an editor's save, a small recipe) get their vectors in the same transaction.
+    /// A recipe's rows written together up to this many (a small recipe's) get their vectors in the same transaction.
     public const int InlineVectors = 100;
 
     /// A row's vector, from its own columns.
@@ -47,7 +48,7 @@ public sealed class PostgreSqlFullTextIndex(CmsDbContext db, BulkInserter bulk) 
     {
         ArgumentNullException.ThrowIfNull(rows);
         await base.IndexManyAsync(rows, cancellationToken);
-        if (rows.Count is > 0 and <= InlineVectors)
+        if (rows.Count > 0 && (!deferral.Active || rows.Count <= InlineVectors))
         {
             await Db.Database.ExecuteSqlRawAsync(FillSql, [new NpgsqlParameter("ids", rows.Select(r => r.DocumentId).ToArray())], cancellationToken);
         }

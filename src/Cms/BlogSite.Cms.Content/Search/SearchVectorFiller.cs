@@ -1,21 +1,33 @@
 using System.Diagnostics;
+using BlogSite.Cms.Content.Caching;
 using BlogSite.Cms.Content.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace BlogSite.Cms.Content.Search;
 
 /// On PostgreSQL, computes the search vectors large imports leave for later (<see cref="PostgreSqlFullTextIndex"/>),
 /// newest posts first, a chunk at a time in short transactions of its own. The rows without a vector are the backlog:
 /// it survives restarts, rows of an import still running stay invisible until it commits, and nodes sharing the
-/// database split the work (SKIP LOCKED). It works at most half of the time, so readers keep fast pages while a large
-/// import catches up, and it looks for new work every few seconds.
+/// database split the work (SKIP LOCKED). Each node works at most half of the time, so readers keep fast pages while a
+/// large import catches up, and looks for new work every few seconds. A row whose text PostgreSQL refuses to index
+/// (a vector over its 1 MB limit) gets an empty vector rather than holding up the rows behind it.
 public sealed partial class SearchVectorFiller(
-    IServiceScopeFactory scopes, IOptions<DatabaseOptions> options, ILogger<SearchVectorFiller> logger) : BackgroundService
+    IServiceScopeFactory scopes, IOptions<DatabaseOptions> options, SiteChangeFeed changes, ILogger<SearchVectorFiller> logger) : BackgroundService
 {
+    private const string NextChunkSql =
+        "SELECT \"DocumentId\" AS \"Value\" FROM \"SearchIndex\" WHERE \"Vector\" IS NULL ORDER BY \"DocumentId\" DESC LIMIT 250";
+
+    private const string FillOneSql = "UPDATE \"SearchIndex\" SET \"Vector\" = " + PostgreSqlFullTextIndex.VectorSql + " WHERE \"DocumentId\" = @id AND \"Vector\" IS NULL";
+
+    private const string EmptyVectorSql = "UPDATE \"SearchIndex\" SET \"Vector\" = ''::tsvector WHERE \"DocumentId\" = @id AND \"Vector\" IS NULL";
+
+    private static readonly TimeSpan ChunkTimeout = TimeSpan.FromMinutes(2);
+
     /// One chunk: a couple of hundred milliseconds of one backend for posts of a few kilobytes.
     public const string ChunkSql = "UPDATE \"SearchIndex\" SET \"Vector\" = " + PostgreSqlFullTextIndex.VectorSql
         + " WHERE \"DocumentId\" IN (SELECT \"DocumentId\" FROM \"SearchIndex\" WHERE \"Vector\" IS NULL"
@@ -36,7 +48,7 @@ public sealed partial class SearchVectorFiller(
             {
                 await CatchUpAsync(paced: true, stoppingToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 // A database briefly unavailable (or not set up yet) must not stop indexing for the life of the process.
                 LogFailed(logger, e);
@@ -61,7 +73,18 @@ public sealed partial class SearchVectorFiller(
         while (true)
         {
             var started = Stopwatch.GetTimestamp();
-            var chunk = await FillChunkAsync(cancellationToken);
+            int chunk;
+            try
+            {
+                chunk = await FillChunkAsync(cancellationToken);
+            }
+            catch (PostgresException e)
+            {
+                // One row's text can fail the whole chunk; row by row, only that row is left without words.
+                LogChunkFailed(logger, e);
+                chunk = await FillRowByRowAsync(cancellationToken);
+            }
+
             if (chunk == 0)
             {
                 break;
@@ -82,6 +105,12 @@ public sealed partial class SearchVectorFiller(
             await VacuumAsync(cancellationToken);
         }
 
+        if (filled > 0)
+        {
+            // Search results are kept until the next change (on every node): the new matches are one.
+            await changes.PublishAsync(new SiteChange(new HashSet<string> { CacheTags.Search }), cancellationToken);
+        }
+
         return filled;
     }
 
@@ -89,7 +118,30 @@ public sealed partial class SearchVectorFiller(
     private async Task<int> FillChunkAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<CmsDbContext>().Database.ExecuteSqlRawAsync(ChunkSql, cancellationToken);
+        var database = scope.ServiceProvider.GetRequiredService<CmsDbContext>().Database;
+        database.SetCommandTimeout(ChunkTimeout);
+        return await database.ExecuteSqlRawAsync(ChunkSql, cancellationToken);
+    }
+
+    private async Task<int> FillRowByRowAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var database = scope.ServiceProvider.GetRequiredService<CmsDbContext>().Database;
+        var filled = 0;
+        foreach (var id in await database.SqlQueryRaw<long>(NextChunkSql).ToListAsync(cancellationToken))
+        {
+            try
+            {
+                filled += await database.ExecuteSqlRawAsync(FillOneSql, [new NpgsqlParameter("id", id)], cancellationToken);
+            }
+            catch (PostgresException e)
+            {
+                LogRowRefused(logger, id, e);
+                filled += await database.ExecuteSqlRawAsync(EmptyVectorSql, [new NpgsqlParameter("id", id)], cancellationToken);
+            }
+        }
+
+        return filled;
     }
 
     /// How many rows wait for their vectors (not counting those of imports not yet committed); none on SQLite.
@@ -114,6 +166,12 @@ public sealed partial class SearchVectorFiller(
         database.SetCommandTimeout(TimeSpan.FromMinutes(10));
         await database.ExecuteSqlRawAsync("VACUUM (ANALYZE) \"SearchIndex\"", cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Computing a chunk of search vectors failed; computing them row by row.")]
+    private static partial void LogChunkFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "PostgreSQL refused to index the text of search row {DocumentId}; it gets no words.")]
+    private static partial void LogRowRefused(ILogger logger, long documentId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Computing search vectors failed; trying again shortly.")]
     private static partial void LogFailed(ILogger logger, Exception exception);

@@ -1,3 +1,4 @@
+using BlogSite.Cms.Content.Search;
 using System.Data.Common;
 using System.Text.Json.Nodes;
 using BlogSite.Cms.Content.Definitions;
@@ -23,6 +24,7 @@ public sealed class RecipeExecutor(
     FeatureManager features,
     PlannerStatistics statistics,
     BulkWriteCache writeCache,
+    SearchVectorDeferral searchVectors,
     RecipeConfiguration configuration,
     ILogger<RecipeExecutor> logger)
 {
@@ -65,6 +67,7 @@ public sealed class RecipeExecutor(
         await using var media = mediaStore.BeginBatch();
         var run = new Run(new RecipeReport(), parameters, media, progress, trust);
         await using var cache = await writeCache.EnlargeAsync(cancellationToken);
+        using var deferredVectors = searchVectors.Begin();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {

@@ -11,12 +11,10 @@ namespace BlogSite.Cms.Content.Storage.Migrations.PostgreSql
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             // The vector stops being a generated column, which every insert computed inside the writing transaction: a
-            // large import stores rows without it and SearchVectorFiller computes it afterwards. Existing rows join that
-            // backlog, so upgrading a large site is quick and its search catches up in the background.
+            // recipe's large batches store rows without it and SearchVectorFiller computes it afterwards. The vectors the
+            // site has stay, and so does their GIN index; the backlog gets an index of its own.
             migrationBuilder.Sql("""
-                ALTER TABLE "SearchIndex" DROP COLUMN "Vector";
-                ALTER TABLE "SearchIndex" ADD COLUMN "Vector" tsvector NULL;
-                CREATE INDEX "IX_SearchIndex_Vector" ON "SearchIndex" USING GIN ("Vector");
+                ALTER TABLE "SearchIndex" ALTER COLUMN "Vector" DROP EXPRESSION;
                 CREATE INDEX "IX_SearchIndex_Backlog" ON "SearchIndex" ("DocumentId") WHERE "Vector" IS NULL;
                 """);
         }
@@ -25,6 +23,7 @@ namespace BlogSite.Cms.Content.Storage.Migrations.PostgreSql
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
+                DROP INDEX "IX_SearchIndex_Backlog";
                 ALTER TABLE "SearchIndex" DROP COLUMN "Vector";
                 ALTER TABLE "SearchIndex" ADD COLUMN "Vector" tsvector GENERATED ALWAYS AS (
                     setweight(to_tsvector('english', "Title"), 'A') || setweight(to_tsvector('english', "Body"), 'B')) STORED;
