@@ -1,9 +1,9 @@
-using BlogSite.Cms.Content.Search;
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using BlogSite.Cms.Content.Definitions;
 using BlogSite.Cms.Content.Media;
 using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Search;
 using BlogSite.Cms.Content.Settings;
 using BlogSite.Cms.Content.Storage;
 using BlogSite.Cms.Recipes.Execution;

@@ -18,7 +18,8 @@ public sealed class PostgreSqlFullTextIndex(CmsDbContext db, BulkInserter bulk, 
     /// A row's vector, from its own columns.
     public const string VectorSql = """setweight(to_tsvector('english', "Title"), 'A') || setweight(to_tsvector('english', "Body"), 'B')""";
 
-    private const string FillSql = "UPDATE \"SearchIndex\" SET \"Vector\" = " + VectorSql + " WHERE \"DocumentId\" = ANY(@ids)";
+    /// Computes the vectors of the rows <c>@ids</c> that have none yet.
+    public const string FillSql = "UPDATE \"SearchIndex\" SET \"Vector\" = " + VectorSql + " WHERE \"DocumentId\" = ANY(@ids) AND \"Vector\" IS NULL";
 
     /// The statements readers' searches run (public so the plan tests can EXPLAIN exactly these): how many of the
     /// newest matches there are, and one page of them ranked, with highlighted extracts.

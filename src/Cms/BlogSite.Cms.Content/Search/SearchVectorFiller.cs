@@ -19,10 +19,8 @@ namespace BlogSite.Cms.Content.Search;
 public sealed partial class SearchVectorFiller(
     IServiceScopeFactory scopes, IOptions<DatabaseOptions> options, SiteChangeFeed changes, ILogger<SearchVectorFiller> logger) : BackgroundService
 {
-    private const string NextChunkSql =
-        "SELECT \"DocumentId\" AS \"Value\" FROM \"SearchIndex\" WHERE \"Vector\" IS NULL ORDER BY \"DocumentId\" DESC LIMIT 250";
-
-    private const string FillOneSql = "UPDATE \"SearchIndex\" SET \"Vector\" = " + PostgreSqlFullTextIndex.VectorSql + " WHERE \"DocumentId\" = @id AND \"Vector\" IS NULL";
+    /// The next rows waiting for their vectors, newest first.
+    private const string BacklogChunkSql = "SELECT \"DocumentId\" FROM \"SearchIndex\" WHERE \"Vector\" IS NULL ORDER BY \"DocumentId\" DESC LIMIT 250";
 
     private const string EmptyVectorSql = "UPDATE \"SearchIndex\" SET \"Vector\" = ''::tsvector WHERE \"DocumentId\" = @id AND \"Vector\" IS NULL";
 
@@ -30,8 +28,7 @@ public sealed partial class SearchVectorFiller(
 
     /// One chunk: a couple of hundred milliseconds of one backend for posts of a few kilobytes.
     public const string ChunkSql = "UPDATE \"SearchIndex\" SET \"Vector\" = " + PostgreSqlFullTextIndex.VectorSql
-        + " WHERE \"DocumentId\" IN (SELECT \"DocumentId\" FROM \"SearchIndex\" WHERE \"Vector\" IS NULL"
-        + " ORDER BY \"DocumentId\" DESC LIMIT 250 FOR UPDATE SKIP LOCKED)";
+        + " WHERE \"DocumentId\" IN (" + BacklogChunkSql + " FOR UPDATE SKIP LOCKED)";
 
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(5);
 
@@ -128,11 +125,11 @@ public sealed partial class SearchVectorFiller(
         await using var scope = scopes.CreateAsyncScope();
         var database = scope.ServiceProvider.GetRequiredService<CmsDbContext>().Database;
         var filled = 0;
-        foreach (var id in await database.SqlQueryRaw<long>(NextChunkSql).ToListAsync(cancellationToken))
+        foreach (var id in await database.SqlQueryRaw<long>("SELECT \"DocumentId\" AS \"Value\" FROM (" + BacklogChunkSql + ") b").ToListAsync(cancellationToken))
         {
             try
             {
-                filled += await database.ExecuteSqlRawAsync(FillOneSql, [new NpgsqlParameter("id", id)], cancellationToken);
+                filled += await database.ExecuteSqlRawAsync(PostgreSqlFullTextIndex.FillSql, [new NpgsqlParameter("ids", new[] { id })], cancellationToken);
             }
             catch (PostgresException e)
             {

@@ -100,28 +100,10 @@ public sealed class BulkInserter(CmsDbContext db)
         IReadOnlyList<string>? returning, CancellationToken cancellationToken)
     {
         var results = new List<object[]>(returning is { Count: > 0 } ? rows.Count : 0);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})"
+        var sql = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})"
             + (returning is { Count: > 0 } ? " RETURNING " + string.Join(", ", returning.Select(c => $"\"{c}\"")) : "");
-        var parameters = columns.Select((_, i) =>
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = $"@p{i}";
-            command.Parameters.Add(parameter);
-            return parameter;
-        }).ToArray();
-        await command.PrepareAsync(cancellationToken);
-        foreach (var row in rows)
-        {
-            for (var c = 0; c < parameters.Length; c++)
-            {
-                parameters[c].Value = row[c] ?? DBNull.Value;
-            }
-
-            await ExecuteAsync(command, returning, results, cancellationToken);
-        }
-
+        await PreparedStatement.RunForEachAsync(
+            connection, transaction, sql, [.. columns.Select((_, i) => $"@p{i}")], rows, command => ExecuteAsync(command, returning, results, cancellationToken), cancellationToken);
         return results;
     }
 

@@ -27,8 +27,7 @@ public sealed class BulkUpdater(CmsDbContext db)
 
         var all = EntityRows.Of<TEntity>(db);
         var key = all.GeneratedKey ?? throw new InvalidOperationException($"{all.Table} has no generated key to update by.");
-        var entityType = db.Model.FindEntityType(typeof(TEntity))!;
-        var token = entityType.GetProperties().Single(p => p.IsConcurrencyToken);
+        var token = all.ConcurrencyToken;
         var set = all.Only(propertyNames);
         var sql = $"UPDATE \"{set.Table}\" SET {string.Join(", ", set.Columns.Select((c, i) => $"\"{c}\" = @p{i}"))} "
             + $"WHERE \"{all.GeneratedKeyColumn}\" = @key AND \"{all.ColumnOf(token.Name)}\" = @token";
@@ -56,28 +55,9 @@ public sealed class BulkUpdater(CmsDbContext db)
     private static async Task<int> OneByOneAsync(
         DbConnection connection, DbTransaction? transaction, string sql, string[] names, List<object?[]> rows, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        var parameters = names.Select(name =>
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            command.Parameters.Add(parameter);
-            return parameter;
-        }).ToArray();
-        await command.PrepareAsync(cancellationToken);
         var written = 0;
-        foreach (var row in rows)
-        {
-            for (var i = 0; i < parameters.Length; i++)
-            {
-                parameters[i].Value = row[i] ?? DBNull.Value;
-            }
-
-            written += await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
+        await PreparedStatement.RunForEachAsync(
+            connection, transaction, sql, names, rows, async command => written += await command.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
         return written;
     }
 

@@ -29,6 +29,9 @@ internal sealed class EntityRows
 
     public string? GeneratedKeyColumn { get; }
 
+    /// The property whose stored value an UPDATE must find unchanged (the row's concurrency stamp).
+    public IProperty ConcurrencyToken => properties.Single(p => p.IsConcurrencyToken);
+
     public static EntityRows Of<TEntity>(DbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);

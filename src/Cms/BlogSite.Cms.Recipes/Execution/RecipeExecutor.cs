@@ -1,9 +1,9 @@
-using BlogSite.Cms.Content.Search;
 using System.Data.Common;
 using System.Text.Json.Nodes;
 using BlogSite.Cms.Content.Definitions;
 using BlogSite.Cms.Content.Features;
 using BlogSite.Cms.Content.Media;
+using BlogSite.Cms.Content.Search;
 using BlogSite.Cms.Content.Storage;
 using BlogSite.Cms.Recipes.Reading;
 using BlogSite.Cms.Recipes.Scripting;
