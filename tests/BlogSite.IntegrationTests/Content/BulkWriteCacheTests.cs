@@ -8,8 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BlogSite.IntegrationTests.Content;
 
-/// A recipe's transaction on SQLite writes through a connection with a large page cache, and hands the connection back
-/// to the pool with SQLite's default, so the connections web requests use stay small.
+/// A recipe's transaction on SQLite writes through a connection with a large page cache and statement journals in
+/// memory, and hands the connection back to the pool with SQLite's defaults, so the connections web requests use stay
+/// small.
 public sealed class BulkWriteCacheTests(AdminSite site) : IClassFixture<AdminSite>
 {
     private const string Recipe = """
@@ -23,15 +24,16 @@ public sealed class BulkWriteCacheTests(AdminSite site) : IClassFixture<AdminSit
         var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
         // Held open, so every read below is of the connection the recipe writes through.
         await db.Database.OpenConnectionAsync();
-        var before = await CacheSizeAsync(db);
-        long? during = null;
+        var before = await SettingsAsync(db);
+        (long CacheSize, long TempStore)? during = null;
 
         await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().RunAsync(
-            RecipeReader.Parse(Recipe, AppContext.BaseDirectory), RecipeTrust.Operator, beforeCommit: async _ => during = await CacheSizeAsync(db));
+            RecipeReader.Parse(Recipe, AppContext.BaseDirectory), RecipeTrust.Operator, beforeCommit: async _ => during = await SettingsAsync(db));
 
-        Assert.Equal(-65_536, during);
-        Assert.Equal(before, await CacheSizeAsync(db));
-        Assert.NotEqual(before, during);
+        Assert.Equal((-65_536, 2), during);
+        Assert.Equal(before, await SettingsAsync(db));
+        Assert.NotEqual(before.CacheSize, during!.Value.CacheSize);
+        Assert.NotEqual(before.TempStore, during.Value.TempStore);
     }
 
     [Fact]
@@ -40,18 +42,21 @@ public sealed class BulkWriteCacheTests(AdminSite site) : IClassFixture<AdminSit
         await using var scope = site.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
         await db.Database.OpenConnectionAsync();
-        var before = await CacheSizeAsync(db);
+        var before = await SettingsAsync(db);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => scope.ServiceProvider.GetRequiredService<RecipeExecutor>().RunAsync(
             RecipeReader.Parse(Recipe, AppContext.BaseDirectory), RecipeTrust.Operator, beforeCommit: _ => throw new InvalidOperationException("Stopped before commit.")));
 
-        Assert.Equal(before, await CacheSizeAsync(db));
+        Assert.Equal(before, await SettingsAsync(db));
     }
 
-    private static async Task<long> CacheSizeAsync(CmsDbContext db)
+    private static async Task<(long CacheSize, long TempStore)> SettingsAsync(CmsDbContext db) =>
+        (await PragmaAsync(db, "cache_size"), await PragmaAsync(db, "temp_store"));
+
+    private static async Task<long> PragmaAsync(CmsDbContext db, string pragma)
     {
         await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = "PRAGMA cache_size";
+        command.CommandText = "PRAGMA " + pragma;
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         return (long)(await command.ExecuteScalarAsync())!;
     }

@@ -84,8 +84,17 @@ public sealed class ContentVersionImporter(
             return batch.Outcomes;
         }
 
-        // In the caller's transaction, a batch that fails halfway (a version saved meanwhile) takes back what it wrote,
-        // so the caller may try again in the same transaction on what is really stored.
+        if (basedOn is null)
+        {
+            // A failure fails the caller's whole transaction (a recipe's import is all or nothing). A savepoint here
+            // would make SQLite copy every page the batch touches to a journal file first: a third of the system time
+            // of updating 100,000 posts.
+            await WriteAsync(stored, batch, now, cancellationToken);
+            return batch.Outcomes;
+        }
+
+        // A change made over a known version is tried again, in the same transaction, when the version was saved
+        // meanwhile, so a batch that fails halfway takes back what it wrote and the next try sees what is really stored.
         var caller = db.Database.CurrentTransaction!;
         await caller.CreateSavepointAsync(SavepointName, cancellationToken);
         try
