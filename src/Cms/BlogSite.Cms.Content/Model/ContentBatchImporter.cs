@@ -107,7 +107,7 @@ public sealed class ContentBatchImporter(
             version.MarkWentLive(wasLive: false);
         }
 
-        // Written with multi-row INSERTs rather than through the change tracker: this is the path large imports take.
+        // Written in bulk rather than through the change tracker: this is the path large imports take.
         await bulk.InsertAsync(added, readKeysBy: nameof(ContentItem.ContentItemVersionId), cancellationToken);
         await indexWriter.WriteAsync(added, fresh: true, cancellationToken);
         await home.TakeFromAsync(added, cancellationToken);

@@ -33,8 +33,8 @@ public abstract class FullTextIndex(CmsDbContext db, BulkInserter bulk) : IFullT
 
     public virtual Task IndexManyAsync(IReadOnlyList<(long DocumentId, string Title, string Body)> rows, CancellationToken cancellationToken) =>
         KeyColumn == "DocumentId"
-            ? bulk.InsertAsync("SearchIndex", ["DocumentId", "Title", "Body"], [.. (rows ?? []).Select(r => new object?[] { r.DocumentId, r.Title, r.Body })], cancellationToken)
-            : bulk.InsertAsync("SearchIndex", [KeyColumn, "DocumentId", "Title", "Body"], [.. (rows ?? []).Select(r => new object?[] { r.DocumentId, r.DocumentId, r.Title, r.Body })], cancellationToken);
+            ? bulk.InsertAsync(TableName, [("DocumentId", "bigint"), ("Title", "text"), ("Body", "text")], [.. (rows ?? []).Select(r => new object?[] { r.DocumentId, r.Title, r.Body })], cancellationToken)
+            : bulk.InsertAsync(TableName, [(KeyColumn, "integer"), ("DocumentId", "integer"), ("Title", "text"), ("Body", "text")], [.. (rows ?? []).Select(r => new object?[] { r.DocumentId, r.DocumentId, r.Title, r.Body })], cancellationToken);
 
     public abstract Task<SearchResults> SearchAsync(string query, int skip, int take, CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
@@ -7,12 +8,9 @@ namespace BlogSite.Cms.Content.Storage;
 
 /// INSERTs on the context's own connection and transaction, for imports of many thousands of rows where EF Core's
 /// change tracking would cost more than the writes: on SQLite one prepared single-row statement run again and again
-/// (SQLite's fastest way in), on PostgreSQL a binary COPY. Multi-row INSERTs of thousands of parameters, which
-/// PostgreSQL took before, cost more to build, parse and plan than the rows cost to write.
+/// (SQLite's fastest way in), on PostgreSQL a binary COPY (<see cref="PostgreSqlCopy"/>).
 public sealed class BulkInserter(CmsDbContext db)
 {
-    private readonly Dictionary<string, Dictionary<string, string>> columnTypes = new(StringComparer.Ordinal);
-
     /// Inserts the entities into their table, every column the model maps. With <paramref name="readKeysBy"/> (a
     /// unique property), the keys the database made are set on the entities.
     public async Task InsertAsync<TEntity>(IReadOnlyList<TEntity> entities, string? readKeysBy, CancellationToken cancellationToken)
@@ -29,7 +27,7 @@ public sealed class BulkInserter(CmsDbContext db)
         var connection = await OpenAsync(cancellationToken);
         if (connection is NpgsqlConnection npgsql)
         {
-            await CopyEntitiesAsync(npgsql, rows, entities, readBack, cancellationToken);
+            await CopyAsync(npgsql, rows, entities, readBack, cancellationToken);
             return;
         }
 
@@ -50,8 +48,10 @@ public sealed class BulkInserter(CmsDbContext db)
         }
     }
 
-    /// Inserts the rows into a table the model does not map (the full-text index).
-    public async Task InsertAsync(string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
+    /// Inserts the rows into a table the model does not map (the full-text index), whose columns the caller names with
+    /// their types.
+    public async Task InsertAsync(
+        string table, IReadOnlyList<(string Name, string StoreType)> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(rows);
@@ -63,11 +63,11 @@ public sealed class BulkInserter(CmsDbContext db)
         var connection = await OpenAsync(cancellationToken);
         if (connection is NpgsqlConnection npgsql)
         {
-            await CopyAsync(npgsql, table, columns, rows, cancellationToken);
+            await PostgreSqlCopy.CopyAsync(npgsql, table, columns, rows, cancellationToken);
             return;
         }
 
-        await InsertOneByOneAsync(connection, table, columns, rows, returning: null, cancellationToken);
+        await InsertOneByOneAsync(connection, table, [.. columns.Select(c => c.Name)], rows, returning: null, cancellationToken);
     }
 
     private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
@@ -76,91 +76,28 @@ public sealed class BulkInserter(CmsDbContext db)
         return db.Database.GetDbConnection();
     }
 
-    private static void SetKey(Microsoft.EntityFrameworkCore.Metadata.IProperty key, object entity, object value) =>
+    private static void SetKey(IProperty key, object entity, object value) =>
         key.PropertyInfo!.SetValue(entity, Convert.ChangeType(value, key.ClrType, System.Globalization.CultureInfo.InvariantCulture));
 
-    /// The keys come from the identity column's sequence first, in order, as INSERTs would take them, so the rows are
-    /// copied in with their keys instead of inserted to read the keys back.
-    private async Task CopyEntitiesAsync<TEntity>(
+    private static async Task CopyAsync<TEntity>(
         NpgsqlConnection connection, EntityRows rows, IReadOnlyList<TEntity> entities, bool readBack, CancellationToken cancellationToken)
         where TEntity : class
     {
         if (!readBack)
         {
-            await CopyAsync(connection, rows.Table, rows.Columns, [.. entities.Select(e => rows.ValuesOf(e))], cancellationToken);
+            await PostgreSqlCopy.CopyAsync(connection, rows.Table, rows.TypedColumns, entities.Select(e => rows.ValuesOf(e)), cancellationToken);
             return;
         }
 
-        var keys = new List<long>(entities.Count);
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT nextval(pg_get_serial_sequence(@table, @column)) FROM generate_series(1, @count)";
-            command.Parameters.AddWithValue("table", $"\"{rows.Table}\"");
-            command.Parameters.AddWithValue("column", rows.GeneratedKeyColumn!);
-            command.Parameters.AddWithValue("count", entities.Count);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                keys.Add(reader.GetInt64(0));
-            }
-        }
-
+        var keys = await PostgreSqlCopy.TakeKeysAsync(connection, rows.Table, rows.GeneratedKeyColumn!, entities.Count, cancellationToken);
         for (var i = 0; i < entities.Count; i++)
         {
             SetKey(rows.GeneratedKey!, entities[i], keys[i]);
         }
 
-        await CopyAsync(
-            connection, rows.Table, [rows.GeneratedKeyColumn!, .. rows.Columns],
-            [.. entities.Select((e, i) => (object?[])[keys[i], .. rows.ValuesOf(e)])], cancellationToken);
-    }
-
-    /// COPY converts nothing, so each value is written as its column's own type, read from the catalog (the model does
-    /// not map every table written here).
-    private async Task CopyAsync(
-        NpgsqlConnection connection, string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
-    {
-        var types = await ColumnTypesAsync(connection, table, cancellationToken);
-        var typeOf = columns.Select(c => types.TryGetValue(c, out var type) ? type : throw new InvalidOperationException($"{table} has no column {c}.")).ToArray();
-        var copy = $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)";
-        await using var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken);
-        foreach (var row in rows)
-        {
-            await importer.StartRowAsync(cancellationToken);
-            for (var c = 0; c < typeOf.Length; c++)
-            {
-                if (row[c] is { } value)
-                {
-                    await importer.WriteAsync(value, typeOf[c], cancellationToken);
-                }
-                else
-                {
-                    await importer.WriteNullAsync(cancellationToken);
-                }
-            }
-        }
-
-        await importer.CompleteAsync(cancellationToken);
-    }
-
-    private async Task<Dictionary<string, string>> ColumnTypesAsync(NpgsqlConnection connection, string table, CancellationToken cancellationToken)
-    {
-        if (columnTypes.TryGetValue(table, out var known))
-        {
-            return known;
-        }
-
-        var types = new Dictionary<string, string>(StringComparer.Ordinal);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT attname, format_type(atttypid, NULL) FROM pg_attribute WHERE attrelid = @table::regclass AND attnum > 0 AND NOT attisdropped";
-        command.Parameters.AddWithValue("table", $"\"{table}\"");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            types[reader.GetString(0)] = reader.GetString(1);
-        }
-
-        return columnTypes[table] = types;
+        await PostgreSqlCopy.CopyAsync(
+            connection, rows.Table, [rows.TypedGeneratedKey!.Value, .. rows.TypedColumns],
+            entities.Select((e, i) => (object?[])[keys[i], .. rows.ValuesOf(e)]), cancellationToken);
     }
 
     private async Task<List<object[]>> InsertOneByOneAsync(

@@ -26,21 +26,23 @@ public sealed class BulkWriteCache(CmsDbContext db)
         }
 
         await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        var own = new List<(string, long)>();
+        var enlarged = new Enlarged(db, own);
         try
         {
-            var connection = db.Database.GetDbConnection();
-            var own = new List<(string, long)>();
             foreach (var (pragma, value) in BulkSettings)
             {
                 own.Add((pragma, await ReadAsync(connection, pragma, cancellationToken)));
                 await SetAsync(connection, pragma, value, cancellationToken);
             }
 
-            return new Enlarged(db, own);
+            return enlarged;
         }
         catch
         {
-            await db.Database.CloseConnectionAsync();
+            // What was set already is set back before the connection goes back to the pool.
+            await enlarged.DisposeAsync();
             throw;
         }
     }

@@ -24,10 +24,17 @@ internal sealed class EntityRows
 
     public IReadOnlyList<string> Columns { get; }
 
+    /// Each column with the type the database declares it as (PostgreSQL's COPY writes values in exactly that type).
+    public IReadOnlyList<(string Name, string StoreType)> TypedColumns =>
+        [.. Columns.Zip(properties, (column, property) => (column, property.GetRelationalTypeMapping().StoreType))];
+
     /// The key the database makes (an identity column), which an insert leaves out and may read back.
     public IProperty? GeneratedKey { get; }
 
     public string? GeneratedKeyColumn { get; }
+
+    public (string Name, string StoreType)? TypedGeneratedKey =>
+        GeneratedKey is null ? null : (GeneratedKeyColumn!, GeneratedKey.GetRelationalTypeMapping().StoreType);
 
     /// The property whose stored value an UPDATE must find unchanged (the row's concurrency stamp).
     public IProperty ConcurrencyToken => properties.Single(p => p.IsConcurrencyToken);
