@@ -31,10 +31,16 @@ public abstract class FullTextIndex(CmsDbContext db, BulkInserter bulk) : IFullT
         }
     }
 
-    public virtual Task IndexManyAsync(IReadOnlyList<(long DocumentId, string Title, string Body)> rows, CancellationToken cancellationToken) =>
-        KeyColumn == "DocumentId"
-            ? bulk.InsertAsync(TableName, [("DocumentId", "bigint"), ("Title", "text"), ("Body", "text")], [.. (rows ?? []).Select(r => new object?[] { r.DocumentId, r.Title, r.Body })], cancellationToken)
-            : bulk.InsertAsync(TableName, [(KeyColumn, "integer"), ("DocumentId", "integer"), ("Title", "text"), ("Body", "text")], [.. (rows ?? []).Select(r => new object?[] { r.DocumentId, r.DocumentId, r.Title, r.Body })], cancellationToken);
+    /// On SQLite the key is FTS5's rowid, written beside the DocumentId column; on PostgreSQL DocumentId is the key.
+    public virtual Task IndexManyAsync(IReadOnlyList<(long DocumentId, string Title, string Body)> rows, CancellationToken cancellationToken)
+    {
+        var separateKey = KeyColumn != "DocumentId";
+        return bulk.InsertAsync(
+            TableName,
+            [.. separateKey ? [(KeyColumn, "bigint")] : Array.Empty<(string, string)>(), ("DocumentId", "bigint"), ("Title", "text"), ("Body", "text")],
+            [.. (rows ?? []).Select(r => (object?[])[.. separateKey ? [r.DocumentId] : Array.Empty<object?>(), r.DocumentId, r.Title, r.Body])],
+            cancellationToken);
+    }
 
     public abstract Task<SearchResults> SearchAsync(string query, int skip, int take, CancellationToken cancellationToken);
 }

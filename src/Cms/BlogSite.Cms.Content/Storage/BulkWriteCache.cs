@@ -8,8 +8,8 @@ namespace BlogSite.Cms.Content.Storage;
 /// posts with their index rows and search text), and with that cache its index inserts kept spilling pages and reading
 /// them back, one system call each. The writing connection gets a larger cache while the transaction runs, and keeps
 /// its statement journals (the pages a statement changed, kept until it succeeds) in memory rather than in a temporary
-/// file: written there, they took 6 of the 23 s of system time of updating 100,000 posts. Before the connection goes
-/// back to the pool, where the connections web requests use stay small, it gets its own settings again.
+/// file: written there, they took 6 of the 23 s of system time of updating 100,000 posts in a run by hand. Before the
+/// connection goes back to the pool, where the connections web requests use stay small, it gets its own settings again.
 public sealed class BulkWriteCache(CmsDbContext db)
 {
     private const long TempStoreMemory = 2;
