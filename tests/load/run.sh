@@ -3,7 +3,7 @@
 # site up, drives nginx (serving the same pages saved as files), the cached site and the uncached site with wrk in one
 # run, and prints the tables README.md quotes. Installs wrk and nginx from Debian's packages if they are missing.
 # With --database postgresql (or sqlite,postgresql) it also starts PostgreSQL on 127.0.0.1 (tests/services/postgres.sh).
-# Usage: bash tests/load/run.sh [--posts 18,100000] [--database sqlite,postgresql] [--seconds 5] [--connections 32] [--reimport]
+# Usage: bash tests/load/run.sh [--posts 18,100000] [--database sqlite,postgresql] [--seconds 5] [--connections 32] [--pairs 3] [--reimport]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 

@@ -8,11 +8,12 @@ using BlogSite.Testing;
 namespace BlogSite.Benchmarks.Load;
 
 /// `load --site PUBLISHED.dll --posts 18,100000 [--database sqlite,postgresql] [--seconds 5] [--connections 32]
-/// [--work DIR] [--reimport]`: for each database and size, sets up a site (the bundled recipe for 18 posts, a
-/// generated realistic recipe imported with `recipe run` otherwise), saves the pages readers ask for into a folder
-/// nginx serves, and drives nginx, the cached site and the uncached site with wrk one after another in the same run;
-/// prints one table per database and size with req/s, p50, p99, errors, bytes, the cached/nginx ratio, peak resident
-/// memory, cold start (right after the import and after a restart) and import figures.
+/// [--pairs 3] [--work DIR] [--reimport]`: for each database and size, sets up a site (the bundled recipe for 18
+/// posts, a generated realistic recipe imported with `recipe run` otherwise), saves the pages readers ask for into a
+/// folder nginx serves, and drives nginx, the cached site and the uncached site with wrk one after another in the same
+/// run; prints one table per database and size with req/s, p50, p99, errors, bytes, the cached/nginx ratio (the median
+/// of --pairs side-by-side pairs, with their range), peak resident memory, cold start (right after the import and
+/// after a restart) and import figures.
 public static partial class LoadHarness
 {
     private const int SitePort = 5077;
@@ -24,6 +25,12 @@ public static partial class LoadHarness
         var sizes = (Option(args, "--posts") ?? "18,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
         var seconds = int.Parse(Option(args, "--seconds") ?? "5", CultureInfo.InvariantCulture);
         var connections = int.Parse(Option(args, "--connections") ?? "32", CultureInfo.InvariantCulture);
+        var pairs = int.Parse(Option(args, "--pairs") ?? "3", CultureInfo.InvariantCulture);
+        if (pairs < 1)
+        {
+            throw new ArgumentException("--pairs must be 1 or more: how many nginx/cached pairs each page is measured in.");
+        }
+
         var work = Path.GetFullPath(Option(args, "--work") ?? Path.Combine(Path.GetTempPath(), "blogsite-load"));
         var reimport = args.Contains("--reimport");
         var databases = (Option(args, "--database") ?? "sqlite").Split(',').Select(LoadDatabase.Parse).ToList();
@@ -32,7 +39,7 @@ public static partial class LoadHarness
         foreach (var (database, posts) in databases.SelectMany(d => sizes.Select(posts => (d, posts))))
         {
             var folder = Path.Combine(work, $"{database.Name}-{posts.ToString(CultureInfo.InvariantCulture)}");
-            report.AppendLine(await MeasureAsync(site, database, posts, seconds, connections, folder, reimport));
+            report.AppendLine(await MeasureAsync(site, database, posts, new Load(seconds, connections, pairs), folder, reimport));
         }
 
         Console.WriteLine();
@@ -40,8 +47,9 @@ public static partial class LoadHarness
         return 0;
     }
 
-    private static async Task<string> MeasureAsync(string site, LoadDatabase database, int posts, int seconds, int connections, string folder, bool reimport)
+    private static async Task<string> MeasureAsync(string site, LoadDatabase database, int posts, Load load, string folder, bool reimport)
     {
+        var (seconds, connections, _) = load;
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
@@ -110,9 +118,6 @@ public static partial class LoadHarness
                 rows.Add(new PageRow(pages[i].Name, pages[i].Path, bytes.Length));
             }
 
-            // Each page is run on nginx and then on the cached site straight after, so both meet the machine in the same
-            // state: on this shared machine a run of every nginx page and then every cached page put minutes between the
-            // two halves of a ratio, and nginx alone moved by a third in that time.
             await WarmUpAsync("cached", baseUrl, rows, connections);
             await using (var nginx = await Nginx.StartAsync(Path.Combine(folder, "nginx"), pagesFolder, NginxPort))
             {
@@ -120,10 +125,7 @@ public static partial class LoadHarness
                 {
                     var file = new Uri($"http://127.0.0.1:{NginxPort.ToString(CultureInfo.InvariantCulture)}/page{i.ToString(CultureInfo.InvariantCulture)}.html");
                     Console.WriteLine($"nginx and cached {rows[i].Path}");
-                    await Wrk.RunAsync(file, connections, 2);
-                    rows[i] = rows[i] with { Nginx = await Wrk.RunAsync(file, connections, seconds) };
-                    await Wrk.RunAsync(new Uri(baseUrl, rows[i].Path), connections, 2);
-                    rows[i] = rows[i] with { Cached = await Wrk.RunAsync(new Uri(baseUrl, rows[i].Path), connections, seconds) };
+                    rows[i] = rows[i] with { Pairs = await SideBySideAsync(file, new Uri(baseUrl, rows[i].Path), load) };
                 }
             }
 
@@ -150,7 +152,27 @@ public static partial class LoadHarness
 
         notes.Add(string.Create(CultureInfo.InvariantCulture, $"cold start to the first page: {coldStart.TotalSeconds:N2} s right after the import, {restart.TotalSeconds:N2} s after a restart"));
         notes.Add(string.Create(CultureInfo.InvariantCulture, $"peak resident memory: {cachedPeak:N0} MB cached run, {uncachedPeak:N0} MB uncached run"));
-        return Table(database, posts, connections, seconds, rows, notes);
+        return Table(database, posts, load, rows, notes);
+    }
+
+    /// Runs nginx and then the cached site straight after, --pairs times, so both halves of each ratio meet the machine
+    /// in the same state: on this shared machine a run of every nginx page and then every cached page put minutes between
+    /// the two halves, and nginx alone moved by a third in that time. Even side by side, one 5-second pair of a small
+    /// page swung by ±20 % between runs (which page fell under 0.8 changed from run to run), so the table gives the
+    /// median pair and the range of all of them.
+    private static async Task<List<SideBySide>> SideBySideAsync(Uri file, Uri page, Load load)
+    {
+        await Wrk.RunAsync(file, load.Connections, 2);
+        await Wrk.RunAsync(page, load.Connections, 2);
+        var pairs = new List<SideBySide>();
+        for (var round = 0; round < load.Pairs; round++)
+        {
+            var pair = new SideBySide(await Wrk.RunAsync(file, load.Connections, load.Seconds), await Wrk.RunAsync(page, load.Connections, load.Seconds));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  nginx {pair.Nginx.RequestsPerSecond:N0}, cached {pair.Cached.RequestsPerSecond:N0} req/s: {pair.Ratio:N2}"));
+            pairs.Add(pair);
+        }
+
+        return pairs;
     }
 
     /// Loads every page in turn until a round runs at the speed of the round before (each page's req/s within 10 % on
@@ -195,20 +217,23 @@ public static partial class LoadHarness
         }
     }
 
-    private static string Table(LoadDatabase database, int posts, int connections, int seconds, IReadOnlyList<PageRow> rows, IReadOnlyList<string> notes)
+    private static string Table(LoadDatabase database, int posts, Load load, IReadOnlyList<PageRow> rows, IReadOnlyList<string> notes)
     {
         var table = new StringBuilder();
-        table.AppendLine(CultureInfo.InvariantCulture, $"### {posts:N0} posts on {database.DisplayName} — wrk -t2 -c{connections} -d{seconds}s, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}");
+        table.AppendLine(CultureInfo.InvariantCulture, $"### {posts:N0} posts on {database.DisplayName} — wrk -t2 -c{load.Connections} -d{load.Seconds}s, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}");
         table.AppendLine();
-        table.AppendLine("| page | bytes | nginx req/s (p99 ms) | cached req/s (p50 / p99 ms) | cached ÷ nginx | uncached req/s (p50 / p99 ms) | errors |");
+        var ratioHeading = load.Pairs > 1 ? $"cached ÷ nginx, median of {load.Pairs} (range)" : "cached ÷ nginx";
+        table.AppendLine(CultureInfo.InvariantCulture, $"| page | bytes | nginx req/s (p99 ms) | cached req/s (p50 / p99 ms) | {ratioHeading} | uncached req/s (p50 / p99 ms) | errors |");
         table.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var row in rows)
         {
-            var nginx = row.Nginx!;
-            var cached = row.Cached!;
+            var ratios = row.Pairs.Select(p => p.Ratio).Order().ToList();
+            var (nginx, cached) = row.Pairs.OrderBy(p => p.Ratio).ElementAt(row.Pairs.Count / 2);
             var uncached = row.Uncached!;
+            var range = ratios.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $" ({ratios[0]:N2}–{ratios[^1]:N2})") : "";
+            var errors = row.Pairs.Sum(p => p.Nginx.Errors + p.Cached.Errors) + uncached.Errors;
             table.AppendLine(CultureInfo.InvariantCulture,
-                $"| {row.Name} `{row.Path}` | {row.Bytes:N0} | {nginx.RequestsPerSecond:N0} ({nginx.P99Milliseconds:N1}) | {cached.RequestsPerSecond:N0} ({cached.P50Milliseconds:N1} / {cached.P99Milliseconds:N1}) | {cached.RequestsPerSecond / nginx.RequestsPerSecond:N2} | {uncached.RequestsPerSecond:N0} ({uncached.P50Milliseconds:N1} / {uncached.P99Milliseconds:N1}) | {cached.Errors + uncached.Errors + nginx.Errors} |");
+                $"| {row.Name} `{row.Path}` | {row.Bytes:N0} | {nginx.RequestsPerSecond:N0} ({nginx.P99Milliseconds:N1}) | {cached.RequestsPerSecond:N0} ({cached.P50Milliseconds:N1} / {cached.P99Milliseconds:N1}) | {cached.RequestsPerSecond / nginx.RequestsPerSecond:N2}{range} | {uncached.RequestsPerSecond:N0} ({uncached.P50Milliseconds:N1} / {uncached.P99Milliseconds:N1}) | {errors} |");
         }
 
         table.AppendLine();
@@ -269,11 +294,16 @@ public static partial class LoadHarness
     [GeneratedRegex(@"[?&]page=(\d+)")]
     private static partial Regex PageLinks();
 
+    private sealed record Load(int Seconds, int Connections, int Pairs);
+
+    private sealed record SideBySide(Wrk Nginx, Wrk Cached)
+    {
+        public double Ratio => Cached.RequestsPerSecond / Nginx.RequestsPerSecond;
+    }
+
     private sealed record PageRow(string Name, string Path, int Bytes)
     {
-        public Wrk? Nginx { get; init; }
-
-        public Wrk? Cached { get; init; }
+        public List<SideBySide> Pairs { get; init; } = [];
 
         public Wrk? Uncached { get; init; }
     }
