@@ -227,13 +227,14 @@ public static partial class LoadHarness
         table.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var row in rows)
         {
-            var ratios = row.Pairs.Select(p => p.Ratio).Order().ToList();
-            var (nginx, cached) = row.Pairs.OrderBy(p => p.Ratio).ElementAt(row.Pairs.Count / 2);
+            var byRatio = row.Pairs.OrderBy(p => p.Ratio).ToList();
+            var median = byRatio[byRatio.Count / 2];
+            var (nginx, cached) = median;
             var uncached = row.Uncached!;
-            var range = ratios.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $" ({ratios[0]:N2}–{ratios[^1]:N2})") : "";
+            var range = byRatio.Count > 1 ? string.Create(CultureInfo.InvariantCulture, $" ({byRatio[0].Ratio:N2}–{byRatio[^1].Ratio:N2})") : "";
             var errors = row.Pairs.Sum(p => p.Nginx.Errors + p.Cached.Errors) + uncached.Errors;
             table.AppendLine(CultureInfo.InvariantCulture,
-                $"| {row.Name} `{row.Path}` | {row.Bytes:N0} | {nginx.RequestsPerSecond:N0} ({nginx.P99Milliseconds:N1}) | {cached.RequestsPerSecond:N0} ({cached.P50Milliseconds:N1} / {cached.P99Milliseconds:N1}) | {cached.RequestsPerSecond / nginx.RequestsPerSecond:N2}{range} | {uncached.RequestsPerSecond:N0} ({uncached.P50Milliseconds:N1} / {uncached.P99Milliseconds:N1}) | {errors} |");
+                $"| {row.Name} `{row.Path}` | {row.Bytes:N0} | {nginx.RequestsPerSecond:N0} ({nginx.P99Milliseconds:N1}) | {cached.RequestsPerSecond:N0} ({cached.P50Milliseconds:N1} / {cached.P99Milliseconds:N1}) | {median.Ratio:N2}{range} | {uncached.RequestsPerSecond:N0} ({uncached.P50Milliseconds:N1} / {uncached.P99Milliseconds:N1}) | {errors} |");
         }
 
         table.AppendLine();
