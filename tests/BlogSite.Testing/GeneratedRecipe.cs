@@ -12,8 +12,9 @@ namespace BlogSite.Testing;
 public static class GeneratedRecipe
 {
     public const string BlogId = "bench0blog0000000000000000";
-    private const string CategoriesId = "bench0categories0000000000";
-    private const string TagsId = "bench0tags0000000000000000";
+    // The blog module's own taxonomies, which its BlogPost fields point at, as on a site set up from the blog recipe.
+    private const string CategoriesId = BlogSite.Blog.BlogTaxonomies.CategoriesContentItemId;
+    private const string TagsId = BlogSite.Blog.BlogTaxonomies.TagsContentItemId;
     private const int TagCount = 200;
     private static readonly DateTime Newest = new(2026, 6, 30, 12, 0, 0, DateTimeKind.Utc);
 

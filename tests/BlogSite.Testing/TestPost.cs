@@ -16,9 +16,11 @@ public sealed record TestPost(string ContentItemId, string Title, string Path, s
 {
     public string Url => "/" + Path;
 
-    /// Publishes a post in the site's blog, owned by nobody in particular (or the user <paramref name="ownerId"/>), dated a
-    /// whole minute an hour before now on the site's clock (so the editor reads its date as past, never as a schedule).
-    public static async Task<TestPost> PublishAsync(IServiceProvider services, string title, string markdown, string? ownerId = null)
+    /// Publishes a post in the site's blog, owned by nobody in particular (or the user <paramref name="ownerId"/>), dated
+    /// <paramref name="publishedUtc"/> or else a whole minute an hour before now on the site's clock (so the editor reads its
+    /// date as past, never as a schedule).
+    public static async Task<TestPost> PublishAsync(
+        IServiceProvider services, string title, string markdown, string? ownerId = null, DateTime? publishedUtc = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         await using var scope = services.CreateAsyncScope();
@@ -31,7 +33,7 @@ public sealed record TestPost(string ContentItemId, string Title, string Path, s
             DisplayText = title,
             Latest = true,
             Published = true,
-            PublishedUtc = AnHourAgo(scope.ServiceProvider.GetRequiredService<TimeProvider>()),
+            PublishedUtc = publishedUtc ?? AnHourAgo(scope.ServiceProvider.GetRequiredService<TimeProvider>()),
             Owner = ownerId,
             Author = ownerId,
         };

@@ -15,6 +15,8 @@ public sealed class ThemeQualityTests(BrowserSiteFixture site) : IClassFixture<B
         ("post", "/blog/who-killed-pastor-han-chung-ryeol"),
         ("term", "/categories/sanctions"),
         ("archive", "/archive/2016/04"),
+        ("archives", "/archive"),
+        ("tags", "/tags"),
         ("search", "/search?q=%22North%20Korea%22%20sanctions"),
         ("page", "/about"),
         ("not-found", "/no/such/page"),

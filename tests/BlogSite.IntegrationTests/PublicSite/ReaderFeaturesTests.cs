@@ -53,25 +53,71 @@ public abstract class ReaderFeaturesTests(SiteFixture site)
     }
 
     [Fact]
-    public async Task NavigationCountsPublishedPostsPerCategoryTagAndMonth()
+    public async Task NavigationCountsEveryCategoryTheMostUsedTagsAndEachMonth()
     {
         var page = await HtmlPage.GetAsync(site.Client, "/");
         var nav = page.Document.QuerySelector("aside.site-nav")!;
 
-        string Counted(string name, int count) => $"{name} {count}";
-        var shown = nav.QuerySelectorAll("li").Select(li => string.Join(' ', li.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))).ToList();
+        var shownTags = CountedItems(nav.QuerySelectorAll("section[aria-labelledby=nav-tags] li"));
+        var mostUsed = Terms("tags")
+            .Select(t => (t.Name, Count: Recipe.PostsIn(t).Count()))
+            .OrderByDescending(t => t.Count).ThenBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)
+            .Take(30)
+            .OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)
+            .Select(t => $"{t.Name} {t.Count}");
+        Assert.True(Terms("tags").Count() > 30, "the seed posts have more tags than the map names");
+        Assert.Equal(mostUsed, shownTags);
+        Assert.Equal("/tags", nav.QuerySelector("section[aria-labelledby=nav-tags] .nav-more a")?.GetAttribute("href"));
 
-        foreach (var term in Recipe.TaxonomyTerms)
+        var shown = CountedItems(nav.QuerySelectorAll("section[aria-labelledby=nav-categories] li, section[aria-labelledby=nav-archives] li"));
+        foreach (var term in Terms("categories"))
         {
-            Assert.Contains(Counted(term.Name, Recipe.PostsIn(term).Count()), shown);
+            Assert.Contains($"{term.Name} {Recipe.PostsIn(term).Count()}", shown);
         }
 
         foreach (var month in Posts.GroupBy(p => (p.PublishedUtc!.Value.Year, p.PublishedUtc!.Value.Month)))
         {
-            var label = new DateTime(month.Key.Year, month.Key.Month, 1, 0, 0, 0, DateTimeKind.Utc).ToString("MMMM yyyy", CultureInfo.InvariantCulture);
-            Assert.Contains(Counted(label, month.Count()), shown);
+            Assert.Contains($"{MonthName(month.Key.Year, month.Key.Month)} {month.Count()}", shown);
         }
+
+        Assert.Null(nav.QuerySelector("section[aria-labelledby=nav-archives] .nav-more"));
     }
+
+    [Theory]
+    [InlineData("tags")]
+    [InlineData("categories")]
+    public async Task ATaxonomysPageListsEveryTermWithItsPosts(string taxonomy)
+    {
+        var page = await HtmlPage.GetAsync(site.Client, "/" + taxonomy);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var listed = page.Document.QuerySelectorAll("ul.term-index li")
+            .Select(li => (Href: li.QuerySelector("a")?.GetAttribute("href"), Count: li.QuerySelector(".count")?.TextContent.Trim()))
+            .ToList();
+        var expected = Terms(taxonomy).Where(t => Recipe.PostsIn(t).Any()).Select(t => (Href: (string?)t.Url, Count: (string?)Recipe.PostsIn(t).Count().ToString(CultureInfo.InvariantCulture)));
+        Assert.Equal(expected.OrderBy(t => t.Href, StringComparer.Ordinal), listed.OrderBy(t => t.Href, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheArchivePageListsEveryMonthByYearWithItsPosts()
+    {
+        var page = await HtmlPage.GetAsync(site.Client, "/archive");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var months = Posts
+            .GroupBy(p => (p.PublishedUtc!.Value.Year, p.PublishedUtc!.Value.Month))
+            .OrderByDescending(g => g.Key)
+            .Select(g => $"{MonthName(g.Key.Year, g.Key.Month)} {g.Count()}");
+        Assert.Equal(months, CountedItems(page.Document.QuerySelectorAll(".archive-index li")));
+        var years = Posts.GroupBy(p => p.PublishedUtc!.Value.Year).OrderByDescending(g => g.Key).Select(g => $"{g.Key} {g.Count()}");
+        Assert.Equal(years, CountedItems(page.Document.QuerySelectorAll(".archive-year h2")));
+    }
+
+    private static List<string> CountedItems(IEnumerable<AngleSharp.Dom.IElement> elements) =>
+        [.. elements.Select(e => string.Join(' ', e.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))];
+
+    private static string MonthName(int year, int month) =>
+        new DateTime(year, month, 1, 0, 0, 0, DateTimeKind.Utc).ToString("MMMM yyyy", CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task AnArchivePageListsExactlyThatMonthsPosts()

@@ -1,4 +1,5 @@
 using BlogSite.Blog.Authors;
+using BlogSite.Blog.Navigation;
 using BlogSite.Blog.Parts;
 using BlogSite.Blog.Queries;
 using BlogSite.Cms.Content.Caching;
@@ -23,6 +24,7 @@ public sealed class ContentDisplayBuilder(
     TermCatalog terms,
     SiteSettingsStore settings,
     AuthorDirectory authors,
+    SiteNavigation navigation,
     PageCacheEntry cache)
 {
     public async Task<ContentDisplay?> BuildAsync(string? path, int page, CancellationToken cancellationToken)
@@ -61,6 +63,7 @@ public sealed class ContentDisplayBuilder(
             BlogContentDefinitions.BlogPost when page == 1 => await PostAsync(item, cancellationToken),
             BlogContentDefinitions.Blog => await BlogAsync(item, canonical, page, cancellationToken),
             BlogContentDefinitions.BlogPost => null,
+            Taxonomy.ContentType when page == 1 => await TaxonomyAsync(item, cancellationToken),
             _ when page == 1 => await presenter.PageAsync(item, cancellationToken),
             _ => null,
         };
@@ -97,6 +100,29 @@ public sealed class ContentDisplayBuilder(
         var basePath = ArchiveLink.PathOf(year, month);
         var display = await ListAsync(result, label, "Archive", [], basePath, $"Archive: {label}", cancellationToken);
         return display is null ? null : display with { CanonicalPath = page > 1 ? $"{basePath}?page={page}" : basePath };
+    }
+
+    /// /archive: every month with posts, by year, newest first. A blog without posts has none.
+    public async Task<ContentDisplay?> ArchiveIndexAsync(CancellationToken cancellationToken)
+    {
+        cache.ShowsListsOf(BlogContentDefinitions.BlogPost);
+        var months = await posts.ArchiveMonthsAsync(await settings.GetAsync(cancellationToken), cancellationToken);
+        if (months.Count == 0)
+        {
+            return null;
+        }
+
+        var years = months
+            .GroupBy(m => m.Year)
+            .Select(year => new ArchiveYear(
+                year.Key,
+                year.Sum(m => m.Count),
+                [.. year.Select(m => new ArchiveLink(ArchiveLink.MonthName(m.Year, m.Month), ArchiveLink.PathOf(m.Year, m.Month), m.Count))]))
+            .ToList();
+        return new ContentDisplay("Archives", "Every month of posts, newest first.", new ArchiveIndexView(years))
+        {
+            CanonicalPath = SiteNavigation.AllMonthsUrl,
+        };
     }
 
     /// /authors/{slug}: the posts credited to a person, with their bio. Someone with no published post has no page.
@@ -146,6 +172,14 @@ public sealed class ContentDisplayBuilder(
             PageTitle = seo?.PageTitle is { Length: > 0 } pageTitle ? pageTitle : null,
             CanonicalUrl = seo?.CanonicalAddress?.AbsoluteUri,
         };
+    }
+
+    private async Task<ContentDisplay> TaxonomyAsync(ContentItem taxonomy, CancellationToken cancellationToken)
+    {
+        var display = await presenter.PageAsync(taxonomy, cancellationToken);
+        // How many posts each term has changes with every post filed under it.
+        cache.ShowsListsOf(BlogContentDefinitions.BlogPost);
+        return display with { Model = ((PageView)display.Model!) with { Terms = await navigation.TermsAsync(taxonomy.ContentItemId) } };
     }
 
     private static PostLink? LinkTo(long? documentId, IReadOnlyDictionary<long, PostSummary> shown) =>

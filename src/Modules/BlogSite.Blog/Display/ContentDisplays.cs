@@ -5,7 +5,7 @@ using BlogSite.Cms.Content.Routing;
 
 namespace BlogSite.Blog.Display;
 
-/// Readers' pages as <see cref="ContentDisplayBuilder"/> builds them (routed items, term pages, archive months, authors),
+/// Readers' pages as <see cref="ContentDisplayBuilder"/> builds them (routed items, term pages, archives, authors),
 /// kept per change generation: an item, its rendered body, its neighbours and a list's summaries are read and drawn
 /// once per change for every reader the output cache does not answer (signed-in users, a site without a Base URL or with
 /// the page cache off). A kept page gives its cache tags again each time, so the response still names what it shows.
@@ -23,6 +23,9 @@ public sealed class ContentDisplays(ContentDisplayBuilder builder, GenerationalC
 
     public Task<ContentDisplay?> ArchiveAsync(int year, int month, int page, CancellationToken cancellationToken) =>
         KeptAsync($"archive\n{page}\n{year}\n{month}", keep: true, () => builder.ArchiveAsync(year, month, page, cancellationToken));
+
+    public Task<ContentDisplay?> ArchiveIndexAsync(CancellationToken cancellationToken) =>
+        KeptAsync($"archive-index", keep: true, () => builder.ArchiveIndexAsync(cancellationToken));
 
     public Task<ContentDisplay?> AuthorAsync(string? slug, int page, CancellationToken cancellationToken) =>
         KeptAsync(

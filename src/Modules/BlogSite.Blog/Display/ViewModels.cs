@@ -101,6 +101,9 @@ public sealed record PageView(string Title, IHtmlContent Body)
 
     /// What the page holds in a bag or a flow (Orchard Core's BagPart and FlowPart), in order.
     public IReadOnlyList<BlogSite.Cms.Content.Display.NestedItemView> Items { get; init; } = [];
+
+    /// A taxonomy's page lists its terms that have posts, with how many (Orchard Core's taxonomy page lists its terms).
+    public IReadOnlyList<NavTerm> Terms { get; init; } = [];
 }
 
 public sealed record SearchResultView(string Title, string Url, DateTime? PublishedUtc, IHtmlContent Snippet);
@@ -135,7 +138,19 @@ public sealed record ArchiveLink(string Label, string Url, int Count)
 /// The main menu and the path of the page it is drawn on.
 public sealed record MainMenuView(IReadOnlyList<BlogSite.Cms.Content.Menus.MenuEntry> Entries, string CurrentPath);
 
-public sealed record SiteNavigationView(IReadOnlyList<NavTerm> Categories, IReadOnlyList<NavTerm> Tags, IReadOnlyList<ArchiveLink> Archives);
+public sealed record SiteNavigationView(IReadOnlyList<NavTerm> Categories, IReadOnlyList<NavTerm> Tags, IReadOnlyList<ArchiveLink> Archives)
+{
+    /// The page listing every tag, when the map shows only some.
+    public string? AllTagsUrl { get; init; }
+
+    /// The page listing every month, when the map shows only some.
+    public string? AllMonthsUrl { get; init; }
+}
+
+/// /archive: every month with posts, grouped by year, newest first.
+public sealed record ArchiveIndexView(IReadOnlyList<ArchiveYear> Years);
+
+public sealed record ArchiveYear(int Year, int Count, IReadOnlyList<ArchiveLink> Months);
 
 public sealed record FeedLink(string Title, string Url);
 

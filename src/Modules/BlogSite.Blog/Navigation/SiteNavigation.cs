@@ -2,47 +2,80 @@ using BlogSite.Blog.Display;
 using BlogSite.Blog.Queries;
 using BlogSite.Cms.Content.Caching;
 using BlogSite.Cms.Content.Settings;
+using BlogSite.Cms.Content.Storage;
 using BlogSite.Cms.Content.Taxonomies;
+using Microsoft.EntityFrameworkCore;
 
 namespace BlogSite.Blog.Navigation;
 
-/// What the reader's map of the blog shows: categories with their children, tags and months, each with its post count,
-/// built once per change to lists (<see cref="ListFacts"/>).
+/// What the reader's map of the blog shows: categories with their children, the most used tags and the newest months,
+/// each with its post count, built once per change to lists (<see cref="ListFacts"/>). The map is on every page, so it
+/// names a bounded number of tags and months however big and old the blog grows; the Tags taxonomy's own page and
+/// /archive list all of them.
 public sealed class SiteNavigation(
-    TermCatalog terms, BlogPostQueries posts, BlogTaxonomyLocator taxonomies, SiteSettingsStore settings, ListFacts facts)
+    TermCatalog terms, BlogPostQueries posts, BlogTaxonomyLocator taxonomies, SiteSettingsStore settings, ListFacts facts, CmsDbContext db)
 {
+    /// As many as a tag cloud can show and still be read; WordPress's shows 45.
+    public const int TagsShown = 30;
+
+    /// A year of months.
+    public const int MonthsShown = 12;
+
+    public const string AllMonthsUrl = "/archive";
+
     public Task<SiteNavigationView> GetAsync() => facts.GetAsync("site-navigation", () => BuildAsync(CancellationToken.None));
+
+    /// Every term of a taxonomy that has published posts, counting a parent's children's posts too: in tree order, or by
+    /// name when the taxonomy is flat, as tags are.
+    public Task<IReadOnlyList<NavTerm>> TermsAsync(string taxonomyContentItemId) =>
+        facts.GetAsync($"taxonomy-terms:{taxonomyContentItemId}", () => CountTermsAsync(taxonomyContentItemId));
+
+    /// Every month with published posts, newest first.
+    public Task<IReadOnlyList<ArchiveLink>> MonthsAsync() =>
+        facts.GetAsync<IReadOnlyList<ArchiveLink>>("archive-months", async () =>
+            [.. (await posts.ArchiveMonthsAsync(await settings.GetAsync(CancellationToken.None), CancellationToken.None))
+                .Select(m => new ArchiveLink(ArchiveLink.MonthName(m.Year, m.Month), ArchiveLink.PathOf(m.Year, m.Month), m.Count))]);
 
     private async Task<SiteNavigationView> BuildAsync(CancellationToken cancellationToken)
     {
         var (categoriesId, tagsId) = await taxonomies.GetAsync(cancellationToken);
-        var counts = await posts.TermCountsAsync(cancellationToken);
+        var tags = await TermsAsync(tagsId);
+        var months = await MonthsAsync();
 
-        var categoryTree = await terms.TreeAsync(categoriesId, cancellationToken);
-        var categories = new List<NavTerm>();
-        foreach (var term in categoryTree)
+        var shownTags = tags
+            .OrderByDescending(t => t.Count).ThenBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)
+            .Take(TagsShown)
+            .OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)
+            .ToList();
+        return new SiteNavigationView(await TermsAsync(categoriesId), shownTags, [.. months.Take(MonthsShown)])
         {
-            var family = await terms.SelfAndDescendantsAsync(term.TermContentItemId, cancellationToken);
+            AllTagsUrl = tags.Count > TagsShown ? await PageOfAsync(tagsId, cancellationToken) : null,
+            AllMonthsUrl = months.Count > MonthsShown ? AllMonthsUrl : null,
+        };
+    }
+
+    private async Task<IReadOnlyList<NavTerm>> CountTermsAsync(string taxonomyContentItemId)
+    {
+        var counts = await posts.TermCountsAsync(CancellationToken.None);
+        var tree = await terms.TreeAsync(taxonomyContentItemId, CancellationToken.None);
+        var counted = new List<NavTerm>();
+        foreach (var term in tree)
+        {
+            var family = await terms.SelfAndDescendantsAsync(term.TermContentItemId, CancellationToken.None);
             var count = family.Sum(id => counts.GetValueOrDefault(id));
             if (count > 0)
             {
-                categories.Add(new NavTerm(term.DisplayText, BlogPostPresenter.Url(term.Path), count, term.Level));
+                counted.Add(new NavTerm(term.DisplayText, BlogPostPresenter.Url(term.Path), count, term.Level));
             }
         }
 
-        var tags = (await terms.TreeAsync(tagsId, cancellationToken))
-            .Where(t => counts.GetValueOrDefault(t.TermContentItemId) > 0)
-            .Select(t => new NavTerm(t.DisplayText, BlogPostPresenter.Url(t.Path), counts[t.TermContentItemId], t.Level))
-            .OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)
-            .ToList();
-
-        var archives = (await posts.ArchiveMonthsAsync(await settings.GetAsync(cancellationToken), cancellationToken))
-            .Select(m => new ArchiveLink(
-                ArchiveLink.MonthName(m.Year, m.Month),
-                ArchiveLink.PathOf(m.Year, m.Month),
-                m.Count))
-            .ToList();
-
-        return new SiteNavigationView(categories, tags, archives);
+        return tree.Any(t => t.Level > 0) ? counted : [.. counted.OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)];
     }
+
+    // The taxonomy's own published address, where its page lists every term; none when it has no route.
+    private async Task<string?> PageOfAsync(string taxonomyContentItemId, CancellationToken cancellationToken) =>
+        await db.Routes.AsNoTracking()
+            .Where(r => r.Published && r.ContentItemId == taxonomyContentItemId && r.ContainedContentItemId == null)
+            .Select(r => r.Path)
+            .FirstOrDefaultAsync(cancellationToken) is { } path ? BlogPostPresenter.Url(path) : null;
 }
