@@ -42,6 +42,21 @@ public abstract class HostileParameterTests<TSite>(TSite site) where TSite : Adm
         Assert.InRange((int)response.StatusCode, 200, 499);
     }
 
+    [Theory]
+    [InlineData("/search?q=%00")]
+    [InlineData("/?page%00=2")]
+    [InlineData("/search?q=korea&%00")]
+    [InlineData("/tags/sanctions?page=1+%00")]
+    public async Task ANulCharacterAnywhereInTheQueryIsRefusedWithA400ThatSaysSo(string path)
+    {
+        using var reader = site.NewClient();
+
+        using var response = await reader.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("NUL", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ANulCharacterInASignInFormIsRefusedWithA400()
     {

@@ -16,7 +16,7 @@ public sealed class PublicPageCachePolicy(IOptions<PageCacheOptions> options, Si
 {
     private const string GenerationKey = "BlogSite.PageCache.Generation";
     private static readonly string[] PageQuery = ["page"];
-    private (long Generation, Uri? Url) baseUrl = (-1, null);
+    private KnownAuthority baseUrl = new(-1, null);
 
     public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
@@ -25,8 +25,8 @@ public sealed class PublicPageCachePolicy(IOptions<PageCacheOptions> options, Si
         var cacheable = options.Value.Enabled
             && HttpMethods.IsGet(request.Method)
             && IsAnonymous(request)
-            && await BaseUrlAsync(context.HttpContext, cancellation) is { } baseUrl
-            && string.Equals(request.Host.Value, baseUrl.Authority, StringComparison.OrdinalIgnoreCase);
+            && await BaseAuthorityAsync(context.HttpContext, cancellation) is { } authority
+            && string.Equals(request.Host.Value, authority, StringComparison.OrdinalIgnoreCase);
         context.EnableOutputCaching = cacheable;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;
@@ -34,7 +34,8 @@ public sealed class PublicPageCachePolicy(IOptions<PageCacheOptions> options, Si
         context.ResponseExpirationTimeSpan = options.Value.Duration;
         context.CacheVaryByRules.VaryByHost = false;
         context.CacheVaryByRules.QueryKeys = new StringValues(PageQuery);
-        context.CacheVaryByRules.VaryByValues["encoding"] = ResponseEncoding.Chosen(request);
+        // The coding is the key's prefix: the same variation as a vary-by value, without a dictionary per request.
+        context.CacheVaryByRules.CacheKeyPrefix = ResponseEncoding.Chosen(request);
         context.HttpContext.Items[GenerationKey] = changes.Generation;
     }
 
@@ -62,20 +63,24 @@ public sealed class PublicPageCachePolicy(IOptions<PageCacheOptions> options, Si
         return ValueTask.CompletedTask;
     }
 
-    /// The site's Base URL, read again only after a change, so a cached page costs no database read.
-    private async ValueTask<Uri?> BaseUrlAsync(HttpContext context, CancellationToken cancellation)
+    /// The host and port of the site's Base URL, read again only after a change, so a cached page costs no database read
+    /// (and no new string: Uri.Authority builds one on every call).
+    private async ValueTask<string?> BaseAuthorityAsync(HttpContext context, CancellationToken cancellation)
     {
         var known = baseUrl;
         var generation = changes.Generation;
         if (known.Generation == generation)
         {
-            return known.Url;
+            return known.Authority;
         }
 
         var site = await context.RequestServices.GetRequiredService<SiteSettingsStore>().GetAsync(cancellation);
-        baseUrl = (generation, site.BaseUrl);
-        return site.BaseUrl;
+        baseUrl = new KnownAuthority(generation, site.BaseUrl?.Authority);
+        return baseUrl.Authority;
     }
+
+    // A reference, so readers on other threads see a generation and its authority together, never one torn from the other.
+    private sealed record KnownAuthority(long Generation, string? Authority);
 
     /// Signed-in users carry Identity's cookies; anything else that authenticates sends Authorization.
     private static bool IsAnonymous(HttpRequest request) =>

@@ -22,9 +22,13 @@ public static class PublicPageCaching
         services.AddScoped<PageCacheEntry>();
         services.AddSingleton<PublicPageCachePolicy>();
         services.AddSingleton<ISiteChangeListener, OutputCacheEviction>();
-        services.AddOutputCache(cache => cache.AddBasePolicy(policy => policy.AddPolicy<PublicPageCachePolicy>()));
-        services.AddOptions<OutputCacheOptions>().Configure<IOptions<PageCacheOptions>>((cache, pages) =>
+        services.AddOutputCache();
+        services.AddOptions<OutputCacheOptions>().Configure<IOptions<PageCacheOptions>, PublicPageCachePolicy>((cache, pages, policy) =>
         {
+            // The one instance, alone: a policy added by type is resolved from the request's services, which made every
+            // cached page open a dependency-injection scope, and ASP.NET Core's default policy (added beside any built
+            // policy) asks for a user before authentication has run, which makes an empty one. This policy decides both.
+            cache.AddBasePolicy(policy);
             cache.SizeLimit = pages.Value.SizeLimitBytes;
             cache.DefaultExpirationTimeSpan = pages.Value.Duration;
         });

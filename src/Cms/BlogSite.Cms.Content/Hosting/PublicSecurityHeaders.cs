@@ -7,7 +7,8 @@ namespace BlogSite.Cms.Content.Hosting;
 /// Readers' pages run only the site's own script files and style sheets (no inline script or style, so markup that
 /// slipped past the sanitizer could neither run nor restyle the page; the themes use neither), load players only
 /// from the video sites the embeds know, and may not be framed by another site. The admin sets its own headers.
-/// Set before the output cache, so cached pages carry them too.
+/// Added as each response starts, and only where the admin has not set its own: the output cache then keeps pages
+/// without them, so a cached page gets these same strings again rather than copies decoded from its entry on every hit.
 public static class PublicSecurityHeaders
 {
     private const string Policy =
@@ -15,14 +16,32 @@ public static class PublicSecurityHeaders
         "frame-src " + VideoEmbed.PlayerOrigins + "; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    public static IApplicationBuilder UsePublicSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+    private static readonly Func<object, Task> AddToResponse = state =>
+    {
+        var headers = ((HttpResponse)state).Headers;
+        if (headers.ContentSecurityPolicy.Count == 0)
         {
-            var headers = context.Response.Headers;
             headers.ContentSecurityPolicy = Policy;
+        }
+
+        if (headers.XFrameOptions.Count == 0)
+        {
             headers.XFrameOptions = "DENY";
+        }
+
+        if (headers.XContentTypeOptions.Count == 0)
+        {
             headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            await next(context);
+        }
+
+        headers.TryAdd("Referrer-Policy", "strict-origin-when-cross-origin");
+        return Task.CompletedTask;
+    };
+
+    public static IApplicationBuilder UsePublicSecurityHeaders(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(AddToResponse, context.Response);
+            return next(context);
         });
 }
