@@ -1,6 +1,12 @@
 using System.Net;
 using BlogSite.Blog;
+using BlogSite.Blog.Parts;
+using BlogSite.Cms.Content.Fields;
+using BlogSite.Cms.Content.Model;
+using BlogSite.Cms.Content.Parts;
+using BlogSite.Cms.Content.Storage;
 using BlogSite.Cms.Content.Taxonomies;
+using Microsoft.EntityFrameworkCore;
 using BlogSite.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -49,6 +55,41 @@ public abstract class TaxonomyAdminTests<TSite>(TSite site) : IClassFixture<TSit
         using var old = await reader.GetAsync(source.Url);
         Assert.Equal(HttpStatusCode.MovedPermanently, old.StatusCode);
         Assert.Equal(target.Url, old.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task MergingATagChangesThePostsLiveVersionAndLeavesItsEarlierOneAsItWas()
+    {
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+        string source, target;
+        await using (var scope = site.Factory.Services.CreateAsyncScope())
+        {
+            var terms = await scope.ServiceProvider.GetRequiredService<TaxonomyEditor>()
+                .EnsureTermsAsync(BlogTaxonomies.TagsContentItemId, ["Kept in history", "History's heir"]);
+            (source, target) = (terms[0], terms[1]);
+        }
+
+        foreach (var version in new[] { "4historyv1000000000000000", "4historyv2000000000000000" })
+        {
+            await using var scope = site.Factory.Services.CreateAsyncScope();
+            var post = new ContentItem
+            {
+                ContentItemId = "4historypost00000000000000", ContentItemVersionId = version, ContentType = BlogContentDefinitions.BlogPost,
+                DisplayText = "A post with history", Latest = true, Published = true, PublishedUtc = new DateTime(2015, 3, 1, 9, 0, 0, DateTimeKind.Utc),
+            };
+            post.Apply(new TitlePart("A post with history")).Apply(new AutoroutePart("blog/a-post-with-history")).Apply(new MarkdownBodyPart(version))
+                .Apply(new BlogPost(Tags: new TaxonomyField(BlogTaxonomies.TagsContentItemId, [source])));
+            await scope.ServiceProvider.GetRequiredService<ContentVersionImporter>().ImportAsync(post);
+        }
+
+        using var response = await AdminSite.PostFormAsync(editor, Tags, "Merge", new() { ["sourceId"] = source, ["targetId"] = target });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var check = site.Factory.Services.CreateAsyncScope();
+        var versions = await check.ServiceProvider.GetRequiredService<CmsDbContext>().ContentItems.AsNoTracking()
+            .Where(x => x.ContentItemId == "4historypost00000000000000").ToListAsync();
+        Assert.Equal([target], versions.Single(v => v.Published).As<BlogPost>()?.Tags?.TermContentItemIds);
+        Assert.Equal([source], versions.Single(v => v.ContentItemVersionId == "4historyv1000000000000000").As<BlogPost>()?.Tags?.TermContentItemIds);
     }
 
     [Fact]

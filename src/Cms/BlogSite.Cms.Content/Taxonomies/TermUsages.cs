@@ -16,7 +16,11 @@ public sealed class TermUsages(CmsDbContext db, ContentIndexWriter indexWriter)
     public async Task RewriteAsync(ContentItem taxonomy, string termId, Func<List<string>, List<string>> change, CancellationToken cancellationToken)
     {
         var names = AllTerms(taxonomy).ToDictionary(t => t["ContentItemId"]!.GetValue<string>(), NameOf, StringComparer.Ordinal);
-        var documentIds = await db.TaxonomyLinks.Where(l => l.TermContentItemId == termId).Select(l => l.DocumentId).Distinct().ToListAsync(cancellationToken);
+        // Replaced versions keep their index rows (as in Orchard Core), but they are history: only the current and the
+        // published versions change, and a blog re-imported many times does not rewrite every old copy of each post.
+        var documentIds = await db.TaxonomyLinks
+            .Where(l => l.TermContentItemId == termId && (l.Latest || l.Published))
+            .Select(l => l.DocumentId).Distinct().ToListAsync(cancellationToken);
         var items = await db.ContentItems.Where(x => documentIds.Contains(x.Id)).ToListAsync(cancellationToken);
         foreach (var item in items)
         {
