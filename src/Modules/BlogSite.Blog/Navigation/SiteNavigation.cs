@@ -2,9 +2,7 @@ using BlogSite.Blog.Display;
 using BlogSite.Blog.Queries;
 using BlogSite.Cms.Content.Caching;
 using BlogSite.Cms.Content.Settings;
-using BlogSite.Cms.Content.Storage;
 using BlogSite.Cms.Content.Taxonomies;
-using Microsoft.EntityFrameworkCore;
 
 namespace BlogSite.Blog.Navigation;
 
@@ -13,7 +11,7 @@ namespace BlogSite.Blog.Navigation;
 /// names a bounded number of tags and months however big and old the blog grows; the Tags taxonomy's own page and
 /// /archive list all of them.
 public sealed class SiteNavigation(
-    TermCatalog terms, BlogPostQueries posts, BlogTaxonomyLocator taxonomies, SiteSettingsStore settings, ListFacts facts, CmsDbContext db)
+    TermCatalog terms, BlogPostQueries posts, BlogTaxonomyLocator taxonomies, SiteSettingsStore settings, ListFacts facts)
 {
     /// As many as a tag cloud can show and still be read; WordPress's shows 45.
     public const int TagsShown = 30;
@@ -49,7 +47,7 @@ public sealed class SiteNavigation(
             .ToList();
         return new SiteNavigationView(await TermsAsync(categoriesId), shownTags, [.. months.Take(MonthsShown)])
         {
-            AllTagsUrl = tags.Count > TagsShown ? await PageOfAsync(tagsId, cancellationToken) : null,
+            AllTagsUrl = tags.Count > TagsShown ? await taxonomies.PageOfAsync(tagsId, cancellationToken) : null,
             AllMonthsUrl = months.Count > MonthsShown ? AllMonthsUrl : null,
         };
     }
@@ -71,11 +69,4 @@ public sealed class SiteNavigation(
 
         return tree.Any(t => t.Level > 0) ? counted : [.. counted.OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)];
     }
-
-    // The taxonomy's own published address, where its page lists every term; none when it has no route.
-    private async Task<string?> PageOfAsync(string taxonomyContentItemId, CancellationToken cancellationToken) =>
-        await db.Routes.AsNoTracking()
-            .Where(r => r.Published && r.ContentItemId == taxonomyContentItemId && r.ContainedContentItemId == null)
-            .Select(r => r.Path)
-            .FirstOrDefaultAsync(cancellationToken) is { } path ? BlogPostPresenter.Url(path) : null;
 }
