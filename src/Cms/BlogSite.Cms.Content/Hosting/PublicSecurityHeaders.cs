@@ -1,6 +1,7 @@
 using BlogSite.Cms.Content.Markdown;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 
 namespace BlogSite.Cms.Content.Hosting;
 
@@ -19,21 +20,9 @@ public static class PublicSecurityHeaders
     private static readonly Func<object, Task> AddToResponse = state =>
     {
         var headers = ((HttpResponse)state).Headers;
-        if (headers.ContentSecurityPolicy.Count == 0)
-        {
-            headers.ContentSecurityPolicy = Policy;
-        }
-
-        if (headers.XFrameOptions.Count == 0)
-        {
-            headers.XFrameOptions = "DENY";
-        }
-
-        if (headers.XContentTypeOptions.Count == 0)
-        {
-            headers.XContentTypeOptions = "nosniff";
-        }
-
+        headers.TryAdd(HeaderNames.ContentSecurityPolicy, Policy);
+        headers.TryAdd(HeaderNames.XFrameOptions, "DENY");
+        headers.TryAdd(HeaderNames.XContentTypeOptions, "nosniff");
         headers.TryAdd("Referrer-Policy", "strict-origin-when-cross-origin");
         return Task.CompletedTask;
     };

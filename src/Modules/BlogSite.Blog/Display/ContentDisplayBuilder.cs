@@ -117,7 +117,7 @@ public sealed class ContentDisplayBuilder(
             .Select(year => new ArchiveYear(
                 year.Key,
                 year.Sum(m => m.Count),
-                [.. year.Select(m => new ArchiveLink(ArchiveLink.MonthName(m.Year, m.Month), ArchiveLink.PathOf(m.Year, m.Month), m.Count))]))
+                [.. year.Select(m => ArchiveLink.Of(m.Year, m.Month, m.Count))]))
             .ToList();
         return new ContentDisplay("Archives", "Every month of posts, newest first.", new ArchiveIndexView(years))
         {

@@ -127,6 +127,9 @@ public sealed record NavTerm(string Name, string Url, int Count, int Level);
 
 public sealed record ArchiveLink(string Label, string Url, int Count)
 {
+    /// The link to a month with <paramref name="count"/> posts, named and addressed as everywhere else.
+    public static ArchiveLink Of(int year, int month, int count) => new(MonthName(year, month), PathOf(year, month), count);
+
     /// Where a month's archive lives.
     public static string PathOf(int year, int month) => string.Create(CultureInfo.InvariantCulture, $"/archive/{year:D4}/{month:D2}");
 

@@ -1,6 +1,7 @@
 using BlogSite.Blog.Display;
 using BlogSite.Blog.Queries;
 using BlogSite.Cms.Content.Caching;
+using BlogSite.Cms.Content.Indexes;
 using BlogSite.Cms.Content.Settings;
 using BlogSite.Cms.Content.Taxonomies;
 
@@ -28,24 +29,18 @@ public sealed class SiteNavigation(
     public Task<IReadOnlyList<NavTerm>> TermsAsync(string taxonomyContentItemId) =>
         facts.GetAsync($"taxonomy-terms:{taxonomyContentItemId}", () => CountTermsAsync(taxonomyContentItemId));
 
-    /// Every month with published posts, newest first.
-    public Task<IReadOnlyList<ArchiveLink>> MonthsAsync() =>
-        facts.GetAsync<IReadOnlyList<ArchiveLink>>("archive-months", async () =>
-            [.. (await posts.ArchiveMonthsAsync(await settings.GetAsync(CancellationToken.None), CancellationToken.None))
-                .Select(m => new ArchiveLink(ArchiveLink.MonthName(m.Year, m.Month), ArchiveLink.PathOf(m.Year, m.Month), m.Count))]);
-
     private async Task<SiteNavigationView> BuildAsync(CancellationToken cancellationToken)
     {
         var (categoriesId, tagsId) = await taxonomies.GetAsync(cancellationToken);
         var tags = await TermsAsync(tagsId);
-        var months = await MonthsAsync();
+        var months = await posts.ArchiveMonthsAsync(await settings.GetAsync(cancellationToken), cancellationToken);
 
         var shownTags = tags
             .OrderByDescending(t => t.Count).ThenBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)
             .Take(TagsShown)
             .OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
-        return new SiteNavigationView(await TermsAsync(categoriesId), shownTags, [.. months.Take(MonthsShown)])
+        return new SiteNavigationView(await TermsAsync(categoriesId), shownTags, [.. months.Take(MonthsShown).Select(m => ArchiveLink.Of(m.Year, m.Month, m.Count))])
         {
             AllTagsUrl = tags.Count > TagsShown ? await taxonomies.PageOfAsync(tagsId, cancellationToken) : null,
             AllMonthsUrl = months.Count > MonthsShown ? AllMonthsUrl : null,
@@ -56,17 +51,14 @@ public sealed class SiteNavigation(
     {
         var counts = await posts.TermCountsAsync(CancellationToken.None);
         var tree = await terms.TreeAsync(taxonomyContentItemId, CancellationToken.None);
-        var counted = new List<NavTerm>();
-        foreach (var term in tree)
-        {
-            var family = await terms.SelfAndDescendantsAsync(term.TermContentItemId, CancellationToken.None);
-            var count = family.Sum(id => counts.GetValueOrDefault(id));
-            if (count > 0)
-            {
-                counted.Add(new NavTerm(term.DisplayText, BlogPostPresenter.Url(term.Path), count, term.Level));
-            }
-        }
-
+        // Children grouped once from the tree itself: asking the catalog for each term's descendants scans every term per
+        // term, which a taxonomy of thousands of tags makes millions of comparisons.
+        var children = tree.ToLookup(t => t.ParentTermContentItemId ?? "", StringComparer.Ordinal);
+        int FamilyCount(TermIndex term) => counts.GetValueOrDefault(term.TermContentItemId) + children[term.TermContentItemId].Sum(FamilyCount);
+        var counted = tree
+            .Select(term => new NavTerm(term.DisplayText, BlogPostPresenter.Url(term.Path), FamilyCount(term), term.Level))
+            .Where(term => term.Count > 0)
+            .ToList();
         return tree.Any(t => t.Level > 0) ? counted : [.. counted.OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)];
     }
 }
