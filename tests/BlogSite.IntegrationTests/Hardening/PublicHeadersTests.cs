@@ -41,6 +41,18 @@ public sealed class PublicHeadersTests(AdminSite site) : IClassFixture<AdminSite
         Assert.Contains("object-src 'none'", string.Join(";", response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheAdminKeepsItsOwnPolicyAndReferrerRuleNotTheReadersOnes()
+    {
+        using var editor = await AdminSite.SignedInAsync(site, "Editor");
+
+        using var response = await editor.GetAsync("/admin/content");
+
+        var policy = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("style-src 'self' 'unsafe-inline'", policy, StringComparison.Ordinal);
+        Assert.Equal("same-origin", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/admin/posts/new")]

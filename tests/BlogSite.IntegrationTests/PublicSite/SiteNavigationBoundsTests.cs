@@ -2,9 +2,7 @@ using System.Globalization;
 using System.Net;
 using BlogSite.Blog.Navigation;
 using BlogSite.Cms.Content.Settings;
-using BlogSite.Cms.Content.Storage;
 using BlogSite.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BlogSite.IntegrationTests.PublicSite;
@@ -61,15 +59,6 @@ public sealed class SiteNavigationBoundsTests(SqliteSiteFixture site) : IClassFi
     {
         await using var scope = site.Factory.Services.CreateAsyncScope();
         var zone = (await scope.ServiceProvider.GetRequiredService<SiteSettingsStore>().GetAsync()).TimeZone;
-        var dates = await scope.ServiceProvider.GetRequiredService<CmsDbContext>().ContentItems
-            .Where(x => x.Published && x.ContentType == "BlogPost" && x.PublishedUtc != null)
-            .Select(x => x.PublishedUtc!.Value)
-            .ToListAsync();
-        return [.. dates
-            .Select(d => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(d, DateTimeKind.Utc), zone))
-            .Select(d => (d.Year, d.Month))
-            .Distinct()
-            .OrderByDescending(m => m)
-            .Select(m => string.Create(CultureInfo.InvariantCulture, $"/archive/{m.Year:D4}/{m.Month:D2}"))];
+        return [.. (await PublishedMonths.InZoneAsync(site.Factory.Services, zone)).Select(m => string.Create(CultureInfo.InvariantCulture, $"/archive/{m.Year:D4}/{m.Month:D2}"))];
     }
 }

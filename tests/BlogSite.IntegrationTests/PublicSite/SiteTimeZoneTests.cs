@@ -4,9 +4,7 @@ using BlogSite.Cms.Content.Fields;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Parts;
 using BlogSite.Cms.Content.Settings;
-using BlogSite.Cms.Content.Storage;
 using BlogSite.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BlogSite.IntegrationTests.PublicSite;
@@ -62,17 +60,9 @@ public sealed class SiteTimeZoneTests(SqliteSiteFixture site) : IClassFixture<Sq
     [Fact]
     public async Task EveryArchiveMonthCountsThePostsOfThatMonthInTheSiteTimeZone()
     {
-        await using var scope = site.Factory.Services.CreateAsyncScope();
         var seoul = TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul");
-        var dates = await scope.ServiceProvider.GetRequiredService<CmsDbContext>().ContentItems
-            .Where(x => x.Published && x.ContentType == "BlogPost" && x.PublishedUtc != null)
-            .Select(x => x.PublishedUtc!.Value)
-            .ToListAsync();
-        var expected = dates
-            .Select(d => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(d, DateTimeKind.Utc), seoul))
-            .GroupBy(d => (d.Year, d.Month))
-            .OrderByDescending(g => g.Key)
-            .Select(g => $"/archive/{g.Key.Year}/{g.Key.Month:00} {g.Count()}")
+        var expected = (await PublishedMonths.InZoneAsync(site.Factory.Services, seoul))
+            .Select(m => $"/archive/{m.Year}/{m.Month:00} {m.Count}")
             .ToList();
 
         var home = await HtmlPage.GetAsync(site.Client, "/");
