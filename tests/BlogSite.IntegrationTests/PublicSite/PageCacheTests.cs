@@ -6,6 +6,7 @@ using BlogSite.Cms.Content.Caching;
 using BlogSite.Cms.Content.Model;
 using BlogSite.Cms.Content.Parts;
 using BlogSite.Cms.Content.Settings;
+using BlogSite.Cms.Content.Storage;
 using BlogSite.IntegrationTests.Admin;
 using BlogSite.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -175,6 +176,32 @@ public sealed class PageCacheTests(PageCacheTests.Site site) : IClassFixture<Pag
 
         Assert.Contains("A tagline set by the cache test", await FreshAsync(client, "/"), StringComparison.Ordinal);
         Assert.Contains("A tagline set by the cache test", await FreshAsync(client, post), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AChangeOfMoreThanAThousandPagesIsCommittedAsAChangeOfEveryPage()
+    {
+        var client = await site.ReaderAsync();
+        var untouched = SetupRecipe.PathOf(SetupRecipe.Instance.Posts[^3]);
+        await WarmAsync(client, [untouched]);
+
+        await using (var scope = site.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
+            var changes = scope.ServiceProvider.GetRequiredService<SiteChangeInterceptor>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var items = Enumerable.Range(0, SiteChangeInterceptor.SiteWideAbove + 1).Select(i => CacheTags.Item($"not-on-the-page-{i}")).ToList();
+            await changes.AddAsync(items.Take(SiteChangeInterceptor.SiteWideAbove).ToHashSet(), db, CancellationToken.None);
+            Assert.False(changes.StalesEverything(db));
+            await changes.AddAsync(items.Skip(SiteChangeInterceptor.SiteWideAbove).ToHashSet(), db, CancellationToken.None);
+            // Importers stop working out the pages of each further item from here on.
+            Assert.True(changes.StalesEverything(db));
+            await CachedAsync(client, untouched);
+            await transaction.CommitAsync();
+        }
+
+        // None of the thousand pages was this one: it went because the change was announced as the whole site's.
+        await FreshAsync(client, untouched);
     }
 
     [Fact]

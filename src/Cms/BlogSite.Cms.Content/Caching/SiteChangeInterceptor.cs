@@ -11,6 +11,10 @@ namespace BlogSite.Cms.Content.Caching;
 /// contexts' options are built once), keeping each context's pending changes beside it.
 public sealed class SiteChangeInterceptor(SiteChangeFeed feed) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
+    /// Past this many pages' tags a transaction stales most of the site anyway, so it is announced as a change of every
+    /// page: one tag to evict and to send to the other nodes, where re-importing 100,000 posts collected some 200,000.
+    public const int SiteWideAbove = 1_000;
+
     private readonly ConditionalWeakTable<DbContext, Pending> pending = [];
 
     /// Changes made without the change tracker (bulk inserts), committed with the rest.
@@ -18,11 +22,18 @@ public sealed class SiteChangeInterceptor(SiteChangeFeed feed) : SaveChangesInte
     {
         ArgumentNullException.ThrowIfNull(tags);
         ArgumentNullException.ThrowIfNull(context);
-        Of(context).Committing.UnionWith(tags);
+        Of(context).Commit(tags);
         if (context.Database.CurrentTransaction is null)
         {
             await FlushAsync(context);
         }
+    }
+
+    /// Whether the context's transaction already stales every page, so what more it changes need not be worked out.
+    public bool StalesEverything(DbContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Of(context).Committing.Contains(CacheTags.Site);
     }
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
@@ -129,7 +140,7 @@ public sealed class SiteChangeInterceptor(SiteChangeFeed feed) : SaveChangesInte
         }
 
         var state = Of(context);
-        state.Committing.UnionWith(state.Saving);
+        state.Commit(state.Saving);
         state.Saving.Clear();
         if (context.Database.CurrentTransaction is null)
         {
@@ -158,5 +169,20 @@ public sealed class SiteChangeInterceptor(SiteChangeFeed feed) : SaveChangesInte
         public HashSet<string> Saving { get; } = new(StringComparer.Ordinal);
 
         public HashSet<string> Committing { get; } = new(StringComparer.Ordinal);
+
+        public void Commit(IEnumerable<string> tags)
+        {
+            if (Committing.Contains(CacheTags.Site))
+            {
+                return;
+            }
+
+            Committing.UnionWith(tags);
+            if (Committing.Count > SiteWideAbove || Committing.Contains(CacheTags.Site))
+            {
+                Committing.Clear();
+                Committing.Add(CacheTags.Site);
+            }
+        }
     }
 }
