@@ -100,6 +100,21 @@ public abstract class ContentStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OnlyTheCurrentAndThePublishedVersionKeepIndexRows()
+    {
+        await ImportAsync(Post("p1", "blog/p1", "V1", versionId: "v1"));
+        await ImportAsync(Post("p1", "blog/p1", "V2", versionId: "v2"));
+        await ImportAsync(Post("p1", "blog/p1-next", "V3", published: false, versionId: "v3"));
+
+        // v1 was replaced: it is history, shown from its JSON; v2 is still published and v3 is the draft.
+        var routed = await WithStoreAsync((_, db) => db.Routes.Join(db.ContentItems, r => r.DocumentId, i => i.Id, (r, i) => i.ContentItemVersionId).ToListAsync());
+        var tagged = await WithStoreAsync((_, db) => db.TaxonomyLinks.Join(db.ContentItems, l => l.DocumentId, i => i.Id, (l, i) => i.ContentItemVersionId).ToListAsync());
+        Assert.Equal(["v2", "v3"], routed.Order(StringComparer.Ordinal));
+        Assert.Equal(["v2", "v3"], tagged.Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(3, await WithStoreAsync((_, db) => db.ContentItems.CountAsync()));
+    }
+
+    [Fact]
     public async Task APublishedPathBelongsToOneItem()
     {
         await ImportAsync(Post("p1", "blog/same", "One"));
