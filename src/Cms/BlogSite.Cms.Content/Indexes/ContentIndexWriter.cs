@@ -9,7 +9,7 @@ namespace BlogSite.Cms.Content.Indexes;
 /// import that updates 100,000 items costs a few statements per batch, not a dozen per item. Only current and published
 /// versions have rows: every reader asks for one of those, and a version another replaced is shown (history, restore)
 /// from its JSON. Keeping the replaced ones' rows made each re-import of a site add a full set (797,077 taxonomy rows
-/// after one of 100,000 posts), and setting their flags cost a quarter of the re-import.
+/// after one of 100,000 posts), so the tables every page reads grew with each import of the same site.
 public sealed class ContentIndexWriter(CmsDbContext db, BulkInserter bulk, IEnumerable<IContentIndexProvider> providers)
 {
     private const int ChunkSize = 500;
