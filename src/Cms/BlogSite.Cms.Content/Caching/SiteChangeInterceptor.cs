@@ -29,6 +29,14 @@ public sealed class SiteChangeInterceptor(SiteChangeFeed feed) : SaveChangesInte
         }
     }
 
+    /// Changes made without the change tracker, worked out only while they can still narrow what is evicted: once the
+    /// transaction stales every page, an import's further items need not be looked at.
+    public Task AddAsync(Func<IReadOnlySet<string>> tags, DbContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        return StalesEverything(context) ? Task.CompletedTask : AddAsync(tags(), context, cancellationToken);
+    }
+
     /// Whether the context's transaction already stales every page, so what more it changes need not be worked out.
     public bool StalesEverything(DbContext context)
     {

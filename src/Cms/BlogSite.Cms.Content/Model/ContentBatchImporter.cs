@@ -111,9 +111,6 @@ public sealed class ContentBatchImporter(
         await bulk.InsertAsync(added, readKeysBy: nameof(ContentItem.ContentItemVersionId), cancellationToken);
         await indexWriter.WriteAsync(added, fresh: true, cancellationToken);
         await home.TakeFromAsync(added, cancellationToken);
-        if (!changes.StalesEverything(db))
-        {
-            await changes.AddAsync(ChangedContent.TagsOf(added.Select(v => ((ContentItem?)null, (ContentItem?)v))), db, cancellationToken);
-        }
+        await changes.AddAsync(() => ChangedContent.TagsOf(added.Select(v => ((ContentItem?)null, (ContentItem?)v))), db, cancellationToken);
     }
 }

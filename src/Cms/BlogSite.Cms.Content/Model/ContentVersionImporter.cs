@@ -149,12 +149,11 @@ public sealed class ContentVersionImporter(
         await updater.UpdateAsync([.. rewritten.Select(v => (v, (object)stored.AsRead(v).ConcurrencyStamp))], ContentColumns, cancellationToken);
         await updater.UpdateAsync([.. flagged.Select(v => (v, (object)stored.AsRead(v).ConcurrencyStamp))], FlagColumns, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        if (!changes.StalesEverything(db))
-        {
-            var versions = added.Select(v => ((ContentItem?)null, (ContentItem?)v))
-                .Concat(rewritten.Concat(flagged).Select(v => ((ContentItem?)stored.AsRead(v), (ContentItem?)v)));
-            await changes.AddAsync(ChangedContent.TagsOf(versions), db, cancellationToken);
-        }
+        await changes.AddAsync(
+            () => ChangedContent.TagsOf(added.Select(v => ((ContentItem?)null, (ContentItem?)v))
+                .Concat(rewritten.Concat(flagged).Select(v => ((ContentItem?)stored.AsRead(v), (ContentItem?)v)))),
+            db,
+            cancellationToken);
     }
 
     private static ImportOutcome Apply(ContentItem incoming, int index, StoredVersions stored, Batch batch, DateTime now)

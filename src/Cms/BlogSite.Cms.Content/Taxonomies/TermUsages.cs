@@ -16,8 +16,8 @@ public sealed class TermUsages(CmsDbContext db, ContentIndexWriter indexWriter)
     public async Task RewriteAsync(ContentItem taxonomy, string termId, Func<List<string>, List<string>> change, CancellationToken cancellationToken)
     {
         var names = AllTerms(taxonomy).ToDictionary(t => t["ContentItemId"]!.GetValue<string>(), NameOf, StringComparer.Ordinal);
-        // Replaced versions keep their index rows (as in Orchard Core), but they are history: only the current and the
-        // published versions change, and a blog re-imported many times does not rewrite every old copy of each post.
+        // Only the current and the published versions change: replaced ones are history. They have no index rows now,
+        // but a database written before ContentIndexWriter dropped them still holds rows of old copies of each post.
         var documentIds = await db.TaxonomyLinks
             .Where(l => l.TermContentItemId == termId && (l.Latest || l.Published))
             .Select(l => l.DocumentId).Distinct().ToListAsync(cancellationToken);
